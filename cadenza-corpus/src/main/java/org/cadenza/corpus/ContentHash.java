@@ -1,0 +1,52 @@
+package org.cadenza.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 digests as lower-case hex: the identity of a file's content in the catalog and the caches. */
+public final class ContentHash {
+
+    private ContentHash() {
+    }
+
+    /** SHA-256 of a file's bytes, read in streaming fashion. */
+    public static String of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in);
+        }
+    }
+
+    /** SHA-256 of everything left in a stream (the stream is not closed). */
+    public static String of(InputStream in) throws IOException {
+        MessageDigest md = digest();
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            md.update(buf, 0, n);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 of a byte array. */
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /** The first 16 hex digits of the SHA-256 of a parameter key: a short, stable folder name for it. */
+    public static String ofKey(String key) {
+        return of(key.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

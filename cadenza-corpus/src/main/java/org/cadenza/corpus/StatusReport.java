@@ -1,0 +1,135 @@
+package org.cadenza.corpus;
+
+import org.cadenza.corpus.catalog.Catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Where a workspace stands: per composer, how many files are ingested, duplicates, quarantined, rendered (with any
+ * render settings) and featurised (with any feature parameters); hours of music; the quarantine list.
+ *
+ * @param composers     counts per composer id, sorted by id
+ * @param total         the sums over all composers
+ * @param musicHours    duration of the ingested files (MIDI with its tempo map, audio from its header), in hours
+ * @param renderedHours duration of all rendered audio artifacts (every render setting counted), in hours
+ * @param quarantine    the quarantined files with their reasons, in ingest order
+ */
+public record StatusReport(Map<String, Counts> composers, Counts total, double musicHours, double renderedHours,
+                           List<QuarantineEntry> quarantine) {
+
+    public StatusReport {
+        composers = java.util.Collections.unmodifiableMap(new TreeMap<>(composers));
+        Objects.requireNonNull(total, "total");
+        quarantine = List.copyOf(quarantine);
+    }
+
+    /**
+     * File counts of one composer (or all).
+     *
+     * @param ingested    valid unique files
+     * @param duplicates  byte-identical copies of other files
+     * @param quarantined files that failed validation
+     * @param rendered    ingested files with at least one render artifact
+     * @param featurised  ingested files with at least one feature artifact
+     * @param hours       duration of the ingested files, in hours
+     */
+    public record Counts(long ingested, long duplicates, long quarantined, long rendered, long featurised,
+                         double hours) {
+
+        Counts plus(Counts o) {
+            return new Counts(ingested + o.ingested, duplicates + o.duplicates, quarantined + o.quarantined,
+                    rendered + o.rendered, featurised + o.featurised, hours + o.hours);
+        }
+    }
+
+    /**
+     * A quarantined file.
+     *
+     * @param path     the file as given ({@code zip!member} for archive members)
+     * @param composer the composer id it was labelled with
+     * @param reason   why it was quarantined
+     */
+    public record QuarantineEntry(String path, String composer, String reason) {
+    }
+
+    /** Computes the report from the catalog. */
+    public static StatusReport of(Catalog catalog) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, Double> hours = new TreeMap<>();
+        for (Map<String, Object> row : catalog.query("SELECT composer_id AS c, status AS s, COUNT(*) AS n, "
+                + "COALESCE(SUM(seconds), 0) AS secs FROM files GROUP BY composer_id, status")) {
+            String c = (String) row.get("c");
+            long[] k = counts.computeIfAbsent(c, x -> new long[5]);
+            long n = ((Number) row.get("n")).longValue();
+            switch ((String) row.get("s")) {
+                case "ingested" -> {
+                    k[0] += n;
+                    hours.merge(c, ((Number) row.get("secs")).doubleValue() / 3600.0, Double::sum);
+                }
+                case "duplicate" -> k[1] += n;
+                case "quarantined" -> k[2] += n;
+                default -> throw new IllegalStateException("unknown status " + row.get("s"));
+            }
+        }
+        String[] stages = {"render", "features"};
+        for (int s = 0; s < stages.length; s++) {
+            for (Map<String, Object> row : catalog.query("SELECT f.composer_id AS c, COUNT(DISTINCT f.id) AS n "
+                    + "FROM files f WHERE f.status = 'ingested' AND EXISTS (SELECT 1 FROM artifacts a "
+                    + "WHERE a.sha256 = f.sha256 AND a.stage = ?) GROUP BY f.composer_id", stages[s])) {
+                counts.computeIfAbsent((String) row.get("c"), x -> new long[5])[3 + s] +=
+                        ((Number) row.get("n")).longValue();
+            }
+        }
+        Map<String, Counts> composers = new TreeMap<>();
+        Counts total = new Counts(0, 0, 0, 0, 0, 0);
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            long[] k = e.getValue();
+            Counts c = new Counts(k[0], k[1], k[2], k[3], k[4], hours.getOrDefault(e.getKey(), 0.0));
+            composers.put(e.getKey(), c);
+            total = total.plus(c);
+        }
+        double rendered = ((Number) catalog.query("SELECT COALESCE(SUM(seconds), 0) AS s FROM artifacts "
+                + "WHERE stage = 'render'").get(0).get("s")).doubleValue() / 3600.0;
+        List<QuarantineEntry> q = new ArrayList<>();
+        for (Map<String, Object> row : catalog.query("SELECT source_path AS p, archive_member AS m, "
+                + "composer_id AS c, reason AS r FROM files WHERE status = 'quarantined' ORDER BY id")) {
+            String m = (String) row.get("m");
+            String path = m == null || m.isEmpty() ? (String) row.get("p") : row.get("p") + "!" + m;
+            q.add(new QuarantineEntry(path, (String) row.get("c"), (String) row.get("r")));
+        }
+        return new StatusReport(composers, total, total.hours(), rendered, q);
+    }
+
+    /** A plain-text table: one line per composer, a total line, hours, then the quarantine list. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        int w = Math.max(8, composers.keySet().stream().mapToInt(String::length).max().orElse(0));
+        String fmt = "%-" + w + "s %9s %10s %11s %9s %10s %8s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "composer", "ingested", "duplicate", "quarantined", "rendered",
+                "featurised", "hours"));
+        composers.forEach((c, k) -> sb.append(line(fmt, c, k)));
+        sb.append(line(fmt, "TOTAL", total));
+        sb.append(String.format(Locale.ROOT, "music: %.2f h ingested; rendered audio: %.2f h%n", musicHours,
+                renderedHours));
+        if (quarantine.isEmpty()) {
+            sb.append("quarantine: empty").append(System.lineSeparator());
+        } else {
+            sb.append("quarantine (").append(quarantine.size()).append("):").append(System.lineSeparator());
+            for (QuarantineEntry q : quarantine) {
+                sb.append("  ").append(q.path()).append(" [").append(q.composer()).append("]: ").append(q.reason())
+                        .append(System.lineSeparator());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String line(String fmt, String name, Counts k) {
+        return String.format(Locale.ROOT, fmt, name, k.ingested(), k.duplicates(), k.quarantined(), k.rendered(),
+                k.featurised(), String.format(Locale.ROOT, "%.2f", k.hours()));
+    }
+}

@@ -1,0 +1,104 @@
+package org.cadenza.corpus.labels;
+
+import org.cadenza.io.BadInputException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LabelsCsvTest {
+
+    @Test
+    void readsRequiredAndOptionalColumnsAndIgnoresOthers(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("sub/labels.csv");
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, """
+                path,composer,piece_id,title,period,split
+                bach/a.mid,"Bach, J.S.",bach/bwv846,"Prelude, in C",baroque,train
+                chopin/b.mid,Chopin,chopin/op10,,,Validation
+                """);
+        List<LabelRow> rows = LabelsCsv.read(csv);
+        assertEquals(2, rows.size());
+        LabelRow a = rows.get(0);
+        assertEquals(dir.resolve("sub/bach/a.mid").toAbsolutePath().normalize(), a.file());
+        assertEquals("Bach, J.S.", a.composerWritten());
+        assertEquals("bach/bwv846", a.pieceId());
+        assertEquals(Optional.of("baroque"), a.period());
+        assertEquals(Optional.of("train"), a.split());
+        assertEquals(2, a.line());
+        LabelRow b = rows.get(1);
+        assertEquals(Optional.empty(), b.period());
+        assertEquals(Optional.of("val"), b.split());
+        assertEquals(3, b.line());
+    }
+
+    @Test
+    void workIdIsPreferredAsPieceId(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("labels.csv");
+        Files.writeString(csv, """
+                path,composer,piece_id,work_id
+                chopin/p1.mid,chopin,chopin/p1,chopin/Preludes_Opus_28
+                chopin/p2.mid,chopin,chopin/p2,chopin/Preludes_Opus_28
+                chopin/e.mid,chopin,chopin/e,
+                """);
+        List<LabelRow> rows = LabelsCsv.read(csv);
+        assertEquals("chopin/Preludes_Opus_28", rows.get(0).pieceId());
+        assertEquals("chopin/Preludes_Opus_28", rows.get(1).pieceId());
+        assertEquals("chopin/e", rows.get(2).pieceId());
+    }
+
+    @Test
+    void errorsNameTheLine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("labels.csv");
+        Files.writeString(csv, "path,composer\na.mid,bach\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
+        assertTrue(e.problem().startsWith("line 1") && e.problem().contains("piece_id"), e.getMessage());
+        assertEquals(csv, e.file());
+
+        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\nb.mid,,p2\n");
+        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
+        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("composer"), e.getMessage());
+
+        Files.writeString(csv, "path,composer,piece_id,split\na.mid,bach,p1,train\nb.mid,bach,p2,holdout\n");
+        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
+        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("holdout"), e.getMessage());
+
+        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\n./a.mid,bach,p2\n");
+        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
+        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("line 2"), e.getMessage());
+
+        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\nb.mid,bach\n");
+        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
+        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("piece_id"), e.getMessage());
+
+        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\n\"b.mid,bach,p2\n");
+        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
+        assertTrue(e.problem().contains("malformed"), e.getMessage());
+    }
+
+    @Test
+    void missingCsvIsABadInput(@TempDir Path dir) {
+        BadInputException e = assertThrows(BadInputException.class, () -> LabelsCsv.read(dir.resolve("no.csv")));
+        assertTrue(e.getMessage().contains("no.csv"), e.getMessage());
+    }
+
+    @Test
+    void readsTheDatasetsOwnLabels() {
+        String data = System.getenv("CADENZA_DATA");
+        Assumptions.assumeTrue(data != null && !data.isBlank(), "CADENZA_DATA is not set: real datasets skipped");
+        List<LabelRow> asap = LabelsCsv.read(Path.of(data, "asap", "labels.csv"));
+        assertEquals(1302, asap.size());
+        assertTrue(Files.isRegularFile(asap.get(0).file()), asap.get(0).file().toString());
+        List<LabelRow> pmd = LabelsCsv.read(Path.of(data, "piano-midi-de", "labels.csv"));
+        assertTrue(pmd.stream().filter(r -> r.pieceId().equals("chopin/Preludes_Opus_28")).count() >= 20,
+                "work_id keeps the preludes together");
+    }
+}
