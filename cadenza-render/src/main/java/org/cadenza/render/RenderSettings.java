@@ -1,0 +1,233 @@
+package org.cadenza.render;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that decides how {@link MidiRenderer} turns MIDI into audio. Build with
+ * {@code RenderSettings.builder().optSoundfont(path).optProgram(ProgramPolicy.parse("piano")).build()};
+ * {@link #DEFAULTS} holds every default.
+ *
+ * @param soundfont        the {@code .sf2} file to play with; empty = the default: Debian's
+ *                         {@code /usr/share/sounds/sf2/FluidR3_GM.sf2} when present, else
+ *                         {@code /usr/share/sounds/sf2/TimGM6mb.sf2}, else the JDK's built-in emergency bank
+ *                         (see {@link Soundbanks#resolve(Optional)})
+ * @param program          which instruments play (default {@link ProgramPolicy#ORIGINAL}); with a
+ *                         {@link ProgramPolicy.Fixed} program every channel plays it and percussion-channel notes are
+ *                         dropped
+ * @param sampleRate       output sample rate in Hz (default {@value #DEFAULT_SAMPLE_RATE}); output is always mono
+ *                         32-bit float in [-1, 1]
+ * @param trimThresholdDb  trailing audio quieter than this (dBFS, peak; default {@value #DEFAULT_TRIM_THRESHOLD_DB})
+ *                         is cut, keeping {@value #TRIM_KEEP_SECONDS} s after the last louder sample; must be &lt; 0
+ * @param timeLimit        wall-clock limit for rendering one file (default 300 s); beyond it the render stops with a
+ *                         {@link org.cadenza.io.ResourceLimitException}
+ * @param maxSeconds       longest piece accepted, in seconds of audio (default {@value #DEFAULT_MAX_SECONDS} = 3 h);
+ *                         a longer file is refused with a {@link org.cadenza.io.ResourceLimitException} before rendering
+ * @param interpolation    sample interpolation (default {@link Interpolation#LINEAR}, Gervill's default; see
+ *                         {@code docs/benchmarks/render.md} for the speed of each)
+ * @param maxPolyphony     most voices sounding at once (default {@value #DEFAULT_MAX_POLYPHONY}); beyond it Gervill
+ *                         steals the oldest voices
+ * @param effects          Gervill effects applied (default none: reverb and chorus off, a dry and faster render)
+ */
+public record RenderSettings(
+        Optional<Path> soundfont,
+        ProgramPolicy program,
+        int sampleRate,
+        double trimThresholdDb,
+        Duration timeLimit,
+        double maxSeconds,
+        Interpolation interpolation,
+        int maxPolyphony,
+        Set<Effect> effects) {
+
+    /** Default output sample rate, Hz. */
+    public static final int DEFAULT_SAMPLE_RATE = 22_050;
+    /** Default trailing-silence threshold, dBFS (peak). */
+    public static final double DEFAULT_TRIM_THRESHOLD_DB = -60.0;
+    /** Default per-file wall-clock limit. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(300);
+    /** Default longest accepted piece, seconds of audio (3 hours). */
+    public static final double DEFAULT_MAX_SECONDS = 3 * 3600.0;
+    /** Default sample interpolation. */
+    public static final Interpolation DEFAULT_INTERPOLATION = Interpolation.LINEAR;
+    /** Default polyphony (voices). */
+    public static final int DEFAULT_MAX_POLYPHONY = 128;
+
+    /** Seconds of (quiet) audio kept after the last sample above the trim threshold. */
+    public static final double TRIM_KEEP_SECONDS = 0.1;
+    /**
+     * At most this many seconds are rendered after the last MIDI event, for notes to release; rendering stops earlier
+     * once a block of audio stays below the trim threshold. Notes still held at the end are cut here.
+     */
+    public static final double RELEASE_LIMIT_SECONDS = 4.0;
+
+    /** Version of the rendering recipe; part of {@link #key()}, bumped when the same settings would sound different. */
+    public static final String KEY_VERSION = "gervill-1";
+
+    /** All defaults. */
+    public static final RenderSettings DEFAULTS = builder().build();
+
+    public RenderSettings {
+        Objects.requireNonNull(soundfont, "soundfont");
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        Objects.requireNonNull(interpolation, "interpolation");
+        Objects.requireNonNull(effects, "effects");
+        if (sampleRate < 8_000 || sampleRate > 192_000) {
+            throw new IllegalArgumentException("sampleRate must be 8000..192000 Hz, got " + sampleRate);
+        }
+        if (!(trimThresholdDb < 0) || Double.isInfinite(trimThresholdDb)) {
+            throw new IllegalArgumentException("trimThresholdDb must be a finite dBFS value < 0, got " + trimThresholdDb);
+        }
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("timeLimit must be > 0, got " + timeLimit);
+        }
+        if (!(maxSeconds > 0) || Double.isInfinite(maxSeconds)) {
+            throw new IllegalArgumentException("maxSeconds must be a finite number of seconds > 0, got " + maxSeconds);
+        }
+        if (maxPolyphony < 1 || maxPolyphony > 1024) {
+            throw new IllegalArgumentException("maxPolyphony must be 1..1024 voices, got " + maxPolyphony);
+        }
+        effects = effects.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Effect.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(effects));
+    }
+
+    /** The trim threshold as a linear peak amplitude in (0, 1): {@code 10^(trimThresholdDb / 20)}. */
+    public double trimThresholdAmplitude() {
+        return Math.pow(10.0, trimThresholdDb / 20.0);
+    }
+
+    /**
+     * A canonical string of every parameter that can change the rendered samples, for artifact cache keys:
+     * the recipe version, the soundfont actually used (file name and size in bytes, after default resolution),
+     * program policy, sample rate, trim threshold, kept tail, release limit, interpolation, polyphony and effects.
+     * The two safety limits ({@link #timeLimit()}, {@link #maxSeconds()}) are left out on purpose: they decide
+     * whether a render is refused, never what a finished render sounds like, so raising a limit must not
+     * invalidate audio already rendered.
+     *
+     * @throws org.cadenza.io.BadInputException when the configured soundfont file does not exist
+     */
+    public String key() {
+        String effectKey = effects.isEmpty() ? "none"
+                : effects.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("+"));
+        return KEY_VERSION
+                + ";soundfont=" + Soundbanks.identity(Soundbanks.resolve(soundfont))
+                + ";program=" + program.key()
+                + ";rate=" + sampleRate
+                + ";trim=" + trimThresholdDb + "dB"
+                + ";keep=" + TRIM_KEEP_SECONDS + "s"
+                + ";release=" + RELEASE_LIMIT_SECONDS + "s"
+                + ";interp=" + interpolation.gervillName()
+                + ";poly=" + maxPolyphony
+                + ";effects=" + effectKey
+                + ";mono-float";
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.soundfont = soundfont;
+        b.program = program;
+        b.sampleRate = sampleRate;
+        b.trimThresholdDb = trimThresholdDb;
+        b.timeLimit = timeLimit;
+        b.maxSeconds = maxSeconds;
+        b.interpolation = interpolation;
+        b.maxPolyphony = maxPolyphony;
+        b.effects = EnumSet.noneOf(Effect.class);
+        b.effects.addAll(effects);
+        return b;
+    }
+
+    /** Builder; every parameter has a default (see {@link RenderSettings}), so all setters are {@code optX}. */
+    public static final class Builder {
+        private Optional<Path> soundfont = Optional.empty();
+        private ProgramPolicy program = ProgramPolicy.ORIGINAL;
+        private int sampleRate = DEFAULT_SAMPLE_RATE;
+        private double trimThresholdDb = DEFAULT_TRIM_THRESHOLD_DB;
+        private Duration timeLimit = DEFAULT_TIME_LIMIT;
+        private double maxSeconds = DEFAULT_MAX_SECONDS;
+        private Interpolation interpolation = DEFAULT_INTERPOLATION;
+        private int maxPolyphony = DEFAULT_MAX_POLYPHONY;
+        private EnumSet<Effect> effects = EnumSet.noneOf(Effect.class);
+
+        private Builder() {
+        }
+
+        /** The {@code .sf2} soundfont to use instead of the default. */
+        public Builder optSoundfont(Path sf2) {
+            this.soundfont = Optional.of(Objects.requireNonNull(sf2, "sf2"));
+            return this;
+        }
+
+        /** The soundfont, or empty for the default. */
+        public Builder optSoundfont(Optional<Path> sf2) {
+            this.soundfont = Objects.requireNonNull(sf2, "sf2");
+            return this;
+        }
+
+        /** Which instruments play; see {@link ProgramPolicy#parse(String)}. */
+        public Builder optProgram(ProgramPolicy policy) {
+            this.program = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Output sample rate, Hz. */
+        public Builder optSampleRate(int hz) {
+            this.sampleRate = hz;
+            return this;
+        }
+
+        /** Trailing-silence threshold, dBFS (&lt; 0). */
+        public Builder optTrimThresholdDb(double dbfs) {
+            this.trimThresholdDb = dbfs;
+            return this;
+        }
+
+        /** Wall-clock limit per file. */
+        public Builder optTimeLimit(Duration limit) {
+            this.timeLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /** Longest accepted piece, seconds of audio. */
+        public Builder optMaxSeconds(double seconds) {
+            this.maxSeconds = seconds;
+            return this;
+        }
+
+        /** Sample interpolation. */
+        public Builder optInterpolation(Interpolation interpolation) {
+            this.interpolation = Objects.requireNonNull(interpolation, "interpolation");
+            return this;
+        }
+
+        /** Most simultaneous voices. */
+        public Builder optMaxPolyphony(int voices) {
+            this.maxPolyphony = voices;
+            return this;
+        }
+
+        /** Effects to switch on (default none). */
+        public Builder optEffects(Set<Effect> effects) {
+            this.effects = effects.isEmpty() ? EnumSet.noneOf(Effect.class) : EnumSet.copyOf(effects);
+            return this;
+        }
+
+        public RenderSettings build() {
+            return new RenderSettings(soundfont, program, sampleRate, trimThresholdDb, timeLimit, maxSeconds,
+                    interpolation, maxPolyphony, effects);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.cadenza.render;
+
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MetaMessage;
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Track;
+
+/** Builds small MIDI sequences for the tests (PPQ 480, so at the default 120 BPM 480 ticks = 0.5 s). */
+final class TestMidi {
+    static final int PPQ = 480;
+
+    private TestMidi() {
+    }
+
+    static Sequence sequence() {
+        try {
+            return new Sequence(Sequence.PPQ, PPQ);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void note(Track t, int channel, int key, int velocity, long onTick, long offTick) {
+        t.add(new MidiEvent(shortMessage(ShortMessage.NOTE_ON, channel, key, velocity), onTick));
+        t.add(new MidiEvent(shortMessage(ShortMessage.NOTE_OFF, channel, key, 0), offTick));
+    }
+
+    static void program(Track t, int channel, int program, long tick) {
+        t.add(new MidiEvent(shortMessage(ShortMessage.PROGRAM_CHANGE, channel, program, 0), tick));
+    }
+
+    static void controller(Track t, int channel, int controller, int value, long tick) {
+        t.add(new MidiEvent(shortMessage(ShortMessage.CONTROL_CHANGE, channel, controller, value), tick));
+    }
+
+    /** A set-tempo meta event, in beats per minute. */
+    static void tempo(Track t, double bpm, long tick) {
+        int us = (int) Math.round(60_000_000 / bpm);
+        try {
+            byte[] d = {(byte) (us >> 16), (byte) (us >> 8), (byte) us};
+            t.add(new MidiEvent(new MetaMessage(0x51, d, 3), tick));
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ShortMessage shortMessage(int command, int channel, int d1, int d2) {
+        try {
+            return new ShortMessage(command, channel, d1, d2);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One note on channel 0 from {@code onTick} to {@code offTick}, optionally after a program change. */
+    static Sequence singleNote(int key, long onTick, long offTick, Integer programChange) {
+        Sequence seq = sequence();
+        Track t = seq.createTrack();
+        if (programChange != null) {
+            program(t, 0, programChange, 0);
+        }
+        note(t, 0, key, 100, onTick, offTick);
+        return seq;
+    }
+
+    /** Seconds of the first sample whose magnitude reaches {@code threshold}, or -1. */
+    static double onsetSeconds(float[] x, int rate, float threshold) {
+        for (int i = 0; i < x.length; i++) {
+            if (Math.abs(x[i]) >= threshold) {
+                return (double) i / rate;
+            }
+        }
+        return -1;
+    }
+
+    /** Magnitude of the DFT of {@code x[from, to)} at {@code hz} (a single-bin, direct DFT). */
+    static double dftMagnitude(float[] x, int from, int to, int rate, double hz) {
+        double re = 0;
+        double im = 0;
+        double w = 2 * Math.PI * hz / rate;
+        for (int n = from; n < to; n++) {
+            re += x[n] * Math.cos(w * n);
+            im -= x[n] * Math.sin(w * n);
+        }
+        return Math.hypot(re, im);
+    }
+}
