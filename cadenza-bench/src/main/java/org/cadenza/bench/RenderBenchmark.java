@@ -1,0 +1,364 @@
+package org.cadenza.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Track;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.CadenzaException;
+import org.cadenza.io.audio.AudioClip;
+import org.cadenza.render.Effect;
+import org.cadenza.render.Interpolation;
+import org.cadenza.render.MidiRenderer;
+import org.cadenza.render.ProgramPolicy;
+import org.cadenza.render.RenderSettings;
+import org.cadenza.render.Soundbanks;
+
+/**
+ * MIDI rendering speed: Cadenza's {@link MidiRenderer} (Gervill) beside the fluidsynth command line, on the same files,
+ * soundfont, sample rate, polyphony, interpolation and effects, one file at a time on one thread.
+ *
+ * <p>fluidsynth runs in its "fast render" file mode, as a user would call it per file:
+ * {@code fluidsynth -ni -q [-f interp.cfg] -F out.wav -r RATE -o synth.reverb.active=0 -o synth.chorus.active=0
+ * -o synth.polyphony=N -o synth.cpu-cores=1 SOUNDFONT file.mid} (it writes 16-bit stereo; Gervill renders mono
+ * float in memory). Its fixed cost per call (process start, soundfont load) is measured on a one-note file and
+ * reported, so that its synthesis speed alone can be compared with Gervill's, whose soundbank is loaded once per
+ * process. Gervill is warmed up (JIT) with one untimed render of the first file.
+ */
+public final class RenderBenchmark {
+
+    private RenderBenchmark() {
+    }
+
+    /** {@link #run(List, RenderSettings, Optional, int)} with one timed run per file and renderer. */
+    public static RenderBenchResult run(List<Path> midis, RenderSettings settings, Optional<Path> fluidsynthBinary) {
+        return run(midis, settings, fluidsynthBinary, 1);
+    }
+
+    /**
+     * Renders every file with Gervill and (when {@code fluidsynthBinary} is present and the soundfont is a file)
+     * with fluidsynth, {@code repeats} times each, interleaved file by file; the best time per file counts.
+     * A file that Gervill or fluidsynth cannot render is reported and left out of the totals.
+     *
+     * @param midis            MIDI files, at least one
+     * @param settings         Gervill's settings; fluidsynth gets the same soundfont, sample rate, polyphony,
+     *                         effects and the nearest interpolation (a fixed {@link ProgramPolicy} cannot be
+     *                         imposed on fluidsynth, so it is refused here)
+     * @param fluidsynthBinary the fluidsynth executable, or empty to time Gervill alone
+     * @param repeats          timed runs per file and renderer, &gt;= 1
+     */
+    public static RenderBenchResult run(List<Path> midis, RenderSettings settings, Optional<Path> fluidsynthBinary,
+                                        int repeats) {
+        if (midis.isEmpty()) {
+            throw new IllegalArgumentException("no MIDI files to benchmark");
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
+        }
+        if (!(settings.program() instanceof ProgramPolicy.Original) && fluidsynthBinary.isPresent()) {
+            throw new IllegalArgumentException("the fluidsynth comparison needs ProgramPolicy.ORIGINAL: "
+                    + "fluidsynth cannot be made to play every channel with one program");
+        }
+        RenderBenchResult.Machine machine = machine();
+        long t0 = System.nanoTime();
+        MidiRenderer renderer = new MidiRenderer(settings);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        Optional<Path> sf2 = renderer.soundbank().file();
+
+        Optional<String> fsProblem = Optional.empty();
+        Optional<Fluidsynth> fluidsynth = Optional.empty();
+        if (fluidsynthBinary.isEmpty()) {
+            fsProblem = Optional.of("no fluidsynth binary given");
+        } else if (sf2.isEmpty()) {
+            fsProblem = Optional.of("the JDK's built-in soundbank is not a file fluidsynth can load");
+        } else {
+            try {
+                fluidsynth = Optional.of(new Fluidsynth(fluidsynthBinary.get(), sf2.get(), settings));
+            } catch (CadenzaException e) {
+                fsProblem = Optional.of(e.getMessage());
+            }
+        }
+
+        List<RenderBenchResult.FileResult> rows = new ArrayList<>();
+        OptionalDouble startup = OptionalDouble.empty();
+        try {
+            try {
+                renderer.render(midis.get(0)); // JIT warm-up, not timed
+            } catch (BadInputException e) {
+                // reported below with the file's row
+            }
+            if (fluidsynth.isPresent()) {
+                startup = OptionalDouble.of(fluidsynth.get().startupSeconds(repeats));
+            }
+            for (Path midi : midis) {
+                rows.add(timeFile(midi, renderer, fluidsynth, repeats));
+            }
+        } finally {
+            renderer.close();
+            fluidsynth.ifPresent(Fluidsynth::cleanUp);
+        }
+        return new RenderBenchResult(rows, settings.key(), renderer.soundbank().identity(), repeats, loadSeconds,
+                startup, fluidsynth.map(Fluidsynth::version), fluidsynth.map(f -> f.commandLine(midis.get(0))),
+                fsProblem, machine);
+    }
+
+    private static RenderBenchResult.FileResult timeFile(Path midi, MidiRenderer renderer,
+                                                         Optional<Fluidsynth> fluidsynth, int repeats) {
+        double gAudio = 0;
+        double gWall = Double.POSITIVE_INFINITY;
+        double fAudio = 0;
+        double fWall = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < repeats; r++) {
+            try {
+                long t = System.nanoTime();
+                AudioClip clip = renderer.render(midi);
+                gWall = Math.min(gWall, (System.nanoTime() - t) / 1e9);
+                gAudio = clip.durationSeconds();
+            } catch (BadInputException e) {
+                return new RenderBenchResult.FileResult(midi, 0, 0, OptionalDouble.empty(), OptionalDouble.empty(),
+                        Optional.of("Gervill: " + e.problem()));
+            }
+            if (fluidsynth.isPresent()) {
+                try {
+                    double[] audioAndWall = fluidsynth.get().render(midi);
+                    fAudio = audioAndWall[0];
+                    fWall = Math.min(fWall, audioAndWall[1]);
+                } catch (CadenzaException e) {
+                    return new RenderBenchResult.FileResult(midi, gAudio, gWall, OptionalDouble.empty(),
+                            OptionalDouble.empty(), Optional.of("fluidsynth: " + e.getMessage()));
+                }
+            }
+        }
+        return new RenderBenchResult.FileResult(midi, gAudio, gWall,
+                fluidsynth.isPresent() ? OptionalDouble.of(fAudio) : OptionalDouble.empty(),
+                fluidsynth.isPresent() ? OptionalDouble.of(fWall) : OptionalDouble.empty(), Optional.empty());
+    }
+
+    /** fluidsynth on the PATH, if any. */
+    public static Optional<Path> findFluidsynth() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, "fluidsynth");
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Describes this machine: CPU model from /proc/cpuinfo, cores, JVM, OS, load average. */
+    public static RenderBenchResult.Machine machine() {
+        String cpu = System.getProperty("os.arch");
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).strip();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: keep os.arch
+        }
+        String load = "n/a";
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            load = f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return new RenderBenchResult.Machine(cpu, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), load);
+    }
+
+    /** The fluidsynth peer: one process per file, output to a temporary WAV that is read back for its length. */
+    private static final class Fluidsynth {
+        private final Path binary;
+        private final Path soundfont;
+        private final RenderSettings settings;
+        private final Path dir;
+        private final Path interpConfig;
+        private final String version;
+
+        Fluidsynth(Path binary, Path soundfont, RenderSettings settings) {
+            this.binary = binary;
+            this.soundfont = soundfont;
+            this.settings = settings;
+            try {
+                this.dir = Files.createTempDirectory("cadenza-bench-render");
+                this.interpConfig = dir.resolve("interp.cfg");
+                // fluidsynth's shell command: interpolation of all channels (0 none, 1 linear, 4 4th order, 7 7th order)
+                Files.writeString(interpConfig, "interp " + fluidsynthInterpolation(settings.interpolation()) + "\n");
+            } catch (IOException e) {
+                throw new CadenzaException("cannot create a temporary folder for fluidsynth: " + e, e);
+            }
+            this.version = run(List.of(binary.toString(), "--version"), 30).lines().findFirst().orElse("fluidsynth");
+        }
+
+        String version() {
+            return version;
+        }
+
+        static int fluidsynthInterpolation(Interpolation i) {
+            return switch (i) {
+                case POINT -> 0;
+                case LINEAR -> 1;
+                case CUBIC -> 4;
+                case LANCZOS, SINC -> 7;
+            };
+        }
+
+        List<String> command(Path midi, Path wav) {
+            boolean reverb = settings.effects().contains(Effect.REVERB);
+            boolean chorus = settings.effects().contains(Effect.CHORUS);
+            return List.of(binary.toString(), "-ni", "-q", "-f", interpConfig.toString(), "-F", wav.toString(),
+                    "-r", Integer.toString(settings.sampleRate()),
+                    "-o", "synth.reverb.active=" + (reverb ? 1 : 0), "-o", "synth.chorus.active=" + (chorus ? 1 : 0),
+                    "-o", "synth.polyphony=" + settings.maxPolyphony(), "-o", "synth.cpu-cores=1",
+                    soundfont.toString(), midi.toString());
+        }
+
+        String commandLine(Path midi) {
+            return String.join(" ", command(midi, Path.of("out.wav")));
+        }
+
+        /** Renders {@code midi}; returns {seconds of audio written, wall-clock seconds}. */
+        double[] render(Path midi) {
+            Path wav = dir.resolve("out.wav");
+            try {
+                Files.deleteIfExists(wav);
+                long t = System.nanoTime();
+                run(command(midi, wav), Math.max(1, settings.timeLimit().toSeconds()));
+                double wall = (System.nanoTime() - t) / 1e9;
+                AudioFileFormat f = AudioSystem.getAudioFileFormat(wav.toFile());
+                return new double[] {f.getFrameLength() / (double) f.getFormat().getFrameRate(), wall};
+            } catch (IOException | UnsupportedAudioFileException e) {
+                throw new CadenzaException("no readable WAV from fluidsynth for " + midi + ": " + e, e);
+            }
+        }
+
+        /** Best wall-clock seconds of a call on a one-note MIDI file: fluidsynth's fixed cost per call. */
+        double startupSeconds(int repeats) {
+            Path tiny = dir.resolve("one-note.mid");
+            try {
+                Sequence seq = new Sequence(Sequence.PPQ, 480);
+                Track t = seq.createTrack();
+                t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, 69, 100), 0));
+                t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, 69, 0), 48));
+                MidiSystem.write(seq, 0, tiny.toFile());
+            } catch (IOException | InvalidMidiDataException e) {
+                throw new CadenzaException("cannot write a one-note MIDI file in " + dir + ": " + e, e);
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < Math.max(3, repeats); i++) {
+                best = Math.min(best, render(tiny)[1]);
+            }
+            return best;
+        }
+
+        private String run(List<String> cmd, long timeoutSeconds) {
+            Path log = dir.resolve("fluidsynth.log");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new CadenzaException("fluidsynth took longer than " + timeoutSeconds + " s");
+                }
+                String out = Files.readString(log, StandardCharsets.UTF_8);
+                if (p.exitValue() != 0) {
+                    throw new CadenzaException("fluidsynth exited with " + p.exitValue() + ": " + out.strip());
+                }
+                return out;
+            } catch (IOException e) {
+                throw new CadenzaException("cannot run " + cmd.get(0) + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CadenzaException("interrupted while waiting for fluidsynth", e);
+            }
+        }
+
+        void cleanUp() {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
+            }
+        }
+    }
+
+    /**
+     * Until {@code cadenza bench render} exists: renders the given files (paths, or {@code @list.txt} with one path
+     * a line; relative paths are resolved against {@code $CADENZA_DATA} when set) and prints the Markdown report.
+     * Options: {@code --repeats=N}, {@code --polyphony=N}, {@code --interpolation=linear|cubic|...},
+     * {@code --soundfont=PATH}, {@code --no-fluidsynth}, {@code --fluidsynth=PATH}.
+     */
+    public static void main(String[] args) throws IOException {
+        RenderSettings.Builder settings = RenderSettings.builder();
+        int repeats = 1;
+        Optional<Path> fluidsynth = findFluidsynth();
+        List<Path> midis = new ArrayList<>();
+        String data = System.getenv("CADENZA_DATA");
+        for (String a : args) {
+            if (a.startsWith("--repeats=")) {
+                repeats = Integer.parseInt(a.substring(10));
+            } else if (a.startsWith("--polyphony=")) {
+                settings.optMaxPolyphony(Integer.parseInt(a.substring(12)));
+            } else if (a.startsWith("--interpolation=")) {
+                settings.optInterpolation(Interpolation.valueOf(a.substring(16).toUpperCase(Locale.ROOT)));
+            } else if (a.startsWith("--soundfont=")) {
+                settings.optSoundfont(Path.of(a.substring(12)));
+            } else if (a.equals("--no-fluidsynth")) {
+                fluidsynth = Optional.empty();
+            } else if (a.startsWith("--fluidsynth=")) {
+                fluidsynth = Optional.of(Path.of(a.substring(13)));
+            } else if (a.startsWith("@")) {
+                for (String line : Files.readAllLines(Path.of(a.substring(1)))) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        midis.add(resolve(line.strip(), data));
+                    }
+                }
+            } else if (a.startsWith("--")) {
+                System.err.println("unknown option " + a);
+                System.exit(2);
+            } else {
+                midis.add(resolve(a, data));
+            }
+        }
+        if (midis.isEmpty()) {
+            System.err.println("usage: RenderBenchmark [--repeats=N] [--polyphony=N] [--interpolation=NAME] "
+                    + "[--soundfont=PATH] [--no-fluidsynth | --fluidsynth=PATH] (FILE.mid | @LIST.txt)...");
+            System.exit(2);
+        }
+        System.out.println(run(midis, settings.build(), fluidsynth, repeats).toMarkdown());
+        System.out.println("Default soundfont here: " + Soundbanks.defaultSoundfont().map(Path::toString).orElse("none"));
+    }
+
+    private static Path resolve(String path, String data) {
+        Path p = Path.of(path);
+        return p.isAbsolute() || data == null ? p : Path.of(data).resolve(p);
+    }
+}
