@@ -11,7 +11,7 @@ The test signals are closed-form formulas (no random generator), rebuilt identic
 org.cadenza.features.TestSignals: each is computed in float64, rounded to float32 (the precision of
 org.cadenza.io.audio.AudioClip) and handed to librosa as float64, so librosa works in double precision.
 
-What is saved (kept small, about 0.3 MB):
+What is saved (kept small, about 0.4 MB of JSON):
   * mel_frequencies and dense-equivalent sparse mel filters (rows' non-zero ranges) for four
     scale/norm combinations,
   * per signal, with librosa's defaults (sr=22050, n_fft=2048, hop 512, Hann, center, constant pad,
