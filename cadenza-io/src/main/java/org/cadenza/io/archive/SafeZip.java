@@ -39,6 +39,9 @@ import org.cadenza.io.ResourceLimitException;
  *   <li>zip bombs are stopped mid-stream: the bytes actually inflated are counted (header sizes are not trusted) against
  *       the per-member and total limits and the compression ratio;</li>
  *   <li>each member's inflated size and CRC-32 are checked against its header;</li>
+ *   <li>members are always written as plain files: an entry stored as a Unix symbolic link (which
+ *       {@code java.util.zip} cannot tell apart) becomes a small file holding the link's target text, never a
+ *       link;</li>
  *   <li>all or nothing: when a rule is broken, the files this call extracted (and any partial file) are deleted
  *       before the exception is thrown. Members are written under a temporary name and renamed when complete.</li>
  * </ul>
