@@ -60,7 +60,7 @@ public final class Catalog implements AutoCloseable {
           stored_path TEXT NOT NULL,
           sha256 TEXT NOT NULL,
           bytes INTEGER NOT NULL,
-          media_kind TEXT NOT NULL CHECK (media_kind IN ('midi', 'audio')),
+          media_kind TEXT NOT NULL CHECK (media_kind IN ('midi', 'audio', 'archive')),
           composer_id TEXT NOT NULL,
           composer_written TEXT NOT NULL,
           piece_id TEXT NOT NULL,

@@ -1,0 +1,151 @@
+package org.cadenza.corpus.jobs;
+
+import org.cadenza.corpus.ProgressListener;
+import org.cadenza.corpus.catalog.Catalog;
+import org.cadenza.corpus.catalog.Problem;
+import org.cadenza.corpus.catalog.Stage;
+import org.cadenza.corpus.catalog.StageFailure;
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.CadenzaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one job's work items on {@code threads} workers with a bounded queue, records each failure as a problem
+ * and a stage failure, and counts done / skipped / failed. Shared by {@link RenderJob} and {@link FeatureJob}.
+ */
+final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    /** One unit of work: returns true when it produced its artifact, false when it found it already done. */
+    interface Item {
+        /** Shown in progress and problems. */
+        String path();
+
+        /** The source file's SHA-256. */
+        String sha256();
+
+        /** Does the work; throws on failure. */
+        boolean run() throws Exception;
+    }
+
+    private JobRunner() {
+    }
+
+    static JobReport run(Catalog catalog, Stage stage, String paramsKey, String sourceKey, String command,
+                         List<? extends Item> items, int threads, ProgressListener progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        ProgressListener p = ProgressListener.synchronizedListener(progress);
+        long start = System.nanoTime();
+        long runId = catalog.startRun(command);
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        p.start(stage.dbName(), items.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "cadenza-" + stage.dbName());
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore queue = new Semaphore(threads * 2);
+        try {
+            for (Item item : items) {
+                queue.acquire();
+                pool.execute(() -> {
+                    boolean ok = true;
+                    try {
+                        if (item.run()) {
+                            done.incrementAndGet();
+                        } else {
+                            skipped.incrementAndGet();
+                        }
+                    } catch (Exception | LinkageError | AssertionError e) {
+                        ok = false;
+                        failed.incrementAndGet();
+                        String why = e instanceof BadInputException bad ? bad.problem() : String.valueOf(e);
+                        if (!(e instanceof BadInputException)) {
+                            LOG.warn("{} failed on {}", stage.dbName(), item.path(), e);
+                        }
+                        Instant now = Instant.now();
+                        Problem problem = new Problem(runId, stage, item.path(), why, now);
+                        problems.add(problem);
+                        try {
+                            catalog.recordProblem(problem);
+                            catalog.recordStageFailure(new StageFailure(item.sha256(), stage, paramsKey, sourceKey,
+                                    why, runId, now));
+                        } catch (RuntimeException dbError) {
+                            LOG.error("cannot record the failure of {} in the catalog", item.path(), dbError);
+                        }
+                    } finally {
+                        queue.release();
+                        p.advance(item.path(), ok);
+                    }
+                });
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // wait for the last items
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new CadenzaException(stage.dbName() + " job interrupted; finished items are kept, rerun to resume",
+                    e);
+        } finally {
+            pool.shutdownNow();
+            p.finish();
+        }
+        List<Problem> sorted;
+        synchronized (problems) {
+            sorted = new ArrayList<>(problems);
+        }
+        JobReport report = new JobReport(stage.dbName(), runId, done.get(), skipped.get(), failed.get(), sorted,
+                Duration.ofNanos(System.nanoTime() - start));
+        catalog.finishRun(runId, report.counts());
+        LOG.info(report.summary());
+        return report;
+    }
+
+    /**
+     * Deletes temporary files left in {@code dir} by a killed writer (names starting with '.' and ending in
+     * {@code suffix}). Returns how many were removed.
+     */
+    static int removeStaleTemporaries(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*" + suffix)) {
+            for (Path tmp : ds) {
+                if (Files.isRegularFile(tmp) && Files.deleteIfExists(tmp)) {
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot clean temporary files in {}: {}", dir, e.toString());
+        }
+        if (n > 0) {
+            LOG.info("removed {} temporary file(s) left in {} by an interrupted run", n, dir);
+        }
+        return n;
+    }
+}
