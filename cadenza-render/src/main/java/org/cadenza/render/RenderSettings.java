@@ -68,6 +68,13 @@ public record RenderSettings(
      */
     public static final double RELEASE_LIMIT_SECONDS = 4.0;
 
+    /**
+     * Gervill's control rate, Hz: envelopes, LFOs, filters and volume are recomputed this often (and ramped linearly in
+     * between), and messages other than note-on take effect on this grid; note-ons are sample-exact. Gervill's own
+     * default is 147 Hz; 100 Hz (a 10 ms grid, finer than a typical 23 ms spectrogram hop) renders about 30% faster.
+     */
+    public static final float CONTROL_RATE_HZ = 100f;
+
     /** Version of the rendering recipe; part of {@link #key()}, bumped when the same settings would sound different. */
     public static final String KEY_VERSION = "gervill-1";
 
@@ -127,6 +134,7 @@ public record RenderSettings(
                 + ";interp=" + interpolation.gervillName()
                 + ";poly=" + maxPolyphony
                 + ";effects=" + effectKey
+                + ";control=" + CONTROL_RATE_HZ + "Hz"
                 + ";mono-float";
     }
 
