@@ -1,0 +1,74 @@
+package org.cadenza.corpus.datasets;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The public MIDI corpora Cadenza knows how to fetch from their home repositories, pinned to the commit the
+ * project's figures were measured on.
+ */
+public enum PublicDataset {
+    /** ASAP: 1,067 piano performances + 235 score MIDIs, 16 composers (CC BY-NC-SA 4.0). */
+    ASAP("asap", "fosfrancesco/asap-dataset", "afc815c75c42e83a79c03feb6da8a35e77d4c6b8",
+            "CC BY-NC-SA 4.0; cite Foscarin et al., ASAP, ISMIR 2020", "metadata.csv"),
+    /** piano-midi.de (Bernd Krueger), cleaned mirror: 337 solo-piano files, 25 composers (study and research only). */
+    PIANO_MIDI_DE("piano-midi-de", "cheriell/ClassicalPianoMIDI-dataset", "505aef5e7539ac56cdb4cbc72d08a98bfaf7a208",
+            "study and research only; see http://www.piano-midi.de/copy.htm (Bernd Krueger)", "metadata.csv");
+
+    private final String id;
+    private final String repository;
+    private final String commit;
+    private final String licence;
+    private final String metadataFile;
+
+    PublicDataset(String id, String repository, String commit, String licence, String metadataFile) {
+        this.id = id;
+        this.repository = repository;
+        this.commit = commit;
+        this.licence = licence;
+        this.metadataFile = metadataFile;
+    }
+
+    /** The folder name and command-line name, e.g. {@code asap}. */
+    public String id() {
+        return id;
+    }
+
+    /** {@code owner/name} of the home repository on GitHub. */
+    public String repository() {
+        return repository;
+    }
+
+    /** The pinned commit. */
+    public String commit() {
+        return commit;
+    }
+
+    public String licence() {
+        return licence;
+    }
+
+    /** The source's own metadata file inside the archive (used to write labels.csv). */
+    public String metadataFile() {
+        return metadataFile;
+    }
+
+    /** Where the archive of the pinned commit is downloaded from. */
+    public URI archiveUri() {
+        return URI.create("https://codeload.github.com/" + repository + "/zip/" + commit);
+    }
+
+    /** Parses a command-line name such as {@code asap} or {@code piano-midi-de}. */
+    public static PublicDataset parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (PublicDataset d : values()) {
+            if (d.id.equals(n)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("unknown dataset '" + name + "'; known: "
+                + Arrays.stream(values()).map(PublicDataset::id).collect(Collectors.joining(", ")));
+    }
+}
