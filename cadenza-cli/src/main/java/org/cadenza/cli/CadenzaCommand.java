@@ -1,0 +1,98 @@
+package org.cadenza.cli;
+
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.CadenzaException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The top-level {@code cadenza} command: a list of subcommands, the exit codes, one exception handler. */
+@Command(name = "cadenza",
+        mixinStandardHelpOptions = true,
+        versionProvider = CadenzaCommand.Version.class,
+        description = {
+                "Who composed this music, from which period, on which instruments.",
+                "",
+                "A workspace (--workspace / first argument) is a folder with a catalog of your music files and",
+                "everything derived from them. Every command can be rerun: finished work is skipped, never redone or lost.",
+                "",
+                "Typical session:",
+                "  cadenza ingest ~/music/midi --workspace ws     catalogue <composer>/.../<file> folders or a labels.csv",
+                "  cadenza render ws                              MIDI -> audio (Gervill, 22,050 Hz mono)",
+                "  cadenza features ws --kind logmel              spectrogram features, cached",
+                "  cadenza status ws                              counts per composer and stage, quarantine",
+                "  cadenza show piece.mid --out spec.png          a spectrogram picture",
+                ""},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  done",
+                "  1  error: nothing useful was done (message on stderr)",
+                "  2  usage: the command line was wrong",
+                "  3  partial: finished, but some files were bad or failed (see the report / `cadenza status`)",
+                "  4  bad input: the file given cannot be used (the message names it and says why)",
+                "",
+                "Data: set CADENZA_DATA to a folder holding asap/, piano-midi-de/, midi-classics/ (each with labels.csv),",
+                "or run `cadenza datasets fetch asap`."},
+        subcommands = {
+                IngestCommand.class,
+                RenderCommand.class,
+                FeaturesCommand.class,
+                ShowCommand.class,
+                StatusCommand.class,
+                DatasetsCommand.class,
+                DemoCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class CadenzaCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line: exception handler and exit codes in place. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CadenzaCommand());
+        cl.setExecutionExceptionHandler(CadenzaCommand::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        cl.setUsageHelpWidth(110);
+        return cl;
+    }
+
+    /** Maps exceptions to a one-line message (plus causes) and an exit code; stack traces only with CADENZA_DEBUG=1. */
+    static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        int code = e instanceof BadInputException ? ExitCode.BAD_INPUT : ExitCode.ERROR;
+        String prefix = e instanceof BadInputException ? "bad input: " : "error: ";
+        if (e instanceof CadenzaException || e instanceof IllegalArgumentException) {
+            err.println("cadenza " + cl.getCommandName() + ": " + prefix + e.getMessage());
+        } else {
+            err.println("cadenza " + cl.getCommandName() + ": unexpected " + e);
+        }
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            err.println("  caused by: " + c);
+        }
+        if ("1".equals(System.getenv("CADENZA_DEBUG"))) {
+            e.printStackTrace(err);
+        } else if (!(e instanceof CadenzaException)) {
+            err.println("  (set CADENZA_DEBUG=1 for the stack trace)");
+        }
+        err.flush();
+        return code;
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CadenzaCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"cadenza " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")};
+        }
+    }
+}

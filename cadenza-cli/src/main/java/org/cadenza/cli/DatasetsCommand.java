@@ -1,0 +1,71 @@
+package org.cadenza.cli;
+
+import org.cadenza.corpus.datasets.DatasetFetcher;
+import org.cadenza.corpus.datasets.PublicDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code cadenza datasets}: the public corpora. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "The public MIDI corpora Cadenza can fetch from their home repositories.",
+        subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.FetchCommand.class})
+public final class DatasetsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code cadenza datasets list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the corpora, their sources and licences.")
+    static final class ListCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            for (PublicDataset d : PublicDataset.values()) {
+                System.out.printf("%-14s https://github.com/%s @ %s%n%14s licence: %s%n", d.id(), d.repository(),
+                        d.commit().substring(0, 12), "", d.licence());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code cadenza datasets fetch NAME}. */
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = {"Makes a public corpus available and prints its folder (the one with labels.csv).",
+                    "Uses $CADENZA_DATA/<name> when it exists; otherwise downloads the pinned commit from the home",
+                    "repository into --to (resumable). Offline: download the zip elsewhere and pass --from."})
+    static final class FetchCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME", description = "asap or piano-midi-de")
+        String name;
+
+        @Option(names = "--to", paramLabel = "DIR", defaultValue = "${sys:user.home}/.cadenza/datasets",
+                description = "Where fetched corpora are kept. Default: ${DEFAULT-VALUE}.")
+        Path to;
+
+        @Option(names = "--from", paramLabel = "FILE.zip",
+                description = "A zip of the repository downloaded by hand (GitHub's 'Download ZIP').")
+        Path from;
+
+        @Override
+        public Integer call() {
+            DatasetFetcher.Result r = DatasetFetcher.fromEnvironment().fetch(PublicDataset.parse(name), to,
+                    Optional.ofNullable(from), new ConsoleProgress());
+            String how = switch (r.source()) {
+                case LOCAL_COPY -> "local copy (CADENZA_DATA)";
+                case ALREADY_FETCHED -> "fetched earlier";
+                case FROM_ARCHIVE -> "unpacked from " + from;
+                case DOWNLOADED -> "downloaded from https://github.com/" + r.dataset().repository();
+            };
+            System.out.printf("%s: %d files, %s%n%s%n", r.dataset().id(), r.files(), how, r.folder());
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.cadenza.cli;
+
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.jobs.FeatureJob;
+import org.cadenza.corpus.jobs.JobReport;
+import org.cadenza.corpus.jobs.WindowIndex;
+import org.cadenza.features.FeatureKind;
+import org.cadenza.features.FeatureParams;
+import org.cadenza.features.WindowSpec;
+import org.cadenza.render.RenderSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code cadenza features}: spectrogram features for a whole workspace. */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = {"Computes spectrogram features of the rendered audio.",
+                "Computes features of every rendered file and caches them in WORKSPACE/features/, keyed by (file hash, parameters): STFT power, log-mel in dB or MFCC, with librosa's definitions and defaults",
+                "(n_fft 2048, hop 512, 128 Slaney mel bands, top_db 80). Windows of --window seconds every --hop",
+                "seconds are views on the cached spectrogram. Finished files are skipped."})
+public final class FeaturesCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace folder.")
+    Path workspace;
+
+    @Option(names = "--kind", defaultValue = "logmel",
+            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    FeatureKind kind;
+
+    @Option(names = "--window", defaultValue = "5s", description = "Window length (5s, 3s, 500ms). Default: ${DEFAULT-VALUE}.")
+    String window;
+
+    @Option(names = "--hop", description = "Hop between windows. Default: the window length (no overlap).")
+    String hop;
+
+    @Option(names = "--mels", defaultValue = "128", description = "Mel bands. Default: ${DEFAULT-VALUE}.")
+    int mels;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Files at once (0 = one per core).")
+    int threads;
+
+    @Mixin
+    RenderOptions render;
+
+    @Override
+    public Integer call() {
+        RenderSettings rendered = render.settings();
+        FeatureParams params = FeatureParams.builder().optKind(kind).optSampleRate(rendered.sampleRate())
+                .optNMels(mels).build();
+        WindowSpec spec = WindowSpec.parse(hop == null ? window : window + "/" + hop);
+        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+            JobReport report = new FeatureJob().run(ws, params, rendered, Threads.resolve(threads), new ConsoleProgress());
+            Jobs.print(report);
+            int windows = WindowIndex.list(ws, params, rendered, spec).size();
+            System.out.printf("%d windows of %s every %s%n", windows, fmt(spec.windowSeconds()), fmt(spec.hopSeconds()));
+            return ExitCode.of(report.failed());
+        }
+    }
+
+    private static String fmt(double seconds) {
+        return seconds == Math.rint(seconds) ? (long) seconds + " s" : seconds + " s";
+    }
+}

@@ -1,0 +1,42 @@
+package org.cadenza.cli;
+
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.jobs.JobReport;
+import org.cadenza.corpus.jobs.RenderJob;
+import org.cadenza.render.RenderSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code cadenza render}: MIDI to audio for a whole workspace. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Renders the workspace's MIDI files to audio.",
+                "Renders every catalogued MIDI file to mono audio (FLAC in WORKSPACE/audio/) with the JDK's Gervill synthesizer, in parallel, faster than real time; recordings are decoded, mixed to mono and",
+                "resampled to --rate (logged). Finished files are skipped, so an interrupted run just continues.",
+                "Files that fail are reported and the rest goes on."})
+public final class RenderCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace folder.")
+    Path workspace;
+
+    @Mixin
+    RenderOptions render;
+
+    @Option(names = "--threads", defaultValue = "0",
+            description = "Files rendered at once (0 = one per core).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        RenderSettings settings = render.settings();
+        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+            JobReport report = new RenderJob().run(ws, settings, Threads.resolve(threads), new ConsoleProgress());
+            Jobs.print(report);
+            return ExitCode.of(report.failed());
+        }
+    }
+}

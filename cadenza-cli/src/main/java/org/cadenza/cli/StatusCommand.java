@@ -1,0 +1,28 @@
+package org.cadenza.cli;
+
+import org.cadenza.corpus.StatusReport;
+import org.cadenza.corpus.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code cadenza status}: what a workspace holds. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Shows what a workspace holds.",
+                "Counts per composer and per stage (ingested, duplicate, quarantined, rendered, featurised), hours of music, and every quarantined file with the reason."})
+public final class StatusCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace folder.")
+    Path workspace;
+
+    @Override
+    public Integer call() {
+        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+            StatusReport report = ws.status();
+            System.out.print(report.toText());
+            return ExitCode.OK;
+        }
+    }
+}
