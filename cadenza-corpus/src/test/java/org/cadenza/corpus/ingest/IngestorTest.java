@@ -286,6 +286,22 @@ class IngestorTest {
     }
 
     @Test
+    void aWorkspaceInsideTheMusicFolderIsNotIngested() throws Exception {
+        Path small = tmp.resolve("small");
+        TestMedia.midi(small.resolve("Grieg/a.mid"), 0, 62);
+        TestMedia.zip(small.resolve("Grieg/set.zip"), "b.mid", TestMedia.midiBytes(0, 64));
+        try (Workspace ws = Workspace.open(small.resolve("Grieg/ws"))) {
+            IngestReport first = new Ingestor().ingest(ws, small, IngestOptions.DEFAULTS, ProgressListener.NONE);
+            assertEquals(2, first.ingested(), first.toText());
+            // the zip member extracted into ws/sources/ must not come back as a music file of composer 'grieg'
+            IngestReport again = new Ingestor().ingest(ws, small, IngestOptions.DEFAULTS, ProgressListener.NONE);
+            assertEquals(2, again.found(), again.toText());
+            assertEquals(0, again.skippedNonMusic(), "catalog.sqlite and aliases.csv are not even looked at");
+            assertEquals(2, ws.catalog().files().size());
+        }
+    }
+
+    @Test
     void rootLevelFilesAreSkippedWithAWarning() throws Exception {
         Path small = tmp.resolve("small");
         TestMedia.midi(small.resolve("loose.mid"), 0, 60);
