@@ -2,6 +2,7 @@ package org.cadenza.corpus;
 
 import org.cadenza.corpus.catalog.Catalog;
 import org.cadenza.corpus.names.ComposerNames;
+import org.cadenza.features.FeatureCache;
 import org.cadenza.io.CadenzaException;
 
 import java.io.IOException;
@@ -119,6 +120,11 @@ public final class Workspace implements AutoCloseable {
     /** Root folder of the feature cache. */
     public Path featuresDir() {
         return dir.resolve("features");
+    }
+
+    /** The feature cache rooted at {@link #featuresDir()} (where {@code FeatureJob} writes). */
+    public FeatureCache featureCache() {
+        return new FeatureCache(featuresDir());
     }
 
     /** An artifact path as stored in the catalog (relative to the workspace, '/' separated). */

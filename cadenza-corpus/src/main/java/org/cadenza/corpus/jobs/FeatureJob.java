@@ -67,7 +67,7 @@ public final class FeatureJob {
         }
         String renderKey = renderedWith.key();
         String paramsKey = params.key();
-        FeatureCache cache = new FeatureCache(ws.featuresDir());
+        FeatureCache cache = ws.featureCache();
         JobRunner.removeStaleTemporaries(ws.featuresDir().resolve(FeatureCache.paramsFolder(params)), ".tmp");
         Catalog catalog = ws.catalog();
         ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(params));

@@ -63,8 +63,9 @@ public final class RenderJob {
         JobRunner.removeStaleTemporaries(dir, ".part");
         Catalog catalog = ws.catalog();
         List<CatalogFile> files = uniqueBySha(catalog.files(FileStatus.INGESTED));
-        boolean anyMidi = files.stream().anyMatch(f -> f.kind() == MediaKind.MIDI);
-        try (MidiRenderer renderer = anyMidi ? new MidiRenderer(settings) : null) {
+        // the soundbank is loaded only when a MIDI file actually needs rendering (a rerun that skips all is quick)
+        LazyRenderer renderer = new LazyRenderer(settings);
+        try {
             List<JobRunner.Item> items = new ArrayList<>();
             for (CatalogFile f : files) {
                 items.add(new JobRunner.Item() {
@@ -85,11 +86,36 @@ public final class RenderJob {
                 });
             }
             return JobRunner.run(catalog, Stage.RENDER, key, "", "render " + key, items, threads, progress);
+        } finally {
+            renderer.close();
+        }
+    }
+
+    /** One {@link MidiRenderer} per job, created on first use. */
+    private static final class LazyRenderer {
+        private final RenderSettings settings;
+        private MidiRenderer renderer;
+
+        LazyRenderer(RenderSettings settings) {
+            this.settings = settings;
+        }
+
+        synchronized MidiRenderer get() {
+            if (renderer == null) {
+                renderer = new MidiRenderer(settings);
+            }
+            return renderer;
+        }
+
+        synchronized void close() {
+            if (renderer != null) {
+                renderer.close();
+            }
         }
     }
 
     private static boolean renderOne(Workspace ws, CatalogFile f, RenderSettings settings, String key, Path dir,
-                                     MidiRenderer renderer) {
+                                     LazyRenderer renderer) {
         Catalog catalog = ws.catalog();
         Optional<Artifact> existing = catalog.artifact(f.sha256(), Stage.RENDER, key, "");
         if (existing.isPresent()) {
@@ -99,7 +125,7 @@ public final class RenderJob {
             catalog.deleteArtifact(f.sha256(), Stage.RENDER, key, "");
         }
         Path source = Path.of(f.storedPath());
-        AudioClip clip = f.kind() == MediaKind.MIDI ? renderer.render(source) : decodeAudio(source, settings);
+        AudioClip clip = f.kind() == MediaKind.MIDI ? renderer.get().render(source) : decodeAudio(source, settings);
         Path out = dir.resolve(f.sha256() + ".flac");
         AudioEncoder.write(clip, out);
         catalog.putArtifact(new Artifact(f.sha256(), Stage.RENDER, key, "", ws.relativize(out), Optional.empty(),
