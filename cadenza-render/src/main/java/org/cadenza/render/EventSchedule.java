@@ -223,8 +223,4 @@ final class EventSchedule {
     public String toString() {
         return "EventSchedule[" + messages.length + " events, " + endMicros() / 1e6 + " s]";
     }
-
-    long[] microsCopy() {
-        return Arrays.copyOf(micros, micros.length);
-    }
 }
