@@ -57,7 +57,8 @@ import java.util.concurrent.Future;
  *       path under the composer folder without extension ({@code Bach/WTC1/fugue1.mid} → {@code bach/WTC1/fugue1}):
  *       every file is its own piece, so use a labels CSV to keep performances or movements of one piece together.
  *       Music files directly in the root have no composer: they are skipped with a warning. Hidden files and
- *       folders (names starting with '.') and the workspace folder itself are not entered.</li>
+ *       folders (names starting with '.') and the workspace folder itself are not entered. A {@code labels.csv}
+ *       in the root is not used, but a warning suggests ingesting it instead.</li>
  *   <li><b>A labels CSV</b> ({@link LabelsCsv}): composer, piece id, period and split from its columns. Listed
  *       files that do not exist are reported as missing (and recorded as problems).</li>
  * </ul>
@@ -230,6 +231,10 @@ public final class Ingestor {
             throw new BadInputException(root, "cannot list the folder: " + e, e);
         }
         files.sort(null);
+        if (Files.isRegularFile(absRoot.resolve("labels.csv"))) {
+            d.warnings.add(root.resolve("labels.csv") + " exists: ingest that file instead of the folder to use its "
+                    + "piece ids (folder mode makes every file its own piece)");
+        }
         Map<String, SortedSet<String>> foldersById = new TreeMap<>();
         for (Path file : files) {
             Path rel = absRoot.relativize(file);

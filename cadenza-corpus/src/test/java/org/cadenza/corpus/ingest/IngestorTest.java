@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -298,6 +298,37 @@ class IngestorTest {
             assertEquals(2, again.found(), again.toText());
             assertEquals(0, again.skippedNonMusic(), "catalog.sqlite and aliases.csv are not even looked at");
             assertEquals(2, ws.catalog().files().size());
+        }
+    }
+
+    @Test
+    void audioFilesAreProbedAndBadOnesQuarantined() throws Exception {
+        Path small = tmp.resolve("small");
+        int rate = 22_050;
+        float[] tone = new float[rate / 2];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.3 * Math.sin(2 * Math.PI * 330 * i / rate));
+        }
+        Files.createDirectories(small.resolve("Ravel"));
+        org.cadenza.io.audio.AudioEncoder.write(org.cadenza.io.audio.AudioClip.mono(tone, rate),
+                small.resolve("Ravel/tone.flac"));
+        Files.writeString(small.resolve("Ravel/fake.wav"), "RIFF? no, just text pretending to be a WAV file");
+        Files.write(small.resolve("Ravel/empty.mp3"), new byte[0]);
+        Files.writeString(small.resolve("labels.csv"), "path,composer,piece_id\nRavel/tone.flac,ravel,bolero\n");
+        try (Workspace ws = Workspace.open(wsDir)) {
+            IngestReport r = new Ingestor().ingest(ws, small, IngestOptions.DEFAULTS, ProgressListener.NONE);
+            assertEquals(1, r.ingested(), r.toText());
+            assertEquals(2, r.quarantined().size(), r.toText());
+            assertEquals(1, r.skippedNonMusic(), "labels.csv");
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("labels.csv")), r.warnings().toString());
+            CatalogFile tone1 = ws.catalog().files(FileStatus.INGESTED).get(0);
+            assertEquals(MediaKind.AUDIO, tone1.kind());
+            assertEquals(0.5, tone1.seconds().orElseThrow(), 0.01);
+            assertEquals(Optional.empty(), tone1.notes());
+            for (CatalogFile bad : ws.catalog().files(FileStatus.QUARANTINED)) {
+                assertFalse(bad.reason().orElseThrow().isBlank());
+                assertFalse(bad.reason().orElseThrow().contains(small.toString()), "problem() without the path");
+            }
         }
     }
 

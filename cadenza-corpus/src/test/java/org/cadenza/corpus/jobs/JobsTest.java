@@ -135,11 +135,21 @@ class JobsTest {
         assertEquals(3, status.total().featurised());
         assertTrue(status.renderedHours() > 0);
 
-        JobReport render2 = new RenderJob().run(ws, SETTINGS, 2, ProgressListener.NONE);
+        List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ProgressListener recorder = new ProgressListener() {
+            @Override public void start(String task, long total) { calls.add("start " + task + " " + total); }
+            @Override public void advance(String item, boolean ok) { calls.add("advance " + ok); }
+            @Override public void finish() { calls.add("finish"); }
+        };
+        JobReport render2 = new RenderJob().run(ws, SETTINGS, 2, recorder);
+        assertEquals(List.of("start render 3", "advance true", "advance true", "advance true", "finish"), calls);
+        assertThrows(IllegalArgumentException.class, () -> new RenderJob().run(ws, SETTINGS, 0, recorder));
         JobReport features2 = new FeatureJob().run(ws, FEATURES, SETTINGS, 2, ProgressListener.NONE);
         assertEquals(List.of(0, 3, 0), List.of(render2.done(), render2.skipped(), render2.failed()));
         assertEquals(List.of(0, 3, 0), List.of(features2.done(), features2.skipped(), features2.failed()));
-        assertEquals(4, ws.catalog().runs().size() - 1, "ingest + 4 job runs recorded");
+        assertEquals(5, ws.catalog().runs().size(), "ingest + 4 job runs recorded");
+        assertTrue(ws.catalog().runs().stream().allMatch(run -> run.finished().isPresent()));
+        assertEquals(3L, ws.catalog().runs().get(4).counts().get("skipped"));
     }
 
     @Test
