@@ -273,6 +273,56 @@ public final class Catalog implements AutoCloseable {
 
     /** Overwrites every column of the row {@code id} (e.g. a source file whose bytes changed) in one transaction. */
     public synchronized void updateFile(long id, CatalogFile f) {
+        try {
+            updateFileRow(id, f);
+        } catch (SQLException e) {
+            throw fail("update " + f.displayPath(), e);
+        }
+    }
+
+    /**
+     * Before the row {@code originalId} takes other bytes: the files recorded as its duplicates still hold the old
+     * bytes, so the earliest of them takes over the old row's status, reason and media facts and the others point at
+     * it. One transaction. Returns the id of the new original, or 0 when there were no duplicates.
+     */
+    public synchronized long promoteDuplicates(long originalId) {
+        CatalogFile old = findById(originalId).orElseThrow(() ->
+                new CadenzaException("catalog " + file + ": no file row with id " + originalId));
+        List<CatalogFile> dups = selectFiles("WHERE duplicate_of = ? ORDER BY id", originalId);
+        if (dups.isEmpty()) {
+            return 0;
+        }
+        CatalogFile heir = dups.get(0).toBuilder().optPrograms(old.programs()).build();
+        CatalogFile.Builder b = heir.toBuilder();
+        switch (old.status()) {
+            case QUARANTINED -> b.quarantined(old.reason().orElseThrow());
+            default -> b.ingested();
+        }
+        old.notes().ifPresent(b::optNotes);
+        old.seconds().ifPresent(b::optSeconds);
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement repoint = db.prepareStatement(
+                    "UPDATE files SET duplicate_of = ? WHERE duplicate_of = ? AND id <> ?")) {
+                updateFileRow(heir.id(), b.build());
+                repoint.setLong(1, heir.id());
+                repoint.setLong(2, originalId);
+                repoint.setLong(3, heir.id());
+                repoint.executeUpdate();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("promote the duplicates of file " + originalId, e);
+        }
+        return heir.id();
+    }
+
+    private void updateFileRow(long id, CatalogFile f) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("UPDATE files SET source_path = ?, absolute_path = ?, "
                 + "archive_member = ?, stored_path = ?, sha256 = ?, bytes = ?, media_kind = ?, composer_id = ?, "
                 + "composer_written = ?, piece_id = ?, period = ?, split = ?, status = ?, reason = ?, "
@@ -282,8 +332,6 @@ public final class Catalog implements AutoCloseable {
             if (ps.executeUpdate() != 1) {
                 throw new CadenzaException("catalog " + file + ": no file row with id " + id);
             }
-        } catch (SQLException e) {
-            throw fail("update " + f.displayPath(), e);
         }
     }
 

@@ -530,6 +530,8 @@ public final class Ingestor {
             }
             if (existing.isPresent()) {
                 d.warnings.add(c.display() + " changed since it was catalogued: its row was updated");
+                // copies of the old bytes recorded as its duplicates take over the old row's role
+                catalog.promoteDuplicates(existing.get().id());
                 catalog.updateFile(existing.get().id(), b.build());
             } else {
                 catalog.insertFile(b.build(), runId);

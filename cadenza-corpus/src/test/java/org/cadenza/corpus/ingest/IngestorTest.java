@@ -205,6 +205,29 @@ class IngestorTest {
     }
 
     @Test
+    void whenAKeptFileChangesItsDuplicatesTakeOver() throws Exception {
+        Path small = tmp.resolve("small");
+        Path a = TestMedia.midi(small.resolve("Liszt/a.mid"), 0, 60, 64);
+        Files.copy(a, small.resolve("Liszt/b.mid"));
+        Files.copy(a, small.resolve("Liszt/c.mid"));
+        try (Workspace ws = Workspace.open(wsDir)) {
+            new Ingestor().ingest(ws, small, IngestOptions.DEFAULTS, ProgressListener.NONE);
+            TestMedia.midi(a, 0, 50, 52, 55);
+            IngestReport r = new Ingestor().ingest(ws, small, IngestOptions.DEFAULTS, ProgressListener.NONE);
+            assertEquals(1, r.ingested(), r.toText());
+            Map<String, CatalogFile> files = byDisplay(ws.catalog().files());
+            CatalogFile fa = files.get(a.toString());
+            CatalogFile fb = files.get(small.resolve("Liszt/b.mid").toString());
+            CatalogFile fc = files.get(small.resolve("Liszt/c.mid").toString());
+            assertEquals(FileStatus.INGESTED, fa.status());
+            assertEquals(Optional.of(3L), fa.notes());
+            assertEquals(FileStatus.INGESTED, fb.status(), "b holds the old bytes now");
+            assertEquals(Optional.of(2L), fb.notes());
+            assertEquals(Optional.of(fb.id()), fc.duplicateOf());
+        }
+    }
+
+    @Test
     void emptyOrMusicLessFoldersAreBadInput() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         try (Workspace ws = Workspace.open(wsDir)) {
