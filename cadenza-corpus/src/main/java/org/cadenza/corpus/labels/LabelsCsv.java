@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code piece_id}, optionally {@code period} and {@code split} ({@code train}, {@code val}/{@code validation},
  * {@code test}). Other columns are ignored, so the datasets' own {@code labels.csv} files load as they are; a
  * {@code work_id} column, when present and filled, is preferred as piece id (piano-midi-de: movements of one work
- * stay together). Paths are relative to the CSV's folder (absolute paths are taken as they are).
+ * stay together). Paths are relative to the CSV's folder (absolute paths are taken as they are). Column names are
+ * matched ignoring case; a UTF-8 byte-order mark is skipped.
  *
  * <p>Errors are {@link BadInputException}s naming the CSV and the line: missing header columns, empty required
  * cells, unknown split values, a path listed twice, unparseable CSV.
@@ -36,7 +37,7 @@ public final class LabelsCsv {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-            .setAllowMissingColumnNames(true).build();
+            .setIgnoreHeaderCase(true).setAllowMissingColumnNames(true).build();
 
     private LabelsCsv() {
     }
@@ -48,7 +49,11 @@ public final class LabelsCsv {
      */
     public static List<LabelRow> read(Path csv) {
         Path folder = csv.toAbsolutePath().normalize().getParent();
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            r.mark(1);
+            if (r.read() != '\uFEFF') {
+                r.reset(); // no byte-order mark (spreadsheets often write one)
+            }
             return read(r, csv, folder);
         } catch (IOException e) {
             throw new BadInputException(csv, "cannot read the labels CSV: " + e, e);
@@ -59,7 +64,7 @@ public final class LabelsCsv {
         List<LabelRow> rows = new ArrayList<>();
         Map<Path, Long> seen = new HashMap<>();
         try (CSVParser p = FORMAT.parse(reader)) {
-            List<String> header = p.getHeaderNames();
+            List<String> header = p.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             for (String col : REQUIRED) {
                 if (!header.contains(col)) {
                     throw new BadInputException(csv, "line 1: the header lacks the required column '" + col

@@ -84,7 +84,11 @@ public final class ComposerNames {
      * @throws BadInputException naming the file and line when the CSV is malformed or an id is not a valid id
      */
     public static ComposerNames load(Path aliasesCsv) {
-        try (Reader r = Files.newBufferedReader(aliasesCsv, StandardCharsets.UTF_8)) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(aliasesCsv, StandardCharsets.UTF_8)) {
+            r.mark(1);
+            if (r.read() != '\uFEFF') {
+                r.reset(); // no byte-order mark
+            }
             return BUILT_IN.withAliases(parse(r, aliasesCsv));
         } catch (IOException e) {
             throw new BadInputException(aliasesCsv, "cannot read the alias table: " + e, e);

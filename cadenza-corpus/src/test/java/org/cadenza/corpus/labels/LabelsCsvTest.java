@@ -85,6 +85,17 @@ class LabelsCsvTest {
     }
 
     @Test
+    void toleratesAByteOrderMarkAndHeaderCase(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("labels.csv");
+        Files.writeString(csv, "\uFEFFPath,Composer,Piece_ID,Split\na.mid,Grieg,op65,TEST\n");
+        List<LabelRow> rows = LabelsCsv.read(csv);
+        assertEquals(1, rows.size());
+        assertEquals("Grieg", rows.get(0).composerWritten());
+        assertEquals("op65", rows.get(0).pieceId());
+        assertEquals(Optional.of("test"), rows.get(0).split());
+    }
+
+    @Test
     void missingCsvIsABadInput(@TempDir Path dir) {
         BadInputException e = assertThrows(BadInputException.class, () -> LabelsCsv.read(dir.resolve("no.csv")));
         assertTrue(e.getMessage().contains("no.csv"), e.getMessage());
