@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +60,8 @@ import java.util.concurrent.Future;
  *       every file is its own piece, so use a labels CSV to keep performances or movements of one piece together.
  *       Music files directly in the root have no composer: they are skipped with a warning. Hidden files and
  *       folders (names starting with '.') and the workspace folder itself are not entered. A {@code labels.csv}
- *       in the root is not used, but a warning suggests ingesting it instead.</li>
+ *       in the root is not used, but a warning suggests ingesting it instead. Symbolic links are followed
+ *       (loops and broken links become warnings).</li>
  *   <li><b>A labels CSV</b> ({@link LabelsCsv}): composer, piece id, period and split from its columns. Listed
  *       files that do not exist are reported as missing (and recorded as problems).</li>
  * </ul>
@@ -204,7 +207,8 @@ public final class Ingestor {
         Path wsDir = ws.dir();
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(absRoot, new SimpleFileVisitor<>() {
+            Files.walkFileTree(absRoot, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (!dir.equals(absRoot) && (dir.getFileName().toString().startsWith(".") || dir.equals(wsDir))) {
@@ -217,13 +221,19 @@ public final class Ingestor {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {
                         files.add(file);
+                    } else if (attrs.isSymbolicLink()) {
+                        // with FOLLOW_LINKS only a link whose target cannot be read arrives as a link
+                        d.warnings.add(root.resolve(absRoot.relativize(file)) + ": broken symbolic link, skipped");
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    d.warnings.add("cannot read " + root.resolve(absRoot.relativize(file)) + ": " + e);
+                    // unreadable entries, broken symbolic links, and link cycles (FileSystemLoopException)
+                    Path shown = root.resolve(absRoot.relativize(file));
+                    d.warnings.add(e instanceof java.nio.file.FileSystemLoopException
+                            ? shown + ": symbolic link loop, skipped" : "cannot read " + shown + ": " + e);
                     return FileVisitResult.CONTINUE;
                 }
             });

@@ -356,6 +356,23 @@ class IngestorTest {
     }
 
     @Test
+    void symbolicLinksAreFollowedAndLoopsReported() throws Exception {
+        Path small = tmp.resolve("small");
+        Path elsewhere = TestMedia.midi(tmp.resolve("elsewhere/x.mid"), 0, 60, 67);
+        Files.createDirectories(small.resolve("Elgar"));
+        Files.createSymbolicLink(small.resolve("Elgar/linked.mid"), elsewhere);
+        Files.createSymbolicLink(small.resolve("Elgar/loop"), small.resolve("Elgar"));
+        Files.createSymbolicLink(small.resolve("Elgar/broken.mid"), tmp.resolve("nowhere.mid"));
+        try (Workspace ws = Workspace.open(wsDir)) {
+            IngestReport r = new Ingestor().ingest(ws, small, IngestOptions.DEFAULTS, ProgressListener.NONE);
+            assertEquals(1, r.ingested(), r.toText());
+            assertEquals("elgar", ws.catalog().files().get(0).composerId());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("loop")), r.warnings().toString());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("broken.mid")), r.warnings().toString());
+        }
+    }
+
+    @Test
     void rootLevelFilesAreSkippedWithAWarning() throws Exception {
         Path small = tmp.resolve("small");
         TestMedia.midi(small.resolve("loose.mid"), 0, 60);
