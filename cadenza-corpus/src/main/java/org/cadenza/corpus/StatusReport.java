@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Where a workspace stands: per composer, how many files are ingested, duplicates, quarantined, rendered (with any
- * render settings) and featurised (with any feature parameters); hours of music; the quarantine list.
+ * render settings), featurised (with any feature parameters) and failed at a job stage; hours of music; the
+ * quarantine list.
  *
  * @param composers     counts per composer id, sorted by id
  * @param total         the sums over all composers
@@ -36,14 +37,16 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
      * @param quarantined files that failed validation
      * @param rendered    ingested files with at least one render artifact
      * @param featurised  ingested files with at least one feature artifact
+     * @param failed      ingested files that failed a render or feature job and have not succeeded since (they
+     *                    stay ingested; the next job run retries them)
      * @param hours       duration of the ingested files, in hours
      */
     public record Counts(long ingested, long duplicates, long quarantined, long rendered, long featurised,
-                         double hours) {
+                         long failed, double hours) {
 
         Counts plus(Counts o) {
             return new Counts(ingested + o.ingested, duplicates + o.duplicates, quarantined + o.quarantined,
-                    rendered + o.rendered, featurised + o.featurised, hours + o.hours);
+                    rendered + o.rendered, featurised + o.featurised, failed + o.failed, hours + o.hours);
         }
     }
 
@@ -64,7 +67,7 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
         for (Map<String, Object> row : catalog.query("SELECT composer_id AS c, status AS s, COUNT(*) AS n, "
                 + "COALESCE(SUM(seconds), 0) AS secs FROM files GROUP BY composer_id, status")) {
             String c = (String) row.get("c");
-            long[] k = counts.computeIfAbsent(c, x -> new long[5]);
+            long[] k = counts.computeIfAbsent(c, x -> new long[6]);
             long n = ((Number) row.get("n")).longValue();
             switch ((String) row.get("s")) {
                 case "ingested" -> {
@@ -81,15 +84,20 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
             for (Map<String, Object> row : catalog.query("SELECT f.composer_id AS c, COUNT(DISTINCT f.id) AS n "
                     + "FROM files f WHERE f.status = 'ingested' AND EXISTS (SELECT 1 FROM artifacts a "
                     + "WHERE a.sha256 = f.sha256 AND a.stage = ?) GROUP BY f.composer_id", stages[s])) {
-                counts.computeIfAbsent((String) row.get("c"), x -> new long[5])[3 + s] +=
+                counts.computeIfAbsent((String) row.get("c"), x -> new long[6])[3 + s] +=
                         ((Number) row.get("n")).longValue();
             }
         }
+        for (Map<String, Object> row : catalog.query("SELECT f.composer_id AS c, COUNT(DISTINCT f.id) AS n "
+                + "FROM files f WHERE f.status = 'ingested' AND EXISTS (SELECT 1 FROM stage_failures s "
+                + "WHERE s.sha256 = f.sha256) GROUP BY f.composer_id")) {
+            counts.computeIfAbsent((String) row.get("c"), x -> new long[6])[5] += ((Number) row.get("n")).longValue();
+        }
         Map<String, Counts> composers = new TreeMap<>();
-        Counts total = new Counts(0, 0, 0, 0, 0, 0);
+        Counts total = new Counts(0, 0, 0, 0, 0, 0, 0);
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
             long[] k = e.getValue();
-            Counts c = new Counts(k[0], k[1], k[2], k[3], k[4], hours.getOrDefault(e.getKey(), 0.0));
+            Counts c = new Counts(k[0], k[1], k[2], k[3], k[4], k[5], hours.getOrDefault(e.getKey(), 0.0));
             composers.put(e.getKey(), c);
             total = total.plus(c);
         }
@@ -105,13 +113,23 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
         return new StatusReport(composers, total, total.hours(), rendered, q);
     }
 
+    /** The report as a JSON object (field names as in the records). */
+    public String toJson() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the status report as JSON", e);
+        }
+    }
+
     /** A plain-text table: one line per composer, a total line, hours, then the quarantine list. */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         int w = Math.max(8, composers.keySet().stream().mapToInt(String::length).max().orElse(0));
-        String fmt = "%-" + w + "s %9s %10s %11s %9s %10s %8s%n";
+        String fmt = "%-" + w + "s %9s %10s %11s %9s %10s %7s %8s%n";
         sb.append(String.format(Locale.ROOT, fmt, "composer", "ingested", "duplicate", "quarantined", "rendered",
-                "featurised", "hours"));
+                "featurised", "failed", "hours"));
         composers.forEach((c, k) -> sb.append(line(fmt, c, k)));
         sb.append(line(fmt, "TOTAL", total));
         sb.append(String.format(Locale.ROOT, "music: %.2f h ingested; rendered audio: %.2f h%n", musicHours,
@@ -130,6 +148,6 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
 
     private static String line(String fmt, String name, Counts k) {
         return String.format(Locale.ROOT, fmt, name, k.ingested(), k.duplicates(), k.quarantined(), k.rendered(),
-                k.featurised(), String.format(Locale.ROOT, "%.2f", k.hours()));
+                k.featurised(), k.failed(), String.format(Locale.ROOT, "%.2f", k.hours()));
     }
 }

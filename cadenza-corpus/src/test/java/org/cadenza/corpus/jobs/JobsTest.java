@@ -199,6 +199,9 @@ class JobsTest {
         assertEquals(3, ws.catalog().files(FileStatus.INGESTED).size(), "failing to render does not quarantine");
         assertEquals(2, ws.catalog().stageFailures(Stage.RENDER).size());
         assertEquals(2, ws.catalog().problems(r.runId()).size());
+        assertEquals(2, ws.status().total().failed());
+        assertEquals(1, ws.status().total().rendered());
+        assertTrue(ws.status().toJson().contains("\"failed\" : 2"), ws.status().toJson());
 
         JobReport f = new FeatureJob().run(ws, FEATURES, SETTINGS, 1, ProgressListener.NONE);
         assertEquals(List.of(1, 0, 2), List.of(f.done(), f.skipped(), f.failed()));
@@ -207,6 +210,7 @@ class JobsTest {
         JobReport retry = new RenderJob().run(ws, SETTINGS, 2, ProgressListener.NONE);
         assertEquals(List.of(2, 1, 0), List.of(retry.done(), retry.skipped(), retry.failed()));
         assertTrue(ws.catalog().stageFailures(Stage.RENDER).isEmpty(), "success clears the failure");
+        assertEquals(2, ws.status().total().failed(), "the two feature failures remain until features run again");
     }
 
     @Test
