@@ -5,13 +5,16 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.io.audio.AudioClip;
 import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.audio.Resampler;
+import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.render.MidiRenderer;
+import org.cadenza.render.RenderSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns any music file Cadenza accepts into mono audio at the renderer's sample rate: MIDI is rendered,
@@ -24,14 +27,30 @@ public final class MusicLoader {
     /** File extensions read as recorded audio. */
     public static final Set<String> AUDIO_EXTENSIONS = Ingestor.AUDIO_EXTENSIONS;
 
-    private final MidiRenderer renderer;
+    private final RenderSettings settings;
+    private final Supplier<MidiRenderer> renderer;
 
+    /** A loader that renders MIDI with {@code renderer} and decodes audio to its settings. */
     public MusicLoader(MidiRenderer renderer) {
+        this(renderer.settings(), () -> renderer);
+    }
+
+    /**
+     * A loader whose renderer is made only when a MIDI file needs it (so that decoding audio or skipping work does
+     * not load a soundbank).
+     *
+     * @param settings the rendering settings; also the target rate and trim threshold of decoded audio
+     * @param renderer supplies a renderer made with {@code settings}; called once per MIDI file
+     */
+    public MusicLoader(RenderSettings settings, Supplier<MidiRenderer> renderer) {
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
     /**
-     * @return mono audio at {@code renderer.settings().sampleRate()} Hz
+     * Loads a file by its extension.
+     *
+     * @return mono audio at {@code settings.sampleRate()} Hz, trailing silence trimmed
      * @throws BadInputException when the file is missing, of an unknown kind, or cannot be read
      */
     public AudioClip load(Path file) {
@@ -40,14 +59,46 @@ public final class MusicLoader {
         }
         String ext = extension(file);
         if (MIDI_EXTENSIONS.contains(ext)) {
-            return renderer.render(file);
+            return load(file, MediaKind.MIDI);
         }
         if (AUDIO_EXTENSIONS.contains(ext)) {
-            AudioClip clip = AudioDecoder.decode(file).toMono();
-            return Resampler.resample(clip, renderer.settings().sampleRate());
+            return load(file, MediaKind.AUDIO);
         }
         throw new BadInputException(file, "unknown kind of file '." + ext + "'; Cadenza reads MIDI ("
                 + String.join(", ", MIDI_EXTENSIONS) + ") and audio (" + String.join(", ", AUDIO_EXTENSIONS) + ")");
+    }
+
+    /**
+     * Loads a file whose kind is known (e.g. from the catalog): MIDI is rendered; audio is decoded, mixed to mono,
+     * resampled to the render rate (logged by {@link Resampler}) and its trailing silence trimmed like rendered audio.
+     *
+     * @return mono audio at {@code settings.sampleRate()} Hz
+     * @throws BadInputException when the file cannot be read, or is silent
+     */
+    public AudioClip load(Path file, MediaKind kind) {
+        return switch (kind) {
+            case MIDI -> renderer.get().render(file);
+            case AUDIO -> decode(file);
+            case ARCHIVE -> throw new BadInputException(file, "an archive is not music: ingest it to read its members");
+        };
+    }
+
+    private AudioClip decode(Path source) {
+        AudioClip clip = AudioDecoder.decode(source, settings.maxSeconds()).toMono();
+        clip = Resampler.resample(clip, settings.sampleRate());
+        float threshold = (float) settings.trimThresholdAmplitude();
+        float[] s = clip.samples();
+        int last = s.length - 1;
+        while (last >= 0 && Math.abs(s[last]) < threshold) {
+            last--;
+        }
+        if (last < 0) {
+            throw new BadInputException(source, String.format(Locale.ROOT,
+                    "silent: no sample reaches %.1f dBFS", settings.trimThresholdDb()));
+        }
+        int keep = (int) Math.round(RenderSettings.TRIM_KEEP_SECONDS * settings.sampleRate());
+        int end = Math.min(s.length, last + 1 + keep);
+        return end == s.length ? clip : clip.slice(0, end);
     }
 
     /** Lower-case extension without the dot, or "" when none. */

@@ -1,12 +1,12 @@
 package org.cadenza.corpus.jobs;
 
+import org.cadenza.corpus.MusicLoader;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.Artifact;
 import org.cadenza.corpus.catalog.Catalog;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.catalog.FileStatus;
-import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.corpus.catalog.Stage;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.audio.AudioClip;
@@ -124,32 +124,12 @@ public final class RenderJob {
             }
             catalog.deleteArtifact(f.sha256(), Stage.RENDER, key, "");
         }
-        Path source = Path.of(f.storedPath());
-        AudioClip clip = f.kind() == MediaKind.MIDI ? renderer.get().render(source) : decodeAudio(source, settings);
+        AudioClip clip = new MusicLoader(settings, renderer::get).load(Path.of(f.storedPath()), f.kind());
         Path out = dir.resolve(f.sha256() + ".flac");
         AudioEncoder.write(clip, out);
         catalog.putArtifact(new Artifact(f.sha256(), Stage.RENDER, key, "", ws.relativize(out), Optional.empty(),
                 clip.durationSeconds(), Instant.now()));
         return true;
-    }
-
-    /** Decodes an audio file to mono at the render sample rate with trailing silence trimmed. */
-    static AudioClip decodeAudio(Path source, RenderSettings settings) {
-        AudioClip clip = AudioDecoder.decode(source, settings.maxSeconds()).toMono();
-        clip = Resampler.resample(clip, settings.sampleRate());
-        float threshold = (float) settings.trimThresholdAmplitude();
-        float[] s = clip.samples();
-        int last = s.length - 1;
-        while (last >= 0 && Math.abs(s[last]) < threshold) {
-            last--;
-        }
-        if (last < 0) {
-            throw new BadInputException(source, String.format(java.util.Locale.ROOT,
-                    "silent: no sample reaches %.1f dBFS", settings.trimThresholdDb()));
-        }
-        int keep = (int) Math.round(RenderSettings.TRIM_KEEP_SECONDS * settings.sampleRate());
-        int end = Math.min(s.length, last + 1 + keep);
-        return end == s.length ? clip : clip.slice(0, end);
     }
 
     static List<CatalogFile> uniqueBySha(List<CatalogFile> files) {
