@@ -219,8 +219,8 @@ public final class MidiRenderer implements AutoCloseable {
                 frames += BLOCK_FRAMES;
                 if (System.nanoTime() - deadline > 0) {
                     throw new ResourceLimitException(nameForErrors, String.format(
-                            "rendering took longer than the limit of %d s (%.1f of %.1f s rendered)",
-                            settings.timeLimit().toSeconds(), (double) frames / rate, schedule.endMicros() / 1e6));
+                            "rendering took longer than the limit of %.1f s (%.1f of %.1f s of music rendered)",
+                            settings.timeLimit().toNanos() / 1e9, (double) frames / rate, schedule.endMicros() / 1e6));
                 }
                 if (next == events && frames >= endFrame && (peak < threshold || frames >= lastFrame)) {
                     break;
