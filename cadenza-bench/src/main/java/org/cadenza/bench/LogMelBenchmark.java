@@ -225,26 +225,6 @@ public final class LogMelBenchmark {
         return AudioClip.mono(y, sampleRate);
     }
 
-    /**
-     * Runs the benchmark from a shell and prints Markdown:
-     * {@code LogMelBenchmark [--seconds 600] [--threads 1] [--python /usr/bin/python3 | --python none]}.
-     */
-    public static void main(String[] args) {
-        double seconds = 600;
-        int threads = 1;
-        Optional<Path> python = findPython();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                case "--python" -> python = args[i + 1].equals("none") ? Optional.empty() : Optional.of(Path.of(args[i + 1]));
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --seconds N, --threads N, --python PATH|none");
-            }
-        }
-        System.out.print(run(testSignal(seconds, 22_050), threads, python).toMarkdown());
-    }
-
     private record PythonOutcome(Optional<LogMelBenchResult.PeerTiming> numpy,
             Optional<LogMelBenchResult.PeerTiming> librosa, OptionalDouble maxDiff, Optional<String> problem,
             Optional<String> pythonVersion) {

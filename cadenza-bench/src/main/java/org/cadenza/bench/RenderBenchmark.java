@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,6 @@ import org.cadenza.render.Interpolation;
 import org.cadenza.render.MidiRenderer;
 import org.cadenza.render.ProgramPolicy;
 import org.cadenza.render.RenderSettings;
-import org.cadenza.render.Soundbanks;
 
 /**
  * MIDI rendering speed: Cadenza's {@link MidiRenderer} (Gervill) beside the fluidsynth command line, on the same files,
@@ -328,57 +326,5 @@ public final class RenderBenchmark {
                 // a temporary folder left behind is harmless
             }
         }
-    }
-
-    /**
-     * Until {@code cadenza bench render} exists: renders the given files (paths, or {@code @list.txt} with one path
-     * a line; relative paths are resolved against {@code $CADENZA_DATA} when set) and prints the Markdown report.
-     * Options: {@code --repeats=N}, {@code --polyphony=N}, {@code --interpolation=linear|cubic|...},
-     * {@code --soundfont=PATH}, {@code --no-fluidsynth}, {@code --fluidsynth=PATH}.
-     */
-    public static void main(String[] args) throws IOException {
-        RenderSettings.Builder settings = RenderSettings.builder();
-        int repeats = 1;
-        Optional<Path> fluidsynth = findFluidsynth();
-        List<Path> midis = new ArrayList<>();
-        String data = System.getenv("CADENZA_DATA");
-        for (String a : args) {
-            if (a.startsWith("--repeats=")) {
-                repeats = Integer.parseInt(a.substring(10));
-            } else if (a.startsWith("--polyphony=")) {
-                settings.optMaxPolyphony(Integer.parseInt(a.substring(12)));
-            } else if (a.startsWith("--interpolation=")) {
-                settings.optInterpolation(Interpolation.valueOf(a.substring(16).toUpperCase(Locale.ROOT)));
-            } else if (a.startsWith("--soundfont=")) {
-                settings.optSoundfont(Path.of(a.substring(12)));
-            } else if (a.equals("--no-fluidsynth")) {
-                fluidsynth = Optional.empty();
-            } else if (a.startsWith("--fluidsynth=")) {
-                fluidsynth = Optional.of(Path.of(a.substring(13)));
-            } else if (a.startsWith("@")) {
-                for (String line : Files.readAllLines(Path.of(a.substring(1)))) {
-                    if (!line.isBlank() && !line.startsWith("#")) {
-                        midis.add(resolve(line.strip(), data));
-                    }
-                }
-            } else if (a.startsWith("--")) {
-                System.err.println("unknown option " + a);
-                System.exit(2);
-            } else {
-                midis.add(resolve(a, data));
-            }
-        }
-        if (midis.isEmpty()) {
-            System.err.println("usage: RenderBenchmark [--repeats=N] [--polyphony=N] [--interpolation=NAME] "
-                    + "[--soundfont=PATH] [--no-fluidsynth | --fluidsynth=PATH] (FILE.mid | @LIST.txt)...");
-            System.exit(2);
-        }
-        System.out.println(run(midis, settings.build(), fluidsynth, repeats).toMarkdown());
-        System.out.println("Default soundfont here: " + Soundbanks.defaultSoundfont().map(Path::toString).orElse("none"));
-    }
-
-    private static Path resolve(String path, String data) {
-        Path p = Path.of(path);
-        return p.isAbsolute() || data == null ? p : Path.of(data).resolve(p);
     }
 }

@@ -57,8 +57,14 @@ public final class BenchCommand implements Runnable {
                     "fluidsynth command line on the same files, soundfont, sample rate, polyphony and effects."})
     static final class Render implements Callable<Integer> {
         @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*",
-                description = "MIDI files, or folders searched for .mid files (sorted; see --limit).")
+                description = {"MIDI files, or folders searched for .mid files (sorted; see --limit).",
+                        "@LIST.txt reads the arguments from a file, one per line (docs/benchmarks/render-files.txt",
+                        "holds the files of docs/BENCHMARKS.md). Relative paths not found here are looked up under --data."})
         List<Path> inputs;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
+                description = "Where relative paths are looked up. Default: $CADENZA_DATA.")
+        Path data;
 
         @Option(names = "--limit", defaultValue = "20",
                 description = "At most this many files, spread evenly over the sorted list. Default: ${DEFAULT-VALUE}.")
@@ -79,7 +85,8 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<Path> files = spread(midiFiles(inputs), limit);
+            List<Path> files = spread(midiFiles(inputs.stream()
+                    .map(p -> Files.exists(p) || p.isAbsolute() || data == null ? p : data.resolve(p)).toList()), limit);
             Optional<Path> fs = "none".equals(fluidsynth) ? Optional.empty()
                     : fluidsynth != null ? Optional.of(Path.of(fluidsynth)) : RenderBenchmark.findFluidsynth();
             RenderBenchResult r = RenderBenchmark.run(files, render.settings(), fs, repeats);
