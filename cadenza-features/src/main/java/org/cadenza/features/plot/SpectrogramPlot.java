@@ -169,10 +169,17 @@ public final class SpectrogramPlot {
         styler.setAntiAlias(false);
         final int cs = colStep;
         final int rs = rowStep;
+        // whole seconds once the picture spans more than 20 s; about 10 frequency labels, not one per row
+        String timeFormat = spectrogram.frames() * spectrogram.secondsPerFrame() > 20 ? "%.0f" : "%.1f";
+        int yLabelEvery = Math.max(1, ceilDiv(rows, 10));
         styler.setxAxisTickLabelsFormattingFunction(
-                x -> String.format(Locale.ROOT, "%.1f", spectrogram.frameTimeSeconds((int) Math.round(x) * cs)));
+                x -> String.format(Locale.ROOT, timeFormat, spectrogram.frameTimeSeconds((int) Math.round(x) * cs)));
         styler.setyAxisTickLabelsFormattingFunction(y -> {
-            int bin = Math.min(bins - 1, (int) Math.round(y) * rs);
+            int row = (int) Math.round(y);
+            if (row % yLabelEvery != 0) {
+                return " ";
+            }
+            int bin = Math.min(bins - 1, row * rs);
             return kind == FeatureKind.MFCC ? Integer.toString(bin)
                     : String.format(Locale.ROOT, "%.0f", spectrogram.binFrequencyHz(bin));
         });
