@@ -73,22 +73,8 @@ public final class FeatureJob {
         ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(params));
         List<JobRunner.Item> items = new ArrayList<>();
         for (CatalogFile f : RenderJob.uniqueBySha(catalog.files(FileStatus.INGESTED))) {
-            items.add(new JobRunner.Item() {
-                @Override
-                public String path() {
-                    return f.displayPath();
-                }
-
-                @Override
-                public String sha256() {
-                    return f.sha256();
-                }
-
-                @Override
-                public boolean run() {
-                    return featuriseOne(ws, cache, extractors.get(), f, params, paramsKey, renderKey);
-                }
-            });
+            items.add(new JobRunner.Item(f.displayPath(), f.sha256(),
+                    () -> featuriseOne(ws, cache, extractors.get(), f, params, paramsKey, renderKey)));
         }
         return JobRunner.run(catalog, Stage.FEATURES, paramsKey, renderKey,
                 "features " + paramsKey + " from " + renderKey, items, threads, progress);

@@ -34,14 +34,19 @@ final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     /** One unit of work: returns true when it produced its artifact, false when it found it already done. */
-    interface Item {
-        /** Shown in progress and problems. */
-        String path();
+    /**
+     * One file's work.
+     *
+     * @param path   shown in progress and problems
+     * @param sha256 the source file's SHA-256
+     * @param work   does the work: true when something was produced, false when it was already there; throws on failure
+     */
+    record Item(String path, String sha256, Work work) {
+    }
 
-        /** The source file's SHA-256. */
-        String sha256();
-
-        /** Does the work; throws on failure. */
+    /** The work of one item. */
+    @FunctionalInterface
+    interface Work {
         boolean run() throws Exception;
     }
 
@@ -73,7 +78,7 @@ final class JobRunner {
                 pool.execute(() -> {
                     boolean ok = true;
                     try {
-                        if (item.run()) {
+                        if (item.work().run()) {
                             done.incrementAndGet();
                         } else {
                             skipped.incrementAndGet();

@@ -68,22 +68,8 @@ public final class RenderJob {
         try {
             List<JobRunner.Item> items = new ArrayList<>();
             for (CatalogFile f : files) {
-                items.add(new JobRunner.Item() {
-                    @Override
-                    public String path() {
-                        return f.displayPath();
-                    }
-
-                    @Override
-                    public String sha256() {
-                        return f.sha256();
-                    }
-
-                    @Override
-                    public boolean run() {
-                        return renderOne(ws, f, settings, key, dir, renderer);
-                    }
-                });
+                items.add(new JobRunner.Item(f.displayPath(), f.sha256(),
+                        () -> renderOne(ws, f, settings, key, dir, renderer)));
             }
             return JobRunner.run(catalog, Stage.RENDER, key, "", "render " + key, items, threads, progress);
         } finally {
