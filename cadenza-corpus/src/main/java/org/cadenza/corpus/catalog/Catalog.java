@@ -300,8 +300,7 @@ public final class Catalog implements AutoCloseable {
         }
         old.notes().ifPresent(b::optNotes);
         old.seconds().ifPresent(b::optSeconds);
-        try {
-            db.setAutoCommit(false);
+        inTransaction("promote the duplicates of file " + originalId, () -> {
             try (PreparedStatement repoint = db.prepareStatement(
                     "UPDATE files SET duplicate_of = ? WHERE duplicate_of = ? AND id <> ?")) {
                 updateFileRow(heir.id(), b.build());
@@ -309,16 +308,8 @@ public final class Catalog implements AutoCloseable {
                 repoint.setLong(2, originalId);
                 repoint.setLong(3, heir.id());
                 repoint.executeUpdate();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw fail("promote the duplicates of file " + originalId, e);
-        }
+        });
         return heir.id();
     }
 
@@ -456,8 +447,7 @@ public final class Catalog implements AutoCloseable {
      * it, in one transaction. Call only after the artifact file is in place.
      */
     public synchronized void putArtifact(Artifact a) {
-        try {
-            db.setAutoCommit(false);
+        inTransaction("record the " + a.stage().dbName() + " artifact of " + a.sha256(), () -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO artifacts (sha256, stage, "
                     + "params_key, source_key, path, frames, seconds, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement del = db.prepareStatement("DELETE FROM stage_failures WHERE sha256 = ? "
@@ -480,16 +470,8 @@ public final class Catalog implements AutoCloseable {
                 del.setString(3, a.paramsKey());
                 del.setString(4, a.sourceKey());
                 del.executeUpdate();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw fail("record the " + a.stage().dbName() + " artifact of " + a.sha256(), e);
-        }
+        });
     }
 
     /** The artifact for (content, stage, parameters, source), when recorded. */
@@ -675,6 +657,30 @@ public final class Catalog implements AutoCloseable {
                 throw new SQLException("no generated id returned");
             }
             return keys.getLong(1);
+        }
+    }
+
+    /** Work on the connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction: committed whole, or rolled back and reported as failing to {@code what}. */
+    private void inTransaction(String what, SqlWork work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                work.run();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail(what, e);
         }
     }
 
