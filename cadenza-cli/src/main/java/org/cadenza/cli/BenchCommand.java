@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** {@code cadenza bench}: speed, side by side with the peers. */
@@ -38,17 +39,27 @@ public final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Appends Markdown to a file when asked. */
-    static void emit(String markdown, Path out) {
-        System.out.print(markdown);
-        if (out != null) {
-            try {
-                Files.writeString(out, markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to " + out, e);
+    /** Where a benchmark's Markdown goes: stdout, and a file when asked. */
+    static final class Output {
+        @Option(names = "--append", paramLabel = "FILE.md", description = "Also append the Markdown to this file.")
+        Path append;
+
+        void emit(String markdown) {
+            System.out.print(markdown);
+            if (append != null) {
+                try {
+                    Files.writeString(append, markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot append to " + append, e);
+                }
             }
         }
+    }
+
+    /** The peer program named on the command line: 'none' for none, a path, or the one {@code finder} finds. */
+    static Optional<Path> peer(String option, Supplier<Optional<Path>> finder) {
+        return "none".equals(option) ? Optional.empty() : option != null ? Optional.of(Path.of(option)) : finder.get();
     }
 
     /** {@code cadenza bench render}. */
@@ -77,8 +88,8 @@ public final class BenchCommand implements Runnable {
                 description = "The fluidsynth binary. Default: fluidsynth on the PATH; 'none' to time Gervill alone.")
         String fluidsynth;
 
-        @Option(names = "--append", paramLabel = "FILE.md", description = "Also append the Markdown to this file.")
-        Path append;
+        @Mixin
+        Output output;
 
         @Mixin
         RenderOptions render;
@@ -87,10 +98,9 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             List<Path> files = spread(midiFiles(inputs.stream()
                     .map(p -> Files.exists(p) || p.isAbsolute() || data == null ? p : data.resolve(p)).toList()), limit);
-            Optional<Path> fs = "none".equals(fluidsynth) ? Optional.empty()
-                    : fluidsynth != null ? Optional.of(Path.of(fluidsynth)) : RenderBenchmark.findFluidsynth();
-            RenderBenchResult r = RenderBenchmark.run(files, render.settings(), fs, repeats);
-            emit(r.toMarkdown(), append);
+            RenderBenchResult r = RenderBenchmark.run(files, render.settings(),
+                    peer(fluidsynth, RenderBenchmark::findFluidsynth), repeats);
+            output.emit(r.toMarkdown());
             return ExitCode.OK;
         }
     }
@@ -115,8 +125,8 @@ public final class BenchCommand implements Runnable {
                 description = "Python with numpy (and optionally librosa). Default: python3 on the PATH; 'none' for Java alone.")
         String python;
 
-        @Option(names = "--append", paramLabel = "FILE.md", description = "Also append the Markdown to this file.")
-        Path append;
+        @Mixin
+        Output output;
 
         @Mixin
         RenderOptions render;
@@ -125,10 +135,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             var clip = file == null ? LogMelBenchmark.testSignal(seconds, render.settings().sampleRate())
                     : loadFile();
-            Optional<Path> py = "none".equals(python) ? Optional.empty()
-                    : python != null ? Optional.of(Path.of(python)) : LogMelBenchmark.findPython();
-            LogMelBenchResult r = LogMelBenchmark.run(clip, threads, py);
-            emit(r.toMarkdown(), append);
+            LogMelBenchResult r = LogMelBenchmark.run(clip, threads, peer(python, LogMelBenchmark::findPython));
+            output.emit(r.toMarkdown());
             return ExitCode.OK;
         }
 
