@@ -33,6 +33,11 @@ public final class IngestCommand implements Callable<Integer> {
             description = "The workspace folder (created when missing).")
     Path workspace;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Folder the CSV's relative paths are relative to (default: the CSV's folder), e.g. "
+                    + "--root $CADENZA_DATA/asap for a benchmark split.csv kept elsewhere.")
+    Path root;
+
     @Option(names = "--max-minutes", paramLabel = "MIN", defaultValue = "180",
             description = "Longest acceptable piece in minutes; longer files are quarantined. Default: ${DEFAULT-VALUE}.")
     double maxMinutes;
@@ -50,6 +55,9 @@ public final class IngestCommand implements Callable<Integer> {
                 .optMaxAudioSeconds(maxMinutes * 60);
         if (threads > 0) {
             opts.optThreads(threads);
+        }
+        if (root != null) {
+            opts.optCsvRoot(root);
         }
         try (Workspace ws = Workspace.open(workspace)) {
             IngestReport report = new Ingestor().ingest(ws, input, opts.build(), new ConsoleProgress());

@@ -4,7 +4,9 @@ import org.cadenza.io.archive.SafeZip;
 import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.midi.MidiLimits;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How {@link Ingestor} validates files.
@@ -17,8 +19,11 @@ import java.util.Objects;
  *                        256 MiB per member, 2 GiB in all, compression ratio 200)
  * @param threads         threads that hash and validate files in parallel (default {@link #DEFAULT_THREADS});
  *                        catalog writes stay on one thread, in file order, so results do not depend on it
+ * @param csvRoot         the folder that the relative paths of a labels CSV are relative to (default: empty = the
+ *                        CSV's own folder); e.g. the asap dataset folder for a benchmark's split.csv kept elsewhere
  */
-public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZip.Limits zipLimits, int threads) {
+public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZip.Limits zipLimits, int threads,
+                            Optional<Path> csvRoot) {
 
     /** Default validation threads: the available processors, at most 4. */
     public static final int DEFAULT_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -29,6 +34,7 @@ public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZ
     public IngestOptions {
         Objects.requireNonNull(midiLimits, "midiLimits");
         Objects.requireNonNull(zipLimits, "zipLimits");
+        Objects.requireNonNull(csvRoot, "csvRoot");
         if (!(maxAudioSeconds > 0) || Double.isInfinite(maxAudioSeconds)) {
             throw new IllegalArgumentException("maxAudioSeconds must be finite and > 0 s, got " + maxAudioSeconds);
         }
@@ -47,6 +53,7 @@ public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZ
         private double maxAudioSeconds = AudioDecoder.DEFAULT_MAX_SECONDS;
         private SafeZip.Limits zipLimits = SafeZip.Limits.DEFAULTS;
         private int threads = DEFAULT_THREADS;
+        private Optional<Path> csvRoot = Optional.empty();
 
         private Builder() {
         }
@@ -71,8 +78,13 @@ public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZ
             return this;
         }
 
+        public Builder optCsvRoot(Path v) {
+            this.csvRoot = Optional.of(v);
+            return this;
+        }
+
         public IngestOptions build() {
-            return new IngestOptions(midiLimits, maxAudioSeconds, zipLimits, threads);
+            return new IngestOptions(midiLimits, maxAudioSeconds, zipLimits, threads, csvRoot);
         }
     }
 }

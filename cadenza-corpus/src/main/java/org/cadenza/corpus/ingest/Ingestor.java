@@ -151,7 +151,7 @@ public final class Ingestor {
         if (Files.isDirectory(folderOrCsv)) {
             discoverFolder(ws, folderOrCsv, d);
         } else if (extension(folderOrCsv).equals("csv")) {
-            discoverCsv(ws, folderOrCsv, d);
+            discoverCsv(ws, folderOrCsv, opts.csvRoot(), d);
         } else {
             throw new BadInputException(folderOrCsv, "expected a folder of music (<composer>/...) or a labels .csv "
                     + "file, got a ." + extension(folderOrCsv) + " file");
@@ -315,13 +315,14 @@ public final class Ingestor {
         };
     }
 
-    private static void discoverCsv(Workspace ws, Path csv, Discovery d) {
+    private static void discoverCsv(Workspace ws, Path csv, Optional<Path> root, Discovery d) {
         ComposerNames names = ws.names();
-        List<LabelRow> rows = LabelsCsv.read(csv);
+        List<LabelRow> rows = root.isPresent() ? LabelsCsv.read(csv, root.get().toAbsolutePath().normalize())
+                : LabelsCsv.read(csv);
         if (rows.isEmpty()) {
             throw new BadInputException(csv, "no rows after the header: nothing to ingest");
         }
-        Path givenFolder = csv.getParent() == null ? Path.of("") : csv.getParent();
+        Path givenFolder = root.orElse(csv.getParent() == null ? Path.of("") : csv.getParent());
         for (LabelRow row : rows) {
             String sourcePath = givenFolder.resolve(row.writtenPath()).normalize().toString();
             String composerId;

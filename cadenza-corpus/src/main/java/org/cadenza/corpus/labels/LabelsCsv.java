@@ -48,7 +48,15 @@ public final class LabelsCsv {
      * @throws BadInputException naming the CSV and line for any malformed content, or when it cannot be read
      */
     public static List<LabelRow> read(Path csv) {
-        Path folder = csv.toAbsolutePath().normalize().getParent();
+        return read(csv, csv.toAbsolutePath().normalize().getParent());
+    }
+
+    /**
+     * Reads all rows of the CSV at {@code csv}, whose relative paths are relative to {@code folder}.
+     *
+     * @throws BadInputException naming the CSV and line for any malformed content, or when it cannot be read
+     */
+    public static List<LabelRow> read(Path csv, Path folder) {
         try (java.io.BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             r.mark(1);
             if (r.read() != '\uFEFF') {
