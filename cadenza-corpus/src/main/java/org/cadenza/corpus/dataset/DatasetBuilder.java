@@ -1,0 +1,382 @@
+package org.cadenza.corpus.dataset;
+
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.catalog.CatalogFile;
+import org.cadenza.corpus.catalog.FileStatus;
+import org.cadenza.corpus.jobs.WindowIndex;
+import org.cadenza.features.FeatureCache;
+import org.cadenza.features.FeatureKind;
+import org.cadenza.features.FeatureParams;
+import org.cadenza.features.Spectrogram;
+import org.cadenza.features.WindowSpec;
+import org.cadenza.io.BadInputException;
+import org.cadenza.render.RenderSettings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the windows of a classification dataset from a workspace's catalog and feature cache.
+ *
+ * <p>Steps, in order:
+ * <ol>
+ *   <li>Files: the ingested files with at least one whole window featurised with the given feature and render
+ *       parameters ({@link WindowIndex}); the others are excluded ("no windows").</li>
+ *   <li>Labels from the target; unlabelled files excluded with the target's reason.</li>
+ *   <li>A split file or the catalog's split column, when that is the source: files without a split are
+ *       excluded.</li>
+ *   <li>The class whitelist, then the minimum number of distinct pieces per class.</li>
+ *   <li>Classes = the remaining labels, sorted. A random split is drawn now, by piece and per class; any source
+ *       is checked for leaks ({@link SplitAssignment#assertNoLeak()}).</li>
+ *   <li>Windows of each file per {@link WindowSelection}; then, for the training split only, balancing per
+ *       {@link Balancing} and {@link PieceSampling}, seeded with the spec's seed.</li>
+ * </ol>
+ * Reads spectrograms only for first-sound selection (one at a time; the onset is remembered per spectrogram for
+ * the life of the JVM). Nothing is written.
+ */
+public final class DatasetBuilder {
+
+    private static final Map<String, int[]> ONSETS = new ConcurrentHashMap<>();
+
+    private DatasetBuilder() {
+    }
+
+    /** The windows of one split. */
+    public static SplitWindows build(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
+                                     DatasetSpec ds, Split split) {
+        Plan plan = plan(ws, fp, rendered, spec, ds);
+        return plan.windows(split);
+    }
+
+    /** The three splits at once (the split and labels are computed once). */
+    public static WindowDataset buildAll(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
+                                         DatasetSpec ds) {
+        Plan plan = plan(ws, fp, rendered, spec, ds);
+        return new WindowDataset(plan.windows(Split.TRAIN), plan.windows(Split.VAL), plan.windows(Split.TEST),
+                plan.classes, plan.assignment, plan.excluded, ds);
+    }
+
+    private static Plan plan(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
+                             DatasetSpec ds) {
+        Objects.requireNonNull(ws, "ws");
+        Objects.requireNonNull(fp, "fp");
+        Objects.requireNonNull(rendered, "rendered");
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(ds, "ds");
+        if (ds.selection().startAt() == WindowSelection.StartAt.FIRST_SOUND && fp.kind() == FeatureKind.MFCC) {
+            throw new IllegalArgumentException("first-sound window selection needs LOGMEL or STFT features, not MFCC");
+        }
+        Map<Long, List<WindowIndex.WindowRef>> refsByFile = new LinkedHashMap<>();
+        for (WindowIndex.WindowRef r : WindowIndex.list(ws, fp, rendered, spec)) {
+            refsByFile.computeIfAbsent(r.fileId(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Integer> excluded = new TreeMap<>();
+        Map<Long, CatalogFile> kept = new LinkedHashMap<>();
+        Map<Long, String> labelOf = new HashMap<>();
+        for (CatalogFile f : ws.catalog().files(FileStatus.INGESTED)) {
+            if (!refsByFile.containsKey(f.id())) {
+                excluded.merge("no windows (not featurised with these parameters, or shorter than one window)", 1,
+                        Integer::sum);
+                continue;
+            }
+            Target.Label l = ds.target().labelOf(f);
+            if (!l.isLabelled()) {
+                excluded.merge(l.exclusionReason().orElseThrow(), 1, Integer::sum);
+                continue;
+            }
+            kept.put(f.id(), f);
+            labelOf.put(f.id(), l.label().orElseThrow());
+        }
+        SplitAssignment given = null;
+        if (ds.splitSource() instanceof SplitSource.FromFile ff) {
+            given = PieceSplitter.fromFile(ff.csv(), kept.values(), ff.root());
+        } else if (ds.splitSource() instanceof SplitSource.FromCatalog) {
+            given = PieceSplitter.fromCatalog(kept.values());
+        }
+        if (given != null) {
+            SplitAssignment g = given;
+            String why = ds.splitSource() instanceof SplitSource.FromFile ? "not in the split file"
+                    : "no split in the catalog";
+            kept.keySet().removeIf(id -> {
+                boolean out = g.splitOf(id).isEmpty();
+                if (out) {
+                    excluded.merge(why, 1, Integer::sum);
+                }
+                return out;
+            });
+        }
+        if (ds.classWhitelist().isPresent()) {
+            Set<String> allowed = ds.classWhitelist().get();
+            kept.keySet().removeIf(id -> {
+                boolean out = !allowed.contains(labelOf.get(id));
+                if (out) {
+                    excluded.merge("class not in the whitelist", 1, Integer::sum);
+                }
+                return out;
+            });
+        }
+        Map<String, Set<String>> piecesOf = new TreeMap<>();
+        kept.forEach((id, f) -> piecesOf.computeIfAbsent(labelOf.get(id), k -> new TreeSet<>()).add(f.pieceId()));
+        kept.keySet().removeIf(id -> {
+            int n = piecesOf.get(labelOf.get(id)).size();
+            boolean out = n < ds.minPiecesPerClass();
+            if (out) {
+                excluded.merge("class " + labelOf.get(id) + " has " + n + " piece(s), fewer than "
+                        + ds.minPiecesPerClass(), 1, Integer::sum);
+            }
+            return out;
+        });
+        List<String> classes = kept.keySet().stream().map(labelOf::get).distinct().sorted().toList();
+        SplitAssignment assignment;
+        if (given == null) {
+            List<PieceSplitter.Item> items = new ArrayList<>();
+            kept.forEach((id, f) -> items.add(new PieceSplitter.Item(id, f.pieceId(), labelOf.get(id))));
+            assignment = PieceSplitter.random(items, ((SplitSource.Random) ds.splitSource()).ratios(), ds.seed());
+        } else {
+            Map<Long, Split> s = new HashMap<>();
+            Map<Long, String> p = new HashMap<>();
+            for (Long id : kept.keySet()) {
+                s.put(id, given.splitOfFile().get(id));
+                p.put(id, given.pieceOfFile().get(id));
+            }
+            assignment = new SplitAssignment(s, p, given.excludedFiles(), given.unmatchedRows(), given.source());
+        }
+        assignment.assertNoLeak();
+        return new Plan(ws.featureCache(), fp, rendered, spec, ds, kept, labelOf, refsByFile, classes, assignment,
+                excluded);
+    }
+
+    private record Plan(FeatureCache cache, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
+                        DatasetSpec ds, Map<Long, CatalogFile> kept, Map<Long, String> labelOf,
+                        Map<Long, List<WindowIndex.WindowRef>> refsByFile, List<String> classes,
+                        SplitAssignment assignment, Map<String, Integer> excluded) {
+
+        SplitWindows windows(Split split) {
+            int win = WindowIndex.framesFor(spec.windowSeconds(), fp);
+            int hop = WindowIndex.framesFor(spec.hopSeconds(), fp);
+            Map<String, Integer> classIndex = new HashMap<>();
+            for (int i = 0; i < classes.size(); i++) {
+                classIndex.put(classes.get(i), i);
+            }
+            List<DatasetWindow> selected = new ArrayList<>();
+            Map<Long, Integer> fileOrder = new HashMap<>();
+            for (Map.Entry<Long, CatalogFile> e : kept.entrySet()) {
+                if (assignment.splitOf(e.getKey()).orElseThrow() != split) {
+                    continue;
+                }
+                fileOrder.put(e.getKey(), fileOrder.size());
+                int label = classIndex.get(labelOf.get(e.getKey()));
+                selected.addAll(select(refsByFile.get(e.getKey()), label, win, hop));
+            }
+            if (split == Split.TRAIN) {
+                selected = balance(selected);
+            }
+            selected.sort(Comparator.comparingInt((DatasetWindow w) -> fileOrder.get(w.ref().fileId()))
+                    .thenComparingInt(DatasetWindow::startFrame));
+            return new SplitWindows(split, classes, selected, counts(selected), hash(split, selected), cache, fp,
+                    spec, win);
+        }
+
+        private List<DatasetWindow> select(List<WindowIndex.WindowRef> refs, int label, int win, int hop) {
+            WindowSelection sel = ds.selection();
+            int limit = sel.firstSeconds().map(s -> WindowIndex.framesFor(s, fp)).orElse(Integer.MAX_VALUE);
+            List<DatasetWindow> out = new ArrayList<>();
+            if (sel.startAt() == WindowSelection.StartAt.FILE_START) {
+                for (WindowIndex.WindowRef r : refs) {
+                    int start = r.windowIndex() * hop;
+                    if ((long) start + win <= limit) {
+                        out.add(new DatasetWindow(r, start, label));
+                    }
+                }
+                return out;
+            }
+            WindowIndex.WindowRef first = refs.get(0);
+            int[] onsetAndFrames = onset(cache, first.contentHash(), fp, sel.silenceDb());
+            int onset = onsetAndFrames[0];
+            int frames = onsetAndFrames[1];
+            for (int k = 0, start = onset; start + win <= frames && (long) start - onset + win <= limit;
+                 k++, start += hop) {
+                WindowIndex.WindowRef r = new WindowIndex.WindowRef(first.fileId(), first.sha256(), first.pieceId(),
+                        first.composerId(), first.split(), k, WindowIndex.frameTimeSeconds(start, fp),
+                        first.featurePath(), first.contentHash());
+                out.add(new DatasetWindow(r, start, label));
+            }
+            return out;
+        }
+
+        private List<DatasetWindow> balance(List<DatasetWindow> all) {
+            Balancing b = ds.balancing();
+            if (b.mode() == Balancing.Mode.NONE) {
+                return all;
+            }
+            Map<Integer, List<DatasetWindow>> byClass = new TreeMap<>();
+            for (DatasetWindow w : all) {
+                byClass.computeIfAbsent(w.label(), k -> new ArrayList<>()).add(w);
+            }
+            int largest = byClass.values().stream().mapToInt(List::size).max().orElse(0);
+            List<DatasetWindow> out = new ArrayList<>();
+            byClass.forEach((label, ws) -> {
+                Random rng = new Random(ds.seed() * 1_000_003L + classes.get(label).hashCode());
+                if (b.mode() == Balancing.Mode.CAP) {
+                    out.addAll(ws.size() <= b.perClass() ? ws : sample(ws, b.perClass(), rng));
+                } else {
+                    out.addAll(ws);
+                    out.addAll(sample(ws, largest - ws.size(), rng));
+                }
+            });
+            return out;
+        }
+
+        /** {@code count} windows of one class per the spec's piece sampling; cycles when count exceeds the class. */
+        private List<DatasetWindow> sample(List<DatasetWindow> ws, int count, Random rng) {
+            List<DatasetWindow> out = new ArrayList<>(Math.max(0, count));
+            if (count <= 0 || ws.isEmpty()) {
+                return out;
+            }
+            if (ds.pieceSampling() == PieceSampling.UNIFORM) {
+                List<DatasetWindow> pool = new ArrayList<>(ws);
+                while (out.size() < count) {
+                    Collections.shuffle(pool, rng);
+                    out.addAll(pool.subList(0, Math.min(pool.size(), count - out.size())));
+                }
+                return out;
+            }
+            Map<String, List<DatasetWindow>> byPiece = new TreeMap<>();
+            for (DatasetWindow w : ws) {
+                byPiece.computeIfAbsent(w.ref().pieceId(), k -> new ArrayList<>()).add(w);
+            }
+            List<List<DatasetWindow>> pools = new ArrayList<>();
+            for (List<DatasetWindow> p : byPiece.values()) {
+                List<DatasetWindow> pool = new ArrayList<>(p);
+                Collections.shuffle(pool, rng);
+                pools.add(pool);
+            }
+            int[] next = new int[pools.size()];
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < pools.size(); i++) {
+                order.add(i);
+            }
+            while (out.size() < count) {
+                boolean any = false;
+                Collections.shuffle(order, rng);
+                for (int p : order) {
+                    if (out.size() == count) {
+                        break;
+                    }
+                    if (next[p] < pools.get(p).size()) {
+                        out.add(pools.get(p).get(next[p]++));
+                        any = true;
+                    }
+                }
+                if (!any) { // every window taken once: start another pass (oversampling)
+                    java.util.Arrays.fill(next, 0);
+                    for (List<DatasetWindow> pool : pools) {
+                        Collections.shuffle(pool, rng);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private List<ClassCounts> counts(List<DatasetWindow> ws) {
+            List<ClassCounts> out = new ArrayList<>();
+            Map<Integer, Set<Long>> files = new HashMap<>();
+            Map<Integer, Set<String>> pieces = new HashMap<>();
+            int[] windows = new int[classes.size()];
+            for (DatasetWindow w : ws) {
+                files.computeIfAbsent(w.label(), k -> new TreeSet<>()).add(w.ref().fileId());
+                pieces.computeIfAbsent(w.label(), k -> new TreeSet<>()).add(w.ref().pieceId());
+                windows[w.label()]++;
+            }
+            for (int i = 0; i < classes.size(); i++) {
+                out.add(new ClassCounts(classes.get(i), files.getOrDefault(i, Set.of()).size(),
+                        pieces.getOrDefault(i, Set.of()).size(), windows[i]));
+            }
+            return out;
+        }
+
+        private String hash(Split split, List<DatasetWindow> ws) {
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                StringBuilder head = new StringBuilder("cadenza-dataset-v1\n");
+                head.append(ds.key()).append('\n').append(fp.key()).append('\n').append(rendered.key()).append('\n')
+                        .append(spec).append('\n').append(split.id()).append('\n')
+                        .append(String.join(",", classes)).append('\n');
+                md.update(head.toString().getBytes(StandardCharsets.UTF_8));
+                for (DatasetWindow w : ws) {
+                    md.update((w.ref().sha256() + ' ' + w.startFrame() + ' ' + w.label() + '\n')
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                return HexFormat.of().formatHex(md.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+    }
+
+    /**
+     * The first sounding frame of the spectrogram {@code contentHash} and its frame count, as
+     * {@code [onset, frames]} (see {@link WindowSelection} for the rule). Remembered per (spectrogram, parameters,
+     * threshold) for the life of the JVM.
+     *
+     * @throws BadInputException when the spectrogram is missing from the cache or unreadable
+     */
+    static int[] onset(FeatureCache cache, String contentHash, FeatureParams fp, double silenceDb) {
+        String key = contentHash + '|' + fp.key() + '|' + silenceDb;
+        int[] known = ONSETS.get(key);
+        if (known != null) {
+            return known;
+        }
+        Spectrogram s = cache.read(contentHash, fp).orElseThrow(() -> new BadInputException(
+                cache.pathFor(contentHash, fp), "the cached spectrogram is missing: run the feature job again"));
+        int[] result = {firstSoundingFrame(s, silenceDb), s.frames()};
+        ONSETS.put(key, result);
+        return result;
+    }
+
+    /**
+     * Index of the first frame whose loudest bin is within {@code silenceDb} dB of the loudest bin of the whole
+     * spectrogram (LOGMEL in dB as is; STFT converted with {@code 10 log10(max(v, 1e-10))}); 0 for an empty one.
+     *
+     * @throws IllegalArgumentException for MFCC features
+     */
+    public static int firstSoundingFrame(Spectrogram s, double silenceDb) {
+        if (s.params().kind() == FeatureKind.MFCC) {
+            throw new IllegalArgumentException("first sounding frame: MFCC has no per-band level; use LOGMEL or STFT");
+        }
+        boolean linear = s.params().kind() == FeatureKind.STFT;
+        float[][] d = s.data();
+        double[] level = new double[d.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < d.length; t++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (float v : d[t]) {
+                m = Math.max(m, linear ? 10 * Math.log10(Math.max(v, 1e-10)) : v);
+            }
+            level[t] = m;
+            max = Math.max(max, m);
+        }
+        for (int t = 0; t < d.length; t++) {
+            if (level[t] >= max - silenceDb) {
+                return t;
+            }
+        }
+        return 0;
+    }
+}

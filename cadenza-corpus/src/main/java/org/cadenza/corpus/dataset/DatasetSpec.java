@@ -1,0 +1,154 @@
+package org.cadenza.corpus.dataset;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Everything that decides which windows a dataset holds and how they are labelled, besides the features.
+ * Build with {@link #builder()}; every parameter has a default.
+ *
+ * @param target            what is learned; default {@link Target#COMPOSER}
+ * @param splitSource       where the split comes from; default {@link SplitSource#DEFAULT} (random by piece,
+ *                          70/10/20 per class)
+ * @param seed              seed of the random split and of balancing; default {@value #DEFAULT_SEED}
+ * @param minPiecesPerClass classes with fewer distinct pieces (counted after the split source's restriction,
+ *                          before splitting) are dropped; default {@value #DEFAULT_MIN_PIECES} (seed 001 drops
+ *                          composers with a single composition); &gt;= 1
+ * @param classWhitelist    when present, only these class labels are kept; default empty = all
+ * @param balancing         balancing of the TRAINING windows; default {@link Balancing#NONE}
+ * @param pieceSampling     which windows balancing takes; default {@link PieceSampling#ROUND_ROBIN}
+ * @param selection         which windows of each file; default {@link WindowSelection#ALL}
+ */
+public record DatasetSpec(Target target, SplitSource splitSource, long seed, int minPiecesPerClass,
+                          Optional<SortedSet<String>> classWhitelist, Balancing balancing,
+                          PieceSampling pieceSampling, WindowSelection selection) {
+
+    /** Default seed. */
+    public static final long DEFAULT_SEED = 42;
+    /** Default minimum number of pieces per class. */
+    public static final int DEFAULT_MIN_PIECES = 2;
+
+    /** All defaults. */
+    public static final DatasetSpec DEFAULTS = builder().build();
+
+    public DatasetSpec {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(splitSource, "splitSource");
+        Objects.requireNonNull(balancing, "balancing");
+        Objects.requireNonNull(pieceSampling, "pieceSampling");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(classWhitelist, "classWhitelist");
+        if (minPiecesPerClass < 1) {
+            throw new IllegalArgumentException("DatasetSpec: minPiecesPerClass must be >= 1, got "
+                    + minPiecesPerClass);
+        }
+        classWhitelist = classWhitelist.map(s -> Collections.unmodifiableSortedSet(new TreeSet<>(s)));
+        if (classWhitelist.isPresent() && classWhitelist.get().isEmpty()) {
+            throw new IllegalArgumentException("DatasetSpec: an empty class whitelist keeps nothing");
+        }
+    }
+
+    /** A builder with every parameter at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.target = target;
+        b.splitSource = splitSource;
+        b.seed = seed;
+        b.minPieces = minPiecesPerClass;
+        b.whitelist = classWhitelist;
+        b.balancing = balancing;
+        b.pieceSampling = pieceSampling;
+        b.selection = selection;
+        return b;
+    }
+
+    /** The same spec with another seed (one trial of {@link Trials}). */
+    public DatasetSpec withSeed(long newSeed) {
+        return toBuilder().optSeed(newSeed).build();
+    }
+
+    /** Canonical text of every parameter (a split file by its SHA-256), hashed into {@code dataHash()}. */
+    public String key() {
+        return "target=" + target.key() + ";split=" + splitSource.key() + ";seed=" + seed + ";min_pieces="
+                + minPiecesPerClass + ";classes=" + classWhitelist.map(Object::toString).orElse("all")
+                + ";balancing=" + balancing + ";sampling=" + pieceSampling + ";selection=" + selection.key();
+    }
+
+    /** Builder: every parameter is optional ({@code optX}) and starts at its default. */
+    public static final class Builder {
+        private Target target = Target.COMPOSER;
+        private SplitSource splitSource = SplitSource.DEFAULT;
+        private long seed = DEFAULT_SEED;
+        private int minPieces = DEFAULT_MIN_PIECES;
+        private Optional<SortedSet<String>> whitelist = Optional.empty();
+        private Balancing balancing = Balancing.NONE;
+        private PieceSampling pieceSampling = PieceSampling.ROUND_ROBIN;
+        private WindowSelection selection = WindowSelection.ALL;
+
+        private Builder() {
+        }
+
+        /** Default {@link Target#COMPOSER}. */
+        public Builder optTarget(Target v) {
+            this.target = v;
+            return this;
+        }
+
+        /** Default random 70/10/20. */
+        public Builder optSplitSource(SplitSource v) {
+            this.splitSource = v;
+            return this;
+        }
+
+        /** Default {@value DatasetSpec#DEFAULT_SEED}. */
+        public Builder optSeed(long v) {
+            this.seed = v;
+            return this;
+        }
+
+        /** Default {@value DatasetSpec#DEFAULT_MIN_PIECES}. */
+        public Builder optMinPiecesPerClass(int v) {
+            this.minPieces = v;
+            return this;
+        }
+
+        /** Default: all classes. */
+        public Builder optClassWhitelist(Set<String> v) {
+            this.whitelist = Optional.of(new TreeSet<>(v));
+            return this;
+        }
+
+        /** Default {@link Balancing#NONE}. */
+        public Builder optBalancing(Balancing v) {
+            this.balancing = v;
+            return this;
+        }
+
+        /** Default {@link PieceSampling#ROUND_ROBIN}. */
+        public Builder optPieceSampling(PieceSampling v) {
+            this.pieceSampling = v;
+            return this;
+        }
+
+        /** Default {@link WindowSelection#ALL}. */
+        public Builder optSelection(WindowSelection v) {
+            this.selection = v;
+            return this;
+        }
+
+        /** Validates and builds; throws {@link IllegalArgumentException} naming the offending parameter. */
+        public DatasetSpec build() {
+            return new DatasetSpec(target, splitSource, seed, minPieces, whitelist, balancing, pieceSampling,
+                    selection);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.cadenza.corpus.dataset;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A dataset's three splits with what was left out and why.
+ *
+ * @param train      training windows (balanced as the spec says)
+ * @param val        validation windows
+ * @param test       test windows
+ * @param classes    the class labels, sorted (shared by the three splits)
+ * @param assignment the file -&gt; split assignment (leak-checked)
+ * @param excluded   files left out, by reason (e.g. "no period", "not in the split file", "class debussy has 1
+ *                   piece(s), fewer than 2")
+ * @param spec       the dataset parameters
+ */
+public record WindowDataset(SplitWindows train, SplitWindows val, SplitWindows test, List<String> classes,
+                            SplitAssignment assignment, Map<String, Integer> excluded, DatasetSpec spec) {
+
+    public WindowDataset {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(val, "val");
+        Objects.requireNonNull(test, "test");
+        classes = List.copyOf(classes);
+        excluded = Map.copyOf(excluded);
+    }
+
+    /** The windows of {@code split}. */
+    public SplitWindows get(Split split) {
+        return switch (split) {
+            case TRAIN -> train;
+            case VAL -> val;
+            case TEST -> test;
+        };
+    }
+
+    /** Counts of the three splits, the split source and the exclusions. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("dataset ").append(spec.key()).append(System.lineSeparator());
+        sb.append(assignment.toText()).append(System.lineSeparator());
+        new java.util.TreeMap<>(excluded).forEach((why, n) -> sb.append("excluded ").append(n).append(" file(s): ")
+                .append(why).append(System.lineSeparator()));
+        for (Split s : Split.values()) {
+            sb.append(get(s).toText());
+        }
+        return sb.toString();
+    }
+}
