@@ -195,12 +195,15 @@ public final class DatasetBuilder {
 
         private List<DatasetWindow> select(List<WindowIndex.WindowRef> refs, int label, int win, int hop) {
             WindowSelection sel = ds.selection();
-            int limit = sel.firstSeconds().map(s -> WindowIndex.framesFor(s, fp)).orElse(Integer.MAX_VALUE);
+            // window k is kept when k * hop + window <= firstSeconds, in nominal seconds (not rounded frames)
+            long maxWindows = sel.firstSeconds().map(s -> s < spec.windowSeconds() ? 0L
+                    : 1L + (long) Math.floor((s - spec.windowSeconds()) / spec.hopSeconds() + 1e-9))
+                    .orElse(Long.MAX_VALUE);
             List<DatasetWindow> out = new ArrayList<>();
             if (sel.startAt() == WindowSelection.StartAt.FILE_START) {
                 for (WindowIndex.WindowRef r : refs) {
                     int start = r.windowIndex() * hop;
-                    if ((long) start + win <= limit) {
+                    if (r.windowIndex() < maxWindows) {
                         out.add(new DatasetWindow(r, start, label));
                     }
                 }
@@ -210,8 +213,7 @@ public final class DatasetBuilder {
             int[] onsetAndFrames = onset(cache, first.contentHash(), fp, sel.silenceDb());
             int onset = onsetAndFrames[0];
             int frames = onsetAndFrames[1];
-            for (int k = 0, start = onset; start + win <= frames && (long) start - onset + win <= limit;
-                 k++, start += hop) {
+            for (int k = 0, start = onset; start + win <= frames && k < maxWindows; k++, start += hop) {
                 WindowIndex.WindowRef r = new WindowIndex.WindowRef(first.fileId(), first.sha256(), first.pieceId(),
                         first.composerId(), first.split(), k, WindowIndex.frameTimeSeconds(start, fp),
                         first.featurePath(), first.contentHash());

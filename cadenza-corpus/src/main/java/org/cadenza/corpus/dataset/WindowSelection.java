@@ -9,8 +9,9 @@ import java.util.Optional;
  *
  * <p>Windows keep the length and hop of the {@code WindowSpec}. With {@link StartAt#FILE_START} they lie on the
  * grid of {@code WindowIndex} (window {@code k} starts at frame {@code k * hop}); with {@link StartAt#FIRST_SOUND}
- * the grid starts at the first sounding frame instead. With {@code firstSeconds}, only windows that end within
- * {@code firstSeconds} of that start are kept (whole windows only: 180 s of 5-s windows every 5 s = 36 windows).
+ * the grid starts at the first sounding frame instead. With {@code firstSeconds}, only the windows {@code k} (counted
+ * from that start) with {@code k * hopSeconds + windowSeconds <= firstSeconds} are kept, in nominal seconds of the
+ * {@code WindowSpec} (not rounded frames): 180 s of 5-s windows every 5 s gives exactly 36 windows.
  *
  * <p>The first sounding frame is found from the cached spectrogram: the first frame whose loudest bin is within
  * {@code silenceDb} of the loudest bin of the whole file (LOGMEL values are dB already; STFT values are converted
