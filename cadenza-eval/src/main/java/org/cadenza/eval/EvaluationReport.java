@@ -137,7 +137,7 @@ public final class EvaluationReport {
             doc.heading("Run");
             List<List<String>> rows = new ArrayList<>();
             description.forEach((k, v) -> rows.add(List.of(k, v)));
-            doc.table(List.of("", ""), rows);
+            doc.table(List.of("setting", "value"), rows);
         }
 
         doc.heading("Headline");

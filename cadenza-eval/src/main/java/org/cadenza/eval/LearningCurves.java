@@ -102,7 +102,7 @@ public record LearningCurves(List<LearningCurves.Epoch> epochs) {
     static XYChart chart(String title, String yTitle) {
         XYChart chart = new XYChartBuilder().width(600).height(450).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setMarkerSize(5);
         return chart;
     }

@@ -83,7 +83,10 @@ public record LrFinderCurve(double[] learningRates, double[] losses) {
         }
     }
 
-    /** Draws loss against learning rate, logarithmic x axis, 800 x 500 pixels. */
+    /**
+     * Draws loss against learning rate, logarithmic x axis, 600 x 450 pixels. When the loss ends far above where it
+     * started (it diverged), the y axis stops at 1.5 times the first loss so the useful part stays readable.
+     */
     public void writePng(Path png, String title) throws IOException {
         XYChart chart = LearningCurves.chart(title, "loss (nats)");
         chart.setXAxisTitle("learning rate (log scale)");
@@ -91,6 +94,13 @@ public record LrFinderCurve(double[] learningRates, double[] losses) {
         chart.getStyler().setLegendVisible(false);
         if (learningRates.length > 0) {
             chart.addSeries("loss", learningRates, losses).setMarker(SeriesMarkers.NONE);
+            // a finder runs until the loss explodes: show from the lowest loss up to 1.5 x the starting loss
+            double min = java.util.Arrays.stream(losses).min().orElse(0);
+            double top = Math.max(losses[0] * 1.5, min + 1e-9);
+            if (java.util.Arrays.stream(losses).max().orElse(0) > top) {
+                chart.getStyler().setYAxisMax(top);
+                chart.getStyler().setYAxisMin(Math.min(0, min));
+            }
         }
         try (OutputStream out = Files.newOutputStream(png)) {
             BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
