@@ -1,0 +1,301 @@
+package org.cadenza.model.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import org.cadenza.io.CadenzaException;
+import org.cadenza.model.LabeledWindows;
+import org.cadenza.model.ModelJson;
+import org.cadenza.model.nets.Networks;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Trains a classifier on {@link LabeledWindows}, with a checkpoint per epoch and resume.
+ *
+ * <p>Run folder layout: {@code config.json} (the {@link TrainingConfig}), {@code history.csv} (learning curves),
+ * {@code checkpoint/state.json} ({@link TrainingState}: epoch, best epoch and score, history) and
+ * {@code checkpoint/epoch-NNNN.params} (DJL parameter files; only the last and the best epoch are kept).
+ *
+ * <p>Reproducibility: shuffling and SpecAugment masks come from {@code java.util.Random} seeded by (seed, epoch),
+ * PyTorch's RNG (weight initialisation) is seeded from the seed, so the same seed and data give the same run. On
+ * CPU with a fixed number of PyTorch threads the results are bit-identical in practice; PyTorch does not promise
+ * that across thread counts, CPUs or versions (reductions may be ordered differently), so compare runs on the same
+ * machine. Resume: the next epoch uses the same shuffle, masks and learning-rate step as an uninterrupted run, but
+ * DJL's optimizers do not expose their internal state (Adam moments, SGD momentum), so these restart from zero
+ * after a resume and the resumed run's numbers differ slightly from an uninterrupted one.
+ */
+public final class ClassifierTraining {
+
+    /** Sub-folder of the run folder holding the checkpoint. */
+    public static final String CHECKPOINT = "checkpoint";
+
+    private ClassifierTraining() {
+    }
+
+    /**
+     * Trains, or resumes the run in {@code runDir} after its last finished epoch. A run that already ended returns
+     * its result without training. Refuses a run folder made with another configuration.
+     *
+     * @param train training windows
+     * @param val validation windows (same classes and shape, at least one window): early stopping and best epoch
+     * @param cfg configuration
+     * @param runDir the run folder, created when missing
+     * @param listener progress (may be {@link TrainingListener#NONE})
+     * @return history, best epoch and where its weights are
+     */
+    public static TrainingResult train(LabeledWindows train, LabeledWindows val, TrainingConfig cfg, Path runDir,
+                                       TrainingListener listener) {
+        TrainingSupport.checkTrainable(train);
+        TrainingSupport.checkCompatible(train, val, "validation");
+        if (val.size() == 0) {
+            throw new IllegalArgumentException("no validation windows: early stopping and best epoch need some");
+        }
+        Path ckpt = runDir.resolve(CHECKPOINT);
+        try {
+            Files.createDirectories(ckpt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + runDir, e);
+        }
+        Path configFile = runDir.resolve("config.json");
+        Path stateFile = ckpt.resolve("state.json");
+        TrainingState state;
+        if (Files.exists(stateFile)) {
+            TrainingConfig previous = ModelJson.read(configFile, TrainingConfig.class);
+            if (!previous.equals(cfg)) {
+                throw new CadenzaException(runDir + ": this run folder was made with another configuration ("
+                        + previous + "); use a new run folder or the same configuration (" + cfg + ")");
+            }
+            state = ModelJson.read(stateFile, TrainingState.class);
+        } else {
+            ModelJson.write(configFile, cfg);
+            state = new TrainingState(0, 0, Double.NaN, 0, List.of(), TrainingState.RUNNING);
+        }
+        int[] shape = {train.channels(), train.mels(), train.frames()};
+        if (!TrainingState.RUNNING.equals(state.status())) {
+            return result(runDir, train, cfg, state, TrainingResult.Status.valueOf(state.status()),
+                    state.epochsDone());
+        }
+        return run(train, val, cfg, runDir, listener, state, shape);
+    }
+
+    private static TrainingResult run(LabeledWindows train, LabeledWindows val, TrainingConfig cfg, Path runDir,
+                                      TrainingListener listener, TrainingState start, int[] shape) {
+        int n = train.size();
+        int bs = cfg.batchSize();
+        int batches = (n + bs - 1) / bs;
+        int resumedAfter = start.epochsDone();
+        OneCycleTracker tracker = new OneCycleTracker(cfg.maxLearningRate(), (long) cfg.epochs() * batches,
+                cfg.warmupFraction(), cfg.anneal());
+        float[] classWeights = cfg.classWeights() ? TrainingSupport.classWeights(train) : null;
+        TrainingState state = start;
+        TrainingSupport.seedEngine(cfg.seed(), 0);
+        try (Model model = Model.newInstance("cadenza-classifier")) {
+            Block block = Networks.build(cfg.architecture(), train.classes().size());
+            model.setBlock(block);
+            if (resumedAfter > 0) {
+                block.initialize(model.getNDManager(), DataType.FLOAT32, TrainingSupport.inputShape(train, 1));
+                loadParameters(block, model.getNDManager(), weightsFile(runDir, resumedAfter));
+            }
+            try (Trainer trainer = TrainingSupport.newTrainer(model,
+                    TrainingSupport.optimizer(cfg, tracker, resumedAfter * batches))) {
+                trainer.initialize(TrainingSupport.inputShape(train, 1));
+                listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
+                for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
+                    long t0 = System.nanoTime();
+                    TrainingSupport.seedEngine(cfg.seed(), epoch);
+                    int[] order = shuffled(n, TrainingSupport.random(cfg.seed(), epoch, 1));
+                    Random maskRng = TrainingSupport.random(cfg.seed(), epoch, 2);
+                    double lossSum = 0;
+                    int hits = 0;
+                    int seen = 0;
+                    for (int b = 0; b < batches; b++) {
+                        int from = b * bs;
+                        int to = Math.min(n, from + bs);
+                        int[] labels = TrainingSupport.labels(train, order, from, to);
+                        float[] weights = null;
+                        if (classWeights != null) {
+                            weights = new float[labels.length];
+                            for (int i = 0; i < labels.length; i++) {
+                                weights[i] = classWeights[labels[i]];
+                            }
+                        }
+                        float loss;
+                        try (NDManager bm = trainer.getManager().newSubManager()) {
+                            NDArray x = TrainingSupport.batch(bm, train, order, from, to, cfg.specAugment(), maskRng);
+                            try (GradientCollector gc = trainer.newGradientCollector()) {
+                                NDArray logits = TrainingSupport.logits(trainer.forward(new NDList(x)));
+                                NDArray l = TrainingSupport.crossEntropy(logits, labels, weights);
+                                gc.backward(l);
+                                loss = l.getFloat();
+                                hits += TrainingSupport.correct(logits, labels);
+                            }
+                            trainer.step();
+                        }
+                        if (!Float.isFinite(loss)) {
+                            throw new CadenzaException("training diverged: loss " + loss + " at epoch " + epoch
+                                    + ", batch " + (b + 1) + "; lower the learning rate (now max "
+                                    + cfg.maxLearningRate() + ")");
+                        }
+                        lossSum += loss * (to - from);
+                        seen += to - from;
+                        double secs = (System.nanoTime() - t0) / 1e9;
+                        listener.onBatch(new BatchEvent(epoch, cfg.epochs(), b + 1, batches, loss, lossSum / seen,
+                                hits / (double) seen, seen / secs));
+                        if (listener.stopRequested()) {
+                            return result(runDir, train, cfg, state, TrainingResult.Status.INTERRUPTED, resumedAfter);
+                        }
+                    }
+                    double[] v = evaluate(trainer, val, bs);
+                    double lr = tracker.valueAt((long) epoch * batches - 1);
+                    EpochRecord rec = new EpochRecord(epoch, lossSum / seen, hits / (double) seen, v[0], v[1], lr,
+                            (System.nanoTime() - t0) / 1e9);
+                    double score = cfg.stopMetric() == TrainingConfig.StopMetric.VAL_LOSS ? v[0] : v[1];
+                    boolean improved = state.bestEpoch() == 0 || (cfg.stopMetric() == TrainingConfig.StopMetric.VAL_LOSS
+                            ? score < state.bestScore() : score > state.bestScore());
+                    int bestEpoch = improved ? epoch : state.bestEpoch();
+                    double bestScore = improved ? score : state.bestScore();
+                    int without = improved ? 0 : state.epochsWithoutImprovement() + 1;
+                    List<EpochRecord> history = new ArrayList<>(state.history());
+                    history.add(rec);
+                    String status = TrainingState.RUNNING;
+                    if (cfg.patience() > 0 && without >= cfg.patience() && epoch < cfg.epochs()) {
+                        status = TrainingResult.Status.STOPPED_EARLY.name();
+                    } else if (epoch == cfg.epochs()) {
+                        status = TrainingResult.Status.COMPLETED.name();
+                    }
+                    saveParameters(block, weightsFile(runDir, epoch));
+                    state = new TrainingState(epoch, bestEpoch, bestScore, without, history, status);
+                    commit(runDir, state);
+                    listener.onEpoch(rec, improved);
+                    if (!TrainingState.RUNNING.equals(status)) {
+                        return result(runDir, train, cfg, state, TrainingResult.Status.valueOf(status), resumedAfter);
+                    }
+                    if (listener.stopRequested()) {
+                        return result(runDir, train, cfg, state, TrainingResult.Status.INTERRUPTED, resumedAfter);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("unreachable: the last epoch always completes the run");
+    }
+
+    /** @return {mean loss, accuracy} over {@code windows}, inference mode, unweighted */
+    static double[] evaluate(Trainer trainer, LabeledWindows windows, int batchSize) {
+        int n = windows.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        double lossSum = 0;
+        int hits = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            int[] labels = TrainingSupport.labels(windows, order, from, to);
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+                NDArray x = TrainingSupport.batch(bm, windows, order, from, to, null, null);
+                NDArray logits = TrainingSupport.logits(trainer.evaluate(new NDList(x)));
+                lossSum += TrainingSupport.crossEntropy(logits, labels, null).getFloat() * (to - from);
+                hits += TrainingSupport.correct(logits, labels);
+            }
+        }
+        return new double[] {lossSum / n, hits / (double) n};
+    }
+
+    private static int[] shuffled(int n, Random rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** @return the parameter file of a finished epoch */
+    public static Path weightsFile(Path runDir, int epoch) {
+        return runDir.resolve(CHECKPOINT).resolve(String.format("epoch-%04d.params", epoch));
+    }
+
+    /** Writes state.json (the commit point), history.csv, then deletes parameter files of other epochs. */
+    private static void commit(Path runDir, TrainingState state) {
+        Path ckpt = runDir.resolve(CHECKPOINT);
+        ModelJson.write(ckpt.resolve("state.json"), state);
+        StringBuilder csv = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
+        for (EpochRecord r : state.history()) {
+            csv.append(r.toCsv()).append('\n');
+        }
+        try {
+            ModelJson.writeAtomically(runDir.resolve("history.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+            Path keepLast = weightsFile(runDir, state.epochsDone()).getFileName();
+            Path keepBest = weightsFile(runDir, state.bestEpoch()).getFileName();
+            try (Stream<Path> files = Files.list(ckpt)) {
+                for (Path p : files.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith("epoch-") && name.endsWith(".params")
+                            && !p.getFileName().equals(keepLast) && !p.getFileName().equals(keepBest)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint in " + runDir, e);
+        }
+    }
+
+    private static TrainingResult result(Path runDir, LabeledWindows train, TrainingConfig cfg, TrainingState state,
+                                         TrainingResult.Status status, int resumedAfter) {
+        int[] shape = {train.channels(), train.mels(), train.frames()};
+        Path best = state.bestEpoch() > 0 ? weightsFile(runDir, state.bestEpoch()) : null;
+        return new TrainingResult(runDir, train.classes(), shape, cfg, state.history(), state.bestEpoch(), best,
+                status, resumedAfter);
+    }
+
+    /** Saves a block's parameters to {@code file} atomically. */
+    public static void saveParameters(Block block, Path file) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes))) {
+                block.saveParameters(out);
+            }
+            ModelJson.writeAtomically(file, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write weights " + file, e);
+        }
+    }
+
+    /** Loads parameters saved by {@link #saveParameters} into a block of the same architecture. */
+    public static void loadParameters(Block block, NDManager manager, Path file) {
+        try (InputStream in = Files.newInputStream(file);
+             DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
+            block.loadParameters(manager, data);
+        } catch (IOException | MalformedModelException e) {
+            throw new CadenzaException(file + ": cannot load weights (" + e.getMessage()
+                    + "); the file is damaged or was made by another architecture or class count", e);
+        }
+    }
+}

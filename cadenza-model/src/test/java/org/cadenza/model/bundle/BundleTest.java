@@ -1,0 +1,150 @@
+package org.cadenza.model.bundle;
+
+import org.cadenza.io.CadenzaException;
+import org.cadenza.model.Architecture;
+import org.cadenza.model.InMemoryWindows;
+import org.cadenza.model.Synthetic;
+import org.cadenza.model.train.ClassifierTraining;
+import org.cadenza.model.train.SpecAugment;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
+import org.cadenza.model.train.TrainingResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each architecture learns the synthetic problem; bundles round-trip; mismatched input is refused. */
+class BundleTest {
+
+    static final String FEATURES = "features-v1;kind=LOGMEL;sr=22050;n_fft=2048;hop=512;n_mels=128";
+    static final InputContract INPUT = new InputContract(FEATURES, "5.0s/2.5s", "render-v1;program=0;rate=22050");
+
+    static InMemoryWindows train;
+    static InMemoryWindows val;
+    static InMemoryWindows test;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void data() {
+        train = Synthetic.windows(150, 11);
+        val = Synthetic.windows(45, 12);
+        test = Synthetic.windows(60, 13);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void everyArchitectureBeatsChanceOnHeldOutDataAndRoundTrips(Architecture architecture) throws Exception {
+        TrainingConfig cfg = TrainingConfig.builder().optArchitecture(architecture).optBatchSize(16).optEpochs(4)
+                .optMaxLearningRate(3e-3).optSpecAugment(SpecAugment.NONE).build();
+        long t0 = System.nanoTime();
+        TrainingResult r = ClassifierTraining.train(train, val, cfg, tmp.resolve("run"), TrainingListener.NONE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ModelBundle bundle = ModelBundle.create(tmp.resolve("bundle"), r, INPUT, "hash-123");
+        ModelBundle loaded = ModelBundle.load(tmp.resolve("bundle"));
+        assertEquals(bundle.contract().classes(), loaded.contract().classes());
+        assertEquals(architecture, loaded.contract().architecture());
+        assertArrayEquals(new int[] {1, Synthetic.MELS, Synthetic.FRAMES}, loaded.contract().inputShape());
+        assertEquals(cfg, loaded.contract().training());
+        assertEquals("hash-123", loaded.contract().dataHash());
+        assertEquals(INPUT, loaded.contract().input());
+
+        float[][] p;
+        try (Classifier c = Classifier.open(loaded)) {
+            p = c.predictProba(windows(test));
+            double acc = accuracy(p, test);
+            System.out.printf("%s: held-out accuracy %.3f after %.1f s of training%n", architecture, acc, seconds);
+            assertTrue(acc > 0.7, architecture + " held-out accuracy " + acc + " (chance 0.33)");
+            for (float[] row : p) {
+                float sum = 0;
+                for (float v : row) {
+                    sum += v;
+                }
+                assertEquals(1f, sum, 1e-4f);
+            }
+            // the bundle holds the best epoch: its validation accuracy is reproduced exactly
+            assertEquals(r.best().valAccuracy(), accuracy(c.predictProba(windows(val)), val), 1e-9);
+        }
+        // a copy of the folder predicts identically
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        for (String f : List.of(ModelBundle.WEIGHTS, ModelBundle.CONTRACT)) {
+            Files.copy(tmp.resolve("bundle").resolve(f), copy.resolve(f));
+        }
+        try (Classifier c = Classifier.open(ModelBundle.load(copy))) {
+            float[][] q = c.predictProba(windows(test));
+            for (int i = 0; i < p.length; i++) {
+                assertArrayEquals(p[i], q[i], "window " + i);
+            }
+        }
+    }
+
+    @Test
+    void refusesInputMadeWithOtherParametersAndSaysWhich() {
+        ModelBundle b = ModelBundle.untrained(tmp.resolve("u"), Architecture.SMALL, List.of("a", "b"),
+                new int[] {1, 32, 32}, INPUT, 42);
+        try (Classifier c = Classifier.open(ModelBundle.load(tmp.resolve("u")))) {
+            assertDoesNotThrow(() -> c.check(INPUT));
+            assertDoesNotThrow(() -> c.check(new InputContract(FEATURES, "5.0s/2.5s", "")));
+            var e = assertThrows(IncompatibleInputException.class, () -> c.check(new InputContract(
+                    FEATURES.replace("n_mels=128", "n_mels=64"), "3.0s/1.5s", INPUT.renderKey())));
+            assertEquals(2, e.differences().size(), e.getMessage());
+            assertEquals("feature n_mels: model 128, input 64", e.differences().get(0));
+            assertTrue(e.getMessage().contains("window spec: model 5.0s/2.5s, input 3.0s/1.5s"), e.getMessage());
+            var r = assertThrows(IncompatibleInputException.class, () -> c.check(new InputContract(FEATURES,
+                    "5.0s/2.5s", "render-v1;program=19;rate=22050")));
+            assertEquals(List.of("render program: model 0, input 19"), r.differences());
+            var shape = assertThrows(IllegalArgumentException.class, () -> c.predictProba(List.of(new float[10])));
+            assertTrue(shape.getMessage().contains("1 x 32 x 32"), shape.getMessage());
+        }
+        assertEquals(42, b.contract().seed());
+    }
+
+    @Test
+    void loadSaysWhatIsMissing() throws Exception {
+        Files.createDirectories(tmp.resolve("empty"));
+        var e = assertThrows(CadenzaException.class, () -> ModelBundle.load(tmp.resolve("empty")));
+        assertTrue(e.getMessage().contains("model.json"), e.getMessage());
+        ModelBundle.untrained(tmp.resolve("bad"), Architecture.SMALL, List.of("a", "b"), new int[] {1, 32, 32},
+                INPUT, 42);
+        Files.writeString(tmp.resolve("bad").resolve(ModelBundle.CONTRACT), "{ not json");
+        var j = assertThrows(CadenzaException.class, () -> ModelBundle.load(tmp.resolve("bad")));
+        assertTrue(j.getMessage().contains("model.json"), j.getMessage());
+    }
+
+    static List<float[]> windows(InMemoryWindows w) {
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < w.size(); i++) {
+            out.add(w.window(i));
+        }
+        return out;
+    }
+
+    static double accuracy(float[][] p, InMemoryWindows w) {
+        int hits = 0;
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int k = 1; k < p[i].length; k++) {
+                if (p[i][k] > p[i][best]) {
+                    best = k;
+                }
+            }
+            hits += best == w.label(i) ? 1 : 0;
+        }
+        return hits / (double) p.length;
+    }
+}
