@@ -60,9 +60,13 @@ public final class Networks {
         }
     }
 
-    /** Stem conv3x3 stride 2 (24) + maxpool, then basic residual blocks 32, 64 (s2), 128 (s2), 256 (s2). */
+    /**
+     * Stem conv3x3 stride 2 (24 channels) + maxpool 2 (input / 4, as ResNet's stem), then one basic residual
+     * block per stage: 32, 64 (s2), 128 (s2), 256 (s2); a 128 x 216 window is 4 x 7 before the pool.
+     */
     private static void resnet(SequentialBlock net) {
-        net.add(conv(24, 3, 2, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
+        net.add(conv(24, 3, 2, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)));
         net.add(residual(32, 1, true)).add(residual(64, 2, true)).add(residual(128, 2, true))
                 .add(residual(256, 2, true));
     }
@@ -81,9 +85,13 @@ public final class Networks {
                 .add(Activation.reluBlock());
     }
 
-    /** Stem conv3x3 stride 2 (32), then depthwise-separable blocks 64, 128 (s2), 128, 256 (s2), 256, 512 (s2). */
+    /**
+     * Stem conv3x3 stride 2 (32 channels) + maxpool 2, then depthwise-separable blocks 64, 128 (s2), 128,
+     * 256 (s2), 256, 512 (s2).
+     */
     private static void mobilenet(SequentialBlock net) {
-        net.add(conv(32, 3, 2, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
+        net.add(conv(32, 3, 2, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
+                .add(Pool.maxPool2dBlock(new Shape(2, 2)));
         int in = 32;
         int[][] plan = {{64, 1}, {128, 2}, {128, 1}, {256, 2}, {256, 1}, {512, 2}};
         for (int[] step : plan) {
