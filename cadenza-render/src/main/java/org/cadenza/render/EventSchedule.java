@@ -38,7 +38,8 @@ final class EventSchedule {
     }
 
     /**
-     * Messages to send before time 0, without a timestamp (the fixed program on every channel). Sending them
+     * Messages to send before time 0, without a timestamp (the fixed program on every channel, and after
+     * {@link #startingAtFirstNote()} the events that preceded the first note). Sending them
      * untimed matters: Gervill moves timed messages that share a timestamp 1 us apart, which would delay the
      * notes at time 0 by a sample.
      */
@@ -86,7 +87,9 @@ final class EventSchedule {
      * that turns another channel into a drum channel.
      */
     boolean usesPercussion() {
-        for (MidiMessage m : messages) {
+        List<MidiMessage> all = new ArrayList<>(setup);
+        all.addAll(Arrays.asList(messages));
+        for (MidiMessage m : all) {
             if (m instanceof ShortMessage sm) {
                 if (sm.getCommand() == ShortMessage.NOTE_ON && sm.getChannel() == PERCUSSION_CHANNEL) {
                     return true;
@@ -103,11 +106,47 @@ final class EventSchedule {
     int noteCount() {
         int n = 0;
         for (MidiMessage m : messages) {
-            if (m instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0) {
+            if (isSoundingNoteOn(m)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** Index of the first note-on with velocity &gt; 0, or -1 when there is none. */
+    int firstNoteIndex() {
+        for (int i = 0; i < messages.length; i++) {
+            if (isSoundingNoteOn(messages[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isSoundingNoteOn(MidiMessage m) {
+        return m instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0;
+    }
+
+    /**
+     * This schedule made to start at its first note: the events before the first note-on (controllers, program
+     * changes, system exclusive, pedal...) move, in order, to the end of {@link #setup()}, so the synthesizer is in
+     * the same state when the note sounds; every later event is moved earlier by the first note's time, so the
+     * first note-on is at 0 us. Returns this schedule when it has no note, or when the first note is already the
+     * first event at 0 us.
+     */
+    EventSchedule startingAtFirstNote() {
+        int first = firstNoteIndex();
+        if (first < 0 || (first == 0 && micros[0] == 0)) {
+            return this;
+        }
+        long offset = micros[first];
+        List<MidiMessage> newSetup = new ArrayList<>(setup);
+        newSetup.addAll(Arrays.asList(messages).subList(0, first));
+        long[] shifted = new long[micros.length - first];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = micros[first + i] - offset;
+        }
+        return new EventSchedule(newSetup, shifted, Arrays.copyOfRange(messages, first, messages.length));
     }
 
     private record Timed(long tick, int order, MidiMessage message) {

@@ -35,10 +35,18 @@ import org.cadenza.io.audio.AudioClip;
  * messages with microsecond timestamps computed from the tempo map, a block ahead of the audio it is asked for;
  * the audio is then read from the synthesizer's stream as fast as the CPU allows. Gervill starts notes at the exact
  * sample (Gervill's fixed output latency of two control periods is removed); other messages take effect at the
- * next control period ({@link RenderSettings#CONTROL_RATE_HZ}). After the last MIDI event rendering goes
+ * next control period ({@link RenderSettings#CONTROL_RATE_HZ}). One exception, kept so that audio cached under the
+ * {@code gervill-1} key stays valid: when the audio starts at the file's time 0 (the default), events in the first
+ * 20 ms (two control periods) act one to two control periods late, e.g. a note at 0 s sounds at 10 ms; with
+ * {@link RenderSettings#startAtFirstNote()} they are exact too, so the first note sounds at sample 0. After the last MIDI event rendering goes
  * on until a block is quieter than {@link RenderSettings#trimThresholdDb()} (at most
  * {@link RenderSettings#RELEASE_LIMIT_SECONDS}), then trailing audio below the threshold is cut, keeping
- * {@link RenderSettings#TRIM_KEEP_SECONDS}. Leading silence is kept, so onsets keep their times.
+ * {@link RenderSettings#TRIM_KEEP_SECONDS}. Leading silence is kept, so onsets keep their times, unless
+ * {@link RenderSettings#startAtFirstNote()} asks for audio that starts at the first note.
+ *
+ * <p>Before that, the settings' {@link Augmentation} (transposition, tempo change) is applied to a copy of the
+ * sequence. With {@link RenderSettings#excerptSeconds()} rendering stops as soon as the excerpt is complete: the rest
+ * of the piece is never synthesized, so a 180-s excerpt of a 20-minute piece costs about 180 s of rendering.
  *
  * <p>Gervill's own options used (see {@code docs/benchmarks/render.md} for measurements): the interpolation and
  * polyphony of the settings, reverb and chorus as in {@link RenderSettings#effects()}, auto gain control (Gervill's
@@ -112,23 +120,36 @@ public final class MidiRenderer implements AutoCloseable {
             throw new IllegalStateException("MidiRenderer is closed");
         }
         long deadline = System.nanoTime() + settings.timeLimit().toNanos();
-        EventSchedule schedule = EventSchedule.of(seq, settings.program(), nameForErrors);
-        double seconds = schedule.endMicros() / 1e6;
-        if (seconds > settings.maxSeconds()) {
-            throw new ResourceLimitException(nameForErrors, String.format(
-                    "%.0f s of music is longer than the render limit of %.0f s", seconds, settings.maxSeconds()));
-        }
+        Sequence played = settings.augmentation().isNone() ? seq : settings.augmentation().apply(seq);
+        EventSchedule schedule = EventSchedule.of(played, settings.program(), nameForErrors);
         if (schedule.noteCount() == 0) {
             throw new BadInputException(nameForErrors, settings.program() instanceof ProgramPolicy.Fixed
                     ? "no notes to render (percussion-channel notes are dropped with a fixed program)"
                     : "no notes to render");
         }
-        float[] audio = synthesize(schedule, nameForErrors, deadline);
+        double firstNoteSeconds = schedule.micros(schedule.firstNoteIndex()) / 1e6;
+        if (settings.startAtFirstNote()) {
+            schedule = schedule.startingAtFirstNote();
+        }
+        double seconds = schedule.endMicros() / 1e6;
+        double span = Math.min(seconds, settings.excerptSeconds().orElse(Double.POSITIVE_INFINITY));
+        if (span > settings.maxSeconds()) {
+            throw new ResourceLimitException(nameForErrors, String.format(
+                    "%.0f s of music is longer than the render limit of %.0f s", span, settings.maxSeconds()));
+        }
+        float[] audio = synthesize(schedule, settings.excerptFrames().orElse(Long.MAX_VALUE),
+                settings.startAtFirstNote(), nameForErrors, deadline);
         int end = trimmedLength(audio, (float) settings.trimThresholdAmplitude(),
                 (int) Math.round(RenderSettings.TRIM_KEEP_SECONDS * settings.sampleRate()));
         if (end == 0) {
+            boolean beforeFirstNote = !settings.startAtFirstNote()
+                    && firstNoteSeconds >= settings.excerptSeconds().orElse(Double.POSITIVE_INFINITY);
+            String where = beforeFirstNote
+                    ? String.format(" in the first %.1f s: the first note is at %.1f s (render from the first note"
+                            + " to skip the leading silence)", settings.excerptSeconds().getAsDouble(), firstNoteSeconds)
+                    : "";
             throw new BadInputException(nameForErrors, String.format(
-                    "renders to silence: no sample reaches %.1f dBFS", settings.trimThresholdDb()));
+                    "renders to silence: no sample reaches %.1f dBFS%s", settings.trimThresholdDb(), where));
         }
         return AudioClip.mono(end == audio.length ? audio : Arrays.copyOf(audio, end), settings.sampleRate());
     }
@@ -169,7 +190,16 @@ public final class MidiRenderer implements AutoCloseable {
         return info;
     }
 
-    private float[] synthesize(EventSchedule schedule, Path nameForErrors, long deadline) {
+    /**
+     * Renders {@code schedule} until its notes have released (see the class comment) or {@code limitFrames} frames
+     * exist, whichever comes first; the result is at most {@code limitFrames} long.
+     *
+     * @param exactStart also place events in the first 20 ms (two control periods) at their exact time; false keeps
+     *                   the timing of {@link RenderSettings#KEY_VERSION} {@code gervill-1} renders, where they act
+     *                   10-20 ms late (changing it would change audio already cached under the same key)
+     */
+    private float[] synthesize(EventSchedule schedule, long limitFrames, boolean exactStart, Path nameForErrors,
+                               long deadline) {
         int rate = settings.sampleRate();
         AudioFormat format = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, rate, 32, 1, 4, rate, false);
         float threshold = (float) settings.trimThresholdAmplitude();
@@ -193,13 +223,23 @@ public final class MidiRenderer implements AutoCloseable {
             // Gervill's output lags its timeline by one control period, plus one more for the look-ahead limiter:
             // drop those frames so that a note timed at t seconds sounds at sample t * rate
             int latency = GERVILL_LATENCY_PERIODS * (int) (rate / CONTROL_RATE);
+            int next = 0;
+            int events = schedule.size();
+            if (exactStart) {
+                // sent before the latency frames are processed, events in the first two control periods keep their
+                // time too (sent after, as the gervill-1 default does, they act at the third period: 10-20 ms late)
+                long sendUntil = (long) (latency * 1e6 / rate) + lookaheadMicros;
+                while (next < events && schedule.micros(next) <= sendUntil) {
+                    receiver.send(schedule.message(next), schedule.micros(next));
+                    next++;
+                }
+            }
             readFully(stream, new byte[latency * 4]);
             byte[] bytes = new byte[BLOCK_FRAMES * 4];
             FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            float[] out = new float[(int) Math.min(Integer.MAX_VALUE - 16, endFrame + rate + BLOCK_FRAMES)];
+            float[] out = new float[(int) Math.min(Integer.MAX_VALUE - 16,
+                    Math.min(endFrame + rate, limitFrames) + BLOCK_FRAMES)];
             int frames = 0;
-            int next = 0;
-            int events = schedule.size();
             while (true) {
                 long sendUntil = (long) ((frames + latency) * 1e6 / rate) + lookaheadMicros;
                 while (next < events && schedule.micros(next) <= sendUntil) {
@@ -220,13 +260,16 @@ public final class MidiRenderer implements AutoCloseable {
                 if (System.nanoTime() - deadline > 0) {
                     throw new ResourceLimitException(nameForErrors, String.format(
                             "rendering took longer than the limit of %.1f s (%.1f of %.1f s of music rendered)",
-                            settings.timeLimit().toNanos() / 1e9, (double) frames / rate, schedule.endMicros() / 1e6));
+                            settings.timeLimit().toNanos() / 1e9, (double) frames / rate,
+                            Math.min(schedule.endMicros() / 1e6, (double) limitFrames / rate)));
                 }
-                if (next == events && frames >= endFrame && (peak < threshold || frames >= lastFrame)) {
+                if (frames >= limitFrames
+                        || next == events && frames >= endFrame && (peak < threshold || frames >= lastFrame)) {
                     break;
                 }
             }
-            return frames == out.length ? out : Arrays.copyOf(out, frames);
+            int length = (int) Math.min(frames, limitFrames);
+            return length == out.length ? out : Arrays.copyOf(out, length);
         } catch (MidiUnavailableException e) {
             throw new CadenzaException("cannot open Gervill for " + nameForErrors + ": " + e, e);
         } catch (IOException e) {

@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,12 +31,30 @@ import java.util.stream.Collectors;
  * @param timeLimit        wall-clock limit for rendering one file (default 300 s); beyond it the render stops with a
  *                         {@link org.cadenza.io.ResourceLimitException}
  * @param maxSeconds       longest piece accepted, in seconds of audio (default {@value #DEFAULT_MAX_SECONDS} = 3 h);
- *                         a longer file is refused with a {@link org.cadenza.io.ResourceLimitException} before rendering
+ *                         a longer file is refused with a {@link org.cadenza.io.ResourceLimitException} before rendering.
+ *                         What is compared is the span that would be rendered: after the augmentation, from the start
+ *                         point, at most {@link #excerptSeconds()}
  * @param interpolation    sample interpolation (default {@link Interpolation#LINEAR}, Gervill's default; see
  *                         {@code docs/benchmarks/render.md} for the speed of each)
  * @param maxPolyphony     most voices sounding at once (default {@value #DEFAULT_MAX_POLYPHONY}); beyond it Gervill
  *                         steals the oldest voices
  * @param effects          Gervill effects applied (default none: reverb and chorus off, a dry and faster render)
+ * @param startAtFirstNote when true, the audio starts at the first note-on that is played (sample 0 = its onset):
+ *                         leading silence is dropped, and the events before that note (program changes,
+ *                         controllers, pedal) still take effect before it. Every onset is sample-exact in this mode,
+ *                         including those in the first 20 ms, which the default mode plays 10-20 ms late (see
+ *                         {@link MidiRenderer}). Default false: the audio starts at the
+ *                         file's time 0, so onsets keep their times in the file. The first note is the first
+ *                         note-on after the {@link ProgramPolicy} (percussion dropped under a fixed program does not
+ *                         count) and after the {@link #augmentation()} (a tempo change also scales the silence)
+ * @param excerptSeconds   render only this many seconds of audio, counted from the start point (time 0, or the first
+ *                         note with {@code startAtFirstNote}); empty (default) = the whole piece. Rendering stops at
+ *                         the excerpt end (the rest is never synthesized) and notes still sounding there are cut,
+ *                         release tail included. The clip is exactly this long when the piece goes on beyond it and is
+ *                         audible at the cut; otherwise trailing silence is trimmed as always, so it can be shorter.
+ *                         Must be finite and &gt; 0
+ * @param augmentation     transposition and tempo change applied to (a copy of) the MIDI before rendering
+ *                         (default {@link Augmentation#NONE})
  */
 public record RenderSettings(
         Optional<Path> soundfont,
@@ -45,7 +65,10 @@ public record RenderSettings(
         double maxSeconds,
         Interpolation interpolation,
         int maxPolyphony,
-        Set<Effect> effects) {
+        Set<Effect> effects,
+        boolean startAtFirstNote,
+        OptionalDouble excerptSeconds,
+        Augmentation augmentation) {
 
     /** Default output sample rate, Hz. */
     public static final int DEFAULT_SAMPLE_RATE = 22_050;
@@ -87,6 +110,8 @@ public record RenderSettings(
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(interpolation, "interpolation");
         Objects.requireNonNull(effects, "effects");
+        Objects.requireNonNull(excerptSeconds, "excerptSeconds");
+        Objects.requireNonNull(augmentation, "augmentation");
         if (sampleRate < 8_000 || sampleRate > 192_000) {
             throw new IllegalArgumentException("sampleRate must be 8000..192000 Hz, got " + sampleRate);
         }
@@ -102,6 +127,11 @@ public record RenderSettings(
         if (maxPolyphony < 1 || maxPolyphony > 1024) {
             throw new IllegalArgumentException("maxPolyphony must be 1..1024 voices, got " + maxPolyphony);
         }
+        if (excerptSeconds.isPresent()
+                && (!(excerptSeconds.getAsDouble() > 0) || Double.isInfinite(excerptSeconds.getAsDouble()))) {
+            throw new IllegalArgumentException("excerptSeconds must be a finite number of seconds > 0, got "
+                    + excerptSeconds.getAsDouble());
+        }
         effects = effects.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Effect.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(effects));
     }
@@ -114,7 +144,9 @@ public record RenderSettings(
     /**
      * A canonical string of every parameter that can change the rendered samples, for artifact cache keys:
      * the recipe version, the soundfont actually used (file name and size in bytes, after default resolution),
-     * program policy, sample rate, trim threshold, kept tail, release limit, interpolation, polyphony and effects.
+     * program policy, sample rate, trim threshold, kept tail, release limit, interpolation, polyphony and effects;
+     * then, only when they differ from their defaults (so that settings without them keep the key they always had),
+     * {@code ;start=first-note}, {@code ;excerpt=<seconds>s} and {@code ;augment=<}{@link Augmentation#key()}{@code >}.
      * The two safety limits ({@link #timeLimit()}, {@link #maxSeconds()}) are left out on purpose: they decide
      * whether a render is refused, never what a finished render sounds like, so raising a limit must not
      * invalidate audio already rendered.
@@ -135,7 +167,20 @@ public record RenderSettings(
                 + ";poly=" + maxPolyphony
                 + ";effects=" + effectKey
                 + ";control=" + CONTROL_RATE_HZ + "Hz"
-                + ";mono-float";
+                + ";mono-float"
+                + (startAtFirstNote ? ";start=first-note" : "")
+                + (excerptSeconds.isPresent() ? ";excerpt=" + excerptSeconds.getAsDouble() + "s" : "")
+                + (augmentation.isNone() ? "" : ";augment=" + augmentation.key());
+    }
+
+    /**
+     * Frames of audio an excerpt holds at {@link #sampleRate()} ({@code round(excerptSeconds * sampleRate)}, at least
+     * 1), or empty when the whole piece is rendered.
+     */
+    public OptionalLong excerptFrames() {
+        return excerptSeconds.isPresent()
+                ? OptionalLong.of(Math.max(1, Math.round(excerptSeconds.getAsDouble() * sampleRate)))
+                : OptionalLong.empty();
     }
 
     public static Builder builder() {
@@ -155,6 +200,9 @@ public record RenderSettings(
         b.maxPolyphony = maxPolyphony;
         b.effects = EnumSet.noneOf(Effect.class);
         b.effects.addAll(effects);
+        b.startAtFirstNote = startAtFirstNote;
+        b.excerptSeconds = excerptSeconds;
+        b.augmentation = augmentation;
         return b;
     }
 
@@ -169,6 +217,9 @@ public record RenderSettings(
         private Interpolation interpolation = DEFAULT_INTERPOLATION;
         private int maxPolyphony = DEFAULT_MAX_POLYPHONY;
         private EnumSet<Effect> effects = EnumSet.noneOf(Effect.class);
+        private boolean startAtFirstNote = false;
+        private OptionalDouble excerptSeconds = OptionalDouble.empty();
+        private Augmentation augmentation = Augmentation.NONE;
 
         private Builder() {
         }
@@ -233,9 +284,39 @@ public record RenderSettings(
             return this;
         }
 
+        /**
+         * Whether the audio starts at the first note (true) or at the file's time 0 (false, the default); see
+         * {@link RenderSettings#startAtFirstNote()}.
+         */
+        public Builder optStartAtFirstNote(boolean fromFirstNote) {
+            this.startAtFirstNote = fromFirstNote;
+            return this;
+        }
+
+        /**
+         * Render only the first {@code seconds} of audio from the start point (e.g. 180 for the asap-composer10
+         * benchmark); see {@link RenderSettings#excerptSeconds()}.
+         */
+        public Builder optExcerptSeconds(double seconds) {
+            this.excerptSeconds = OptionalDouble.of(seconds);
+            return this;
+        }
+
+        /** The excerpt length in seconds, or empty for the whole piece (the default). */
+        public Builder optExcerptSeconds(OptionalDouble seconds) {
+            this.excerptSeconds = Objects.requireNonNull(seconds, "seconds");
+            return this;
+        }
+
+        /** Transposition and tempo change applied to the MIDI before rendering (default {@link Augmentation#NONE}). */
+        public Builder optAugmentation(Augmentation augmentation) {
+            this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
+            return this;
+        }
+
         public RenderSettings build() {
             return new RenderSettings(soundfont, program, sampleRate, trimThresholdDb, timeLimit, maxSeconds,
-                    interpolation, maxPolyphony, effects);
+                    interpolation, maxPolyphony, effects, startAtFirstNote, excerptSeconds, augmentation);
         }
     }
 }

@@ -105,4 +105,43 @@ class EventScheduleTest {
         assertTrue(s.programsUsed().get(40) && s.programsUsed().get(0));
         assertEquals(2, s.noteCount());
     }
+
+    @Test
+    void startingAtTheFirstNoteMovesEarlierEventsToTheSetup() {
+        Sequence seq = TestMidi.sequence();
+        Track t = seq.createTrack();
+        TestMidi.program(t, 0, 40, 0);
+        TestMidi.controller(t, 3, 0, 0x78, 0);       // GM2 drum bank on channel 4, before any note
+        TestMidi.controller(t, 0, 64, 127, 2 * PPQ);  // pedal down at 1.0 s
+        TestMidi.note(t, 0, 67, 90, 6 * PPQ, 8 * PPQ); // on at 3.0 s, off at 4.0 s
+        TestMidi.note(t, 0, 69, 90, 8 * PPQ, 9 * PPQ); // on at 4.0 s, off at 4.5 s
+        EventSchedule s = EventSchedule.of(seq, ProgramPolicy.ORIGINAL, NAME);
+        assertEquals(3, s.firstNoteIndex());
+        EventSchedule shifted = s.startingAtFirstNote();
+        assertEquals(3, shifted.setup().size(), "program change, bank select and pedal, in order");
+        assertEquals(ShortMessage.PROGRAM_CHANGE, ((ShortMessage) shifted.setup().get(0)).getCommand());
+        assertEquals(64, ((ShortMessage) shifted.setup().get(2)).getData1());
+        assertEquals(4, shifted.size());
+        assertEquals(0, shifted.micros(0));
+        assertEquals(1_000_000, shifted.micros(1));
+        assertEquals(1_000_000, shifted.micros(2));
+        assertEquals(1_500_000, shifted.endMicros());
+        assertEquals(0, shifted.firstNoteIndex());
+        assertEquals(2, shifted.noteCount());
+        assertTrue(shifted.usesPercussion(), "the drum bank select in the setup still counts");
+        assertTrue(shifted.programsUsed().get(40));
+        assertTrue(shifted.startingAtFirstNote() == shifted, "already starts at its first note");
+    }
+
+    @Test
+    void aNoteOnWithVelocityZeroIsNotTheFirstNote() {
+        Sequence seq = TestMidi.sequence();
+        Track t = seq.createTrack();
+        t.add(new MidiEvent(TestMidi.shortMessage(ShortMessage.NOTE_ON, 0, 60, 0), PPQ));
+        TestMidi.note(t, 0, 62, 90, 4 * PPQ, 5 * PPQ);
+        EventSchedule s = EventSchedule.of(seq, ProgramPolicy.ORIGINAL, NAME).startingAtFirstNote();
+        assertEquals(1, s.setup().size());
+        assertEquals(0, s.micros(0));
+        assertEquals(500_000, s.endMicros());
+    }
 }
