@@ -59,7 +59,10 @@ public sealed interface Target permits Target.Composer, Target.Period, Target.On
     /** The text {@link #parse} reads back: {@code composer}, {@code period}, {@code one-vs-rest:chopin}. */
     String name();
 
-    /** Canonical text of the target and its parameters (the periods table for {@code period}): hashed into data hashes. */
+    /**
+     * Canonical text of the target and its parameters ({@code period} names the SHA-256 of its table's
+     * {@link Periods#key()}): hashed into data hashes.
+     */
     String key();
 
     /**
@@ -153,7 +156,8 @@ public sealed interface Target permits Target.Composer, Target.Period, Target.On
 
         @Override
         public String key() {
-            return "period{" + periods.key() + "}";
+            return "period{table-sha256=" + org.cadenza.corpus.ContentHash.of(
+                    periods.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "}";
         }
     }
 
