@@ -22,6 +22,14 @@ public final class RenderOptions {
             description = "Sample rate of the rendered mono audio, in Hz. Default: ${DEFAULT-VALUE}.")
     int rate;
 
+    @Option(names = "--from-first-note",
+            description = "Start the audio at the first note (drop leading silence: some performances start with minutes of it).")
+    boolean fromFirstNote;
+
+    @Option(names = "--excerpt", paramLabel = "SECONDS",
+            description = "Render only the first SECONDS of each piece (counted from the first note with --from-first-note).")
+    Double excerpt;
+
     /** The settings these options describe. */
     public RenderSettings settings() {
         RenderSettings.Builder b = RenderSettings.builder()
@@ -29,6 +37,10 @@ public final class RenderOptions {
                 .optSampleRate(rate);
         if (soundfont != null) {
             b.optSoundfont(soundfont);
+        }
+        b.optStartAtFirstNote(fromFirstNote);
+        if (excerpt != null) {
+            b.optExcerptSeconds(excerpt);
         }
         return b.build();
     }
