@@ -25,7 +25,9 @@ public sealed interface Target permits Target.Composer, Target.Period, Target.On
     }
 
     /**
-     * Reads {@code composer}, {@code period} or {@code one-vs-rest:<composer id>} (case ignored).
+     * Reads {@code composer}, {@code period} or {@code one-vs-rest:<composer>} (case ignored; the composer is
+     * normalised with the built-in {@code ComposerNames}, so {@code one-vs-rest:Rachmaninov} means
+     * {@code rachmaninoff}).
      *
      * @param periods the table {@code period} uses
      * @throws IllegalArgumentException naming the text and the accepted forms
@@ -39,7 +41,12 @@ public sealed interface Target permits Target.Composer, Target.Period, Target.On
             return period(periods);
         }
         if (t.startsWith("one-vs-rest:")) {
-            return new OneVsRest(t.substring("one-vs-rest:".length()).trim());
+            String written = text.trim().substring("one-vs-rest:".length()).trim();
+            if (written.isEmpty()) {
+                throw new IllegalArgumentException("target \"" + text + "\": one-vs-rest needs a composer, e.g. "
+                        + "one-vs-rest:chopin");
+            }
+            return new OneVsRest(org.cadenza.corpus.names.ComposerNames.builtIn().toId(written));
         }
         throw new IllegalArgumentException("target \"" + text
                 + "\": expected composer, period or one-vs-rest:<composer id> (e.g. one-vs-rest:chopin)");

@@ -18,6 +18,7 @@ class TargetTest {
         assertEquals(Target.COMPOSER, Target.parse("composer"));
         assertEquals(Target.period(Periods.builtIn()), Target.parse(" Period "));
         assertEquals(new Target.OneVsRest("chopin"), Target.parse("one-vs-rest:chopin"));
+        assertEquals(new Target.OneVsRest("rachmaninoff"), Target.parse("One-vs-rest:Rachmaninov"));
         for (String t : new String[] {"composer", "period", "one-vs-rest:cpe-bach"}) {
             assertEquals(t, Target.parse(t).name());
         }
