@@ -37,8 +37,11 @@ public record TrainingResult(Path runDir, List<String> classes, int[] inputShape
         return config.architecture();
     }
 
-    /** @return the best epoch's record */
+    /** @return the best epoch's record; throws when no epoch has finished (an interruption during epoch 1) */
     public EpochRecord best() {
+        if (bestEpoch < 1) {
+            throw new IllegalStateException(runDir + ": no epoch has finished yet");
+        }
         return history.get(bestEpoch - 1);
     }
 }
