@@ -40,6 +40,8 @@ import java.io.PrintWriter;
                 FeaturesCommand.class,
                 ShowCommand.class,
                 StatusCommand.class,
+                TrainCommand.class,
+                PredictCommand.class,
                 DatasetsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,

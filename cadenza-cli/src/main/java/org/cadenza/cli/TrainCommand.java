@@ -1,0 +1,164 @@
+package org.cadenza.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.Balancing;
+import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.SplitSource;
+import org.cadenza.corpus.dataset.Target;
+import org.cadenza.corpus.dataset.WindowSelection;
+import org.cadenza.features.FeatureKind;
+import org.cadenza.features.FeatureParams;
+import org.cadenza.features.WindowSpec;
+import org.cadenza.model.Architecture;
+import org.cadenza.model.ModelRuntime;
+import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.model.pipeline.WorkspaceTraining;
+import org.cadenza.model.train.BatchEvent;
+import org.cadenza.model.train.EpochRecord;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
+import org.cadenza.render.RenderSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code cadenza train}: a classifier from a workspace's windows. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a classifier on the workspace's featurised windows.",
+                "The split is strictly by piece (every file and window of a piece on one side): 70/10/20 per class by",
+                "default, or a given split file. The run folder holds the checkpoints, history.csv, dataset.txt and",
+                "model/ (weights + contract); rerunning with the same --run resumes after the last finished epoch."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
+    Path workspace;
+
+    @Option(names = "--run", paramLabel = "DIR", required = true, description = "The run folder (created, or resumed).")
+    Path run;
+
+    @Option(names = "--target", defaultValue = "composer",
+            description = "composer, period or one-vs-rest:<composer>. Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--model", defaultValue = "small",
+            description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Architecture model;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (one-cycle). Default: ${DEFAULT-VALUE}.")
+    double lr;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of split, shuffling and weights. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split), e.g. a benchmark's split.csv.")
+    Path splitFile;
+
+    @Option(names = "--split-root", paramLabel = "DIR", description = "Folder the split file's paths are relative to.")
+    Path splitRoot;
+
+    @Option(names = "--first-seconds", paramLabel = "S",
+            description = "Use only the windows of each file's first S seconds, counted from its first sound.")
+    Double firstSeconds;
+
+    @Option(names = "--balance", defaultValue = "none", description = "Training windows: none, cap:N or oversample.")
+    String balance;
+
+    @Option(names = "--min-pieces", defaultValue = "2", description = "Drop classes with fewer pieces. Default: ${DEFAULT-VALUE}.")
+    int minPieces;
+
+    @Option(names = "--window", defaultValue = "5s", description = "Window length (as featurised). Default: ${DEFAULT-VALUE}.")
+    String window;
+
+    @Option(names = "--hop", description = "Hop between windows. Default: the window length.")
+    String hop;
+
+    @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")
+    int mels;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "PyTorch threads (1 is fastest on a busy 2-core machine). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Mixin
+    RenderOptions render;
+
+    @Override
+    public Integer call() {
+        ModelRuntime.setThreads(threads);
+        RenderSettings rendered = render.settings();
+        PipelineSettings pipeline = new PipelineSettings(rendered,
+                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optSampleRate(rendered.sampleRate()).optNMels(mels).build(),
+                WindowSpec.parse(hop == null ? window : window + "/" + hop));
+        DatasetSpec.Builder ds = DatasetSpec.builder().optTarget(Target.parse(target)).optSeed(seed)
+                .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance));
+        if (splitFile != null) {
+            ds.optSplitSource(new SplitSource.FromFile(splitFile, splitRoot == null ? splitFile.toAbsolutePath().getParent() : splitRoot));
+        }
+        if (firstSeconds != null) {
+            ds.optSelection(WindowSelection.firstSecondsFromFirstSound(firstSeconds));
+        }
+        TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
+                .optMaxLearningRate(lr).optBatchSize(batch).optSeed(seed).build();
+        try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
+            WorkspaceTraining.Result r = WorkspaceTraining.train(ws, pipeline, ds.build(), config, run, progress);
+            System.out.print(r.data().toText());
+            EpochRecord best = r.training().best();
+            System.out.printf(Locale.ROOT, "%s: best epoch %d of %d, validation accuracy %.1f %% (window level), loss %.3f%n",
+                    r.training().status(), r.training().bestEpoch(), r.training().history().size(),
+                    100 * best.valAccuracy(), best.valLoss());
+            System.out.println("model: " + r.bundle().dir());
+            return ExitCode.OK;
+        }
+    }
+
+    /** A progress bar per epoch with loss, accuracy and windows/s. */
+    static final class Progress implements TrainingListener, AutoCloseable {
+        private ProgressBar bar;
+        private int epoch = -1;
+
+        @Override
+        public void onBatch(BatchEvent e) {
+            if (e.epoch() != epoch) {
+                close();
+                epoch = e.epoch();
+                bar = new ProgressBarBuilder().setTaskName("epoch " + e.epoch() + "/" + e.epochs())
+                        .setInitialMax(e.batches()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                        .setMaxRenderedLength(110)
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            }
+            bar.stepTo(e.batch());
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f acc %.1f%% %.0f win/s", e.runningLoss(),
+                    100 * e.runningAccuracy(), e.windowsPerSecond()));
+        }
+
+        @Override
+        public void onEpoch(EpochRecord r, boolean improved) {
+            close();
+            System.err.printf(Locale.ROOT, "epoch %d: train loss %.3f acc %.1f%% | val loss %.3f acc %.1f%%%s (%.0f s)%n",
+                    r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy(),
+                    improved ? " *" : "", r.seconds());
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.cadenza.model.pipeline;
+
+import org.cadenza.corpus.MusicLoader;
+import org.cadenza.features.FeatureExtractor;
+import org.cadenza.features.FeatureWindow;
+import org.cadenza.features.Spectrogram;
+import org.cadenza.features.Windower;
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.audio.AudioClip;
+import org.cadenza.model.bundle.Classifier;
+import org.cadenza.render.MidiRenderer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Predicts the class of whole files: MIDI is rendered on the fly and recordings decoded, with the settings the
+ * model was trained on; the file's prediction is the mean log-probability over its windows (probabilities floored
+ * at 1e-6), as in evaluation.
+ */
+public final class FilePrediction implements AutoCloseable {
+
+    /** Probability floor before the logarithm. */
+    public static final double FLOOR = 1e-6;
+
+    /** One class with its probability. */
+    public record Ranked(String label, double probability) {
+    }
+
+    /** One window's probabilities. */
+    public record WindowResult(double startSeconds, float[] probabilities) {
+    }
+
+    /**
+     * A file's result.
+     *
+     * @param ranking classes, most probable first (normalised geometric mean of the window probabilities)
+     * @param windows per-window probabilities, in time order
+     * @param seconds wall-clock time for this file (loading, features, inference)
+     */
+    public record Result(Path file, List<Ranked> ranking, List<WindowResult> windows, double seconds) {
+    }
+
+    private final Classifier classifier;
+    private final PipelineSettings pipeline;
+    private final MidiRenderer renderer;
+    private final MusicLoader loader;
+    private final FeatureExtractor extractor;
+
+    /** Checks that {@code pipeline} makes the input {@code classifier} was trained on (refuses otherwise). */
+    public FilePrediction(Classifier classifier, PipelineSettings pipeline) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        classifier.check(pipeline.inputContract());
+        this.renderer = new MidiRenderer(pipeline.render());
+        this.loader = new MusicLoader(renderer);
+        this.extractor = new FeatureExtractor(pipeline.features());
+    }
+
+    /**
+     * @throws BadInputException when the file cannot be read or is shorter than one window
+     */
+    public Result predict(Path file) {
+        long start = System.nanoTime();
+        AudioClip clip = loader.load(file);
+        Spectrogram s = extractor.compute(clip);
+        List<FeatureWindow> windows = Windower.windows(s, pipeline.window());
+        if (windows.isEmpty()) {
+            throw new BadInputException(file, String.format(java.util.Locale.ROOT,
+                    "lasts %.1f s, shorter than one %.1f-s window", clip.durationSeconds(),
+                    pipeline.window().windowSeconds()));
+        }
+        List<float[]> inputs = new ArrayList<>(windows.size());
+        for (FeatureWindow w : windows) {
+            inputs.add(flatten(w.spectrogram()));
+        }
+        float[][] probs = classifier.predictProba(inputs);
+        int classes = classifier.classes().size();
+        double[] meanLog = new double[classes];
+        List<WindowResult> perWindow = new ArrayList<>(windows.size());
+        for (int i = 0; i < probs.length; i++) {
+            perWindow.add(new WindowResult(windows.get(i).startSeconds(), probs[i]));
+            for (int c = 0; c < classes; c++) {
+                meanLog[c] += Math.log(Math.max(FLOOR, probs[i][c])) / probs.length;
+            }
+        }
+        double max = java.util.Arrays.stream(meanLog).max().orElse(0);
+        double sum = 0;
+        double[] p = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            p[c] = Math.exp(meanLog[c] - max);
+            sum += p[c];
+        }
+        List<Ranked> ranking = new ArrayList<>(classes);
+        for (int c = 0; c < classes; c++) {
+            ranking.add(new Ranked(classifier.classes().get(c), p[c] / sum));
+        }
+        ranking.sort(Comparator.comparingDouble(Ranked::probability).reversed());
+        return new Result(file, ranking, perWindow, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A window as the model reads it: [mel][frame], row-major. */
+    static float[] flatten(Spectrogram w) {
+        int frames = w.frames();
+        int bins = w.bins();
+        float[] out = new float[bins * frames];
+        float[][] d = w.data();
+        for (int t = 0; t < frames; t++) {
+            for (int b = 0; b < bins; b++) {
+                out[b * frames + t] = d[t][b];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        renderer.close();
+    }
+}

@@ -1,0 +1,111 @@
+package org.cadenza.model.pipeline;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.DatasetBuilder;
+import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.DatasetWindow;
+import org.cadenza.corpus.dataset.SplitWindows;
+import org.cadenza.corpus.dataset.WindowDataset;
+import org.cadenza.io.CadenzaException;
+import org.cadenza.model.InMemoryWindows;
+import org.cadenza.model.LabeledWindows;
+import org.cadenza.model.bundle.ModelBundle;
+import org.cadenza.model.train.ClassifierTraining;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
+import org.cadenza.model.train.TrainingResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Trains a classifier on a workspace's featurised windows: builds the by-piece split, copies the training and
+ * validation windows into memory (reading each cached spectrogram once), trains with
+ * {@link ClassifierTraining}, and writes a model bundle. Everything lands in one run folder:
+ * {@value PipelineSettings#FILE}, {@code dataset.txt}, the training run's files and {@code model/}.
+ * Rerunning with the same folder resumes the training.
+ */
+public final class WorkspaceTraining {
+
+    /** The bundle's folder inside a run folder. */
+    public static final String MODEL_DIR = "model";
+    /** Windows of the held-out test split, for {@code evaluate}. */
+    public static final String TEST_WINDOWS = "test-windows.csv";
+
+    /** What a training produced. */
+    public record Result(WindowDataset data, TrainingResult training, ModelBundle bundle) {
+    }
+
+    private WorkspaceTraining() {
+    }
+
+    /**
+     * @param ws       a workspace whose files are rendered and featurised with {@code pipeline}'s settings
+     * @param pipeline how the windows were made
+     * @param dataset  target, split, filters and balancing
+     * @param config   the network and its training
+     * @param runDir   the run folder (created; reused to resume)
+     * @param listener training progress
+     */
+    public static Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset, TrainingConfig config,
+                               Path runDir, TrainingListener listener) {
+        WindowDataset data = DatasetBuilder.buildAll(ws, pipeline.features(), pipeline.render(), pipeline.window(),
+                dataset);
+        if (data.train().size() == 0 || data.val().size() == 0) {
+            throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + data.train().size()
+                    + " training and " + data.val().size() + " validation windows (are the files rendered and "
+                    + "featurised with these settings? `cadenza status`)\n" + data.toText());
+        }
+        try {
+            Files.createDirectories(runDir);
+            pipeline.save(runDir);
+            Files.writeString(runDir.resolve("dataset.txt"), data.toText(), StandardCharsets.UTF_8);
+            writeWindows(data.test(), runDir.resolve(TEST_WINDOWS));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run folder " + runDir, e);
+        }
+        TrainingResult result = ClassifierTraining.train(inMemory(data.train()), inMemory(data.val()), config,
+                runDir, listener);
+        ModelBundle bundle = ModelBundle.create(runDir.resolve(MODEL_DIR), result, pipeline.inputContract(),
+                data.train().dataHash());
+        return new Result(data, result, bundle);
+    }
+
+    /**
+     * Copies a split into memory, reading the windows grouped by source spectrogram so that each cached file is
+     * read once (training shuffles; the split's own reader keeps only a few spectrograms).
+     */
+    public static LabeledWindows inMemory(SplitWindows split) {
+        int n = split.size();
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        List<DatasetWindow> windows = split.windows();
+        java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> windows.get(i).ref().contentHash())
+                .thenComparingInt(i -> windows.get(i).startFrame()));
+        float[][] data = new float[n][];
+        for (int i : order) {
+            data[i] = split.window(i);
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = split.label(i);
+        }
+        return new InMemoryWindows(split.classes(), split.mels(), split.frames(), java.util.Arrays.asList(data), labels);
+    }
+
+    private static void writeWindows(SplitWindows split, Path csv) throws IOException {
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("content_hash", "start_frame", "label", "piece_id", "file").build())) {
+            for (DatasetWindow w : split.windows()) {
+                out.printRecord(w.ref().contentHash(), w.startFrame(), w.label(), w.ref().pieceId(), w.ref().featurePath());
+            }
+        }
+    }
+}
