@@ -42,6 +42,7 @@ import java.io.PrintWriter;
                 StatusCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                EvaluateCommand.class,
                 DatasetsCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,

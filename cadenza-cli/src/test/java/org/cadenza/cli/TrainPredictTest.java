@@ -47,6 +47,12 @@ class TrainPredictTest {
         assertTrue(out.substring(lowAt, highAt).contains("basso"), out);
         assertTrue(out.substring(highAt).contains("soprano"), out);
 
+        CommandLineTest.Result evaluate = CommandLineTest.cadenza("evaluate", run.toString(), "-w", ws.toString());
+        assertEquals(ExitCode.OK, evaluate.code(), evaluate.output());
+        assertTrue(evaluate.output().contains("| piece accuracy |"), evaluate.output());
+        assertTrue(Files.isRegularFile(run.resolve("report/report.html")), evaluate.output());
+        assertTrue(Files.isRegularFile(run.resolve("report/confusion-piece.png")), evaluate.output());
+
         CommandLineTest.Result again = CommandLineTest.cadenza("train", ws.toString(), "--run", run.toString(),
                 "--window", "2s", "--hop", "500ms", "--epochs", "12", "--model", "small");
         assertEquals(ExitCode.OK, again.code(), "a finished run is not trained again: " + again.output());

@@ -103,7 +103,7 @@ public final class FilePrediction implements AutoCloseable {
     }
 
     /** A window as the model reads it: [mel][frame], row-major. */
-    static float[] flatten(Spectrogram w) {
+    public static float[] flatten(Spectrogram w) {
         int frames = w.frames();
         int bins = w.bins();
         float[] out = new float[bins * frames];

@@ -39,6 +39,8 @@ public final class WorkspaceTraining {
     public static final String MODEL_DIR = "model";
     /** Windows of the held-out test split, for {@code evaluate}. */
     public static final String TEST_WINDOWS = "test-windows.csv";
+    /** Files, pieces and windows per class in the training split (for the dummy baselines). */
+    public static final String TRAIN_COUNTS = "train-counts.csv";
 
     /** What a training produced. */
     public record Result(WindowDataset data, TrainingResult training, ModelBundle bundle) {
@@ -69,6 +71,7 @@ public final class WorkspaceTraining {
             pipeline.save(runDir);
             Files.writeString(runDir.resolve("dataset.txt"), data.toText(), StandardCharsets.UTF_8);
             writeWindows(data.test(), runDir.resolve(TEST_WINDOWS));
+            writeCounts(data.train(), runDir.resolve(TRAIN_COUNTS));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
@@ -98,6 +101,15 @@ public final class WorkspaceTraining {
             labels[i] = split.label(i);
         }
         return new InMemoryWindows(split.classes(), split.mels(), split.frames(), java.util.Arrays.asList(data), labels);
+    }
+
+    private static void writeCounts(SplitWindows split, Path csv) throws IOException {
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("class", "files", "pieces", "windows").build())) {
+            for (var c : split.counts()) {
+                out.printRecord(c.label(), c.files(), c.pieces(), c.windows());
+            }
+        }
     }
 
     private static void writeWindows(SplitWindows split, Path csv) throws IOException {

@@ -1,0 +1,68 @@
+package org.cadenza.cli;
+
+import org.cadenza.corpus.Workspace;
+import org.cadenza.eval.ReportFiles;
+import org.cadenza.eval.run.RunEvaluation;
+import org.cadenza.model.ModelRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code cadenza evaluate}: the report of a training run on its held-out test split. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluates a trained model on its held-out test split and writes a report.",
+                "HTML and Markdown with CSVs and PNGs: piece-level (mean log-probability over a piece's windows) and",
+                "window-level accuracy, balanced accuracy and top-3 beside the dummy baselines, per-class precision,",
+                "recall and F1, confusion matrices, most-confused pairs, top losses and the learning curves."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder made by `cadenza train`.")
+    Path run;
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", required = true,
+            description = "The workspace the run was trained on.")
+    Path workspace;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the report goes. Default: RUN/report.")
+    Path out;
+
+    @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Override
+    public Integer call() {
+        ModelRuntime.setThreads(threads);
+        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+            ReportFiles files = RunEvaluation.evaluate(ws, run, out == null ? run.resolve("report") : out);
+            System.out.println(String.join("\n", java.nio.file.Files.exists(files.markdown())
+                    ? readHeadline(files.markdown()) : java.util.List.of()));
+            System.out.println("report: " + files.html());
+            return ExitCode.OK;
+        }
+    }
+
+    /** The report's headline table (the first table after the "Headline" heading of report.md). */
+    private static java.util.List<String> readHeadline(Path markdown) {
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(markdown);
+            java.util.List<String> table = new java.util.ArrayList<>();
+            boolean inHeadline = false;
+            for (String line : lines) {
+                if (line.startsWith("## ")) {
+                    inHeadline = line.startsWith("## Headline");
+                }
+                if (inHeadline && line.startsWith("|")) {
+                    table.add(line);
+                } else if (!table.isEmpty()) {
+                    break;
+                }
+            }
+            return table;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
