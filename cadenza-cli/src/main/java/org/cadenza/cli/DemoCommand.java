@@ -2,6 +2,7 @@ package org.cadenza.cli;
 
 import org.cadenza.corpus.demo.Demo;
 import org.cadenza.corpus.demo.DemoCorpus;
+import org.cadenza.eval.run.FullDemo;
 import org.cadenza.features.WindowSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
         description = {"Runs the main job end to end on a small real corpus.",
                 "Picks a few pieces per composer from the datasets (solo piano from ASAP and piano-midi.de, orchestral and vocal files from midi-classics),",
                 "ingests them, renders them to audio, computes log-mel windows, draws a spectrogram per composer",
-                "and prints the workspace's status. Rerunning skips what is done.",
+                "and prints the workspace's status; then trains a composer classifier on a by-piece split, writes its",
+                "evaluation report and predicts the held-out test pieces. Rerunning skips what is done.",
                 "Data: --data, else $CADENZA_DATA, else ASAP is fetched from its home repository."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -41,6 +43,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Workers (0 = one per core).")
     int threads;
 
+    @Option(names = "--model", defaultValue = "small", description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    org.cadenza.model.Architecture model;
+
+    @Option(names = "--epochs", defaultValue = "8", description = "Training epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
     @Mixin
     RenderOptions render;
 
@@ -52,11 +60,16 @@ public final class DemoCommand implements Callable<Integer> {
         Demo.Options options = new Demo.Options(workspace, root,
                 new DemoCorpus.Selection(composers, pieces, d.minSeconds(), d.maxSeconds()),
                 render.settings(), WindowSpec.parse(window), Threads.resolve(threads));
-        Demo.Report report = Demo.run(options, new ConsoleProgress());
+        org.cadenza.model.ModelRuntime.setThreads(1);
+        FullDemo.Report report;
+        try (TrainCommand.Progress training = new TrainCommand.Progress()) {
+            report = FullDemo.run(new FullDemo.Options(options, model, epochs, 2.5), new ConsoleProgress(), training);
+        }
         System.out.print(report.toText());
         System.out.println();
-        System.out.println("Next: look at the pictures above, `cadenza status " + workspace + "`, or ingest your own music:");
+        System.out.println("Next: open the report above; look at the pictures; `cadenza predict " + report.run()
+                + " <your.mid>`; or ingest your own music:");
         System.out.println("  cadenza ingest <folder of <composer>/.../*.mid> --workspace my-ws");
-        return report.hasProblems() ? ExitCode.PARTIAL : ExitCode.OK;
+        return report.corpus().hasProblems() ? ExitCode.PARTIAL : ExitCode.OK;
     }
 }

@@ -31,6 +31,11 @@ class DemoOnRealDataTest {
         assertTrue(Files.isRegularFile(ws.resolve("pictures/bach.png")));
         assertTrue(Files.isRegularFile(ws.resolve("pictures/chopin.png")));
         assertTrue(first.output().contains("quarantine: empty"), first.output());
+        // then a classifier: trained, evaluated (report), and asked about the held-out test pieces
+        assertTrue(Files.isRegularFile(ws.resolve("runs/demo-small/model/model.json")), first.output());
+        assertTrue(Files.isRegularFile(ws.resolve("runs/demo-small/report/report.html")), first.output());
+        assertTrue(first.output().contains("predictions for the held-out test pieces:"), first.output());
+        assertTrue(first.output().contains(" true bach ") && first.output().contains(" true chopin "), first.output());
 
         CommandLineTest.Result again = CommandLineTest.cadenza(args);
         assertEquals(ExitCode.OK, again.code(), again.output());
