@@ -129,7 +129,7 @@ public final class ClassifierTraining {
                 for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
                     long t0 = System.nanoTime();
                     TrainingSupport.seedEngine(cfg.seed(), epoch);
-                    int[] order = shuffled(n, TrainingSupport.random(cfg.seed(), epoch, 1));
+                    int[] order = TrainingSupport.permutation(n, TrainingSupport.random(cfg.seed(), epoch, 1));
                     Random maskRng = TrainingSupport.random(cfg.seed(), epoch, 2);
                     double lossSum = 0;
                     int hits = 0;
@@ -226,20 +226,6 @@ public final class ClassifierTraining {
             }
         }
         return new double[] {lossSum / n, hits / (double) n};
-    }
-
-    private static int[] shuffled(int n, Random rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /** @return the parameter file of a finished epoch */

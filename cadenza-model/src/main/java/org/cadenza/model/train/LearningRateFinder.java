@@ -74,13 +74,13 @@ public final class LearningRateFinder {
             try (Trainer trainer = TrainingSupport.newTrainer(model, TrainingSupport.optimizer(cfg, tracker, 0))) {
                 trainer.initialize(TrainingSupport.inputShape(train, 1));
                 Random rng = TrainingSupport.random(cfg.seed(), 0, 3);
-                int[] order = permutation(n, rng);
+                int[] order = TrainingSupport.permutation(n, rng);
                 int pos = 0;
                 double avg = 0;
                 double best = Double.POSITIVE_INFINITY;
                 for (int step = 0; step < steps; step++) {
                     if (pos + bs > n) {
-                        order = permutation(n, rng);
+                        order = TrainingSupport.permutation(n, rng);
                         pos = 0;
                     }
                     int[] labels = TrainingSupport.labels(train, order, pos, pos + bs);
@@ -145,19 +145,5 @@ public final class LearningRateFinder {
             }
         }
         return new Result(List.copyOf(points), steepest, minLossLr, steepest);
-    }
-
-    private static int[] permutation(int n, Random rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -162,4 +162,19 @@ final class TrainingSupport {
         }
         return train.classes();
     }
+
+    /** A random permutation of 0..n-1 (Fisher-Yates with {@code rng}): the same seed gives the same order. */
+    static int[] permutation(int n, java.util.Random rng) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
 }
