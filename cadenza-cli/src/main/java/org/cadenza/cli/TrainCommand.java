@@ -44,10 +44,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "DIR", required = true, description = "The run folder (created, or resumed).")
     Path run;
 
-    @Option(names = "--target", defaultValue = "composer",
-            description = "composer, period or one-vs-rest:<composer>. Default: ${DEFAULT-VALUE}.")
-    String target;
-
     @Option(names = "--model", defaultValue = "small",
             description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Architecture model;
@@ -61,60 +57,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "Batch size. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of split, shuffling and weights. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split), e.g. a benchmark's split.csv.")
-    Path splitFile;
-
-    @Option(names = "--split-root", paramLabel = "DIR", description = "Folder the split file's paths are relative to.")
-    Path splitRoot;
-
-    @Option(names = "--first-seconds", paramLabel = "S",
-            description = "Use only the windows of each file's first S seconds, counted from its first sound.")
-    Double firstSeconds;
-
-    @Option(names = "--balance", defaultValue = "none", description = "Training windows: none, cap:N or oversample.")
-    String balance;
-
-    @Option(names = "--min-pieces", defaultValue = "2", description = "Drop classes with fewer pieces. Default: ${DEFAULT-VALUE}.")
-    int minPieces;
-
-    @Option(names = "--window", defaultValue = "5s", description = "Window length (as featurised). Default: ${DEFAULT-VALUE}.")
-    String window;
-
-    @Option(names = "--hop", description = "Hop between windows. Default: the window length.")
-    String hop;
-
-    @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")
-    int mels;
-
     @Option(names = "--threads", defaultValue = "1",
             description = "PyTorch threads (1 is fastest on a busy 2-core machine). Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Mixin
-    RenderOptions render;
+    DatasetOptions data;
 
     @Override
     public Integer call() {
         ModelRuntime.setThreads(threads);
-        RenderSettings rendered = render.settings();
-        PipelineSettings pipeline = new PipelineSettings(rendered,
-                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optSampleRate(rendered.sampleRate()).optNMels(mels).build(),
-                WindowSpec.parse(hop == null ? window : window + "/" + hop));
-        DatasetSpec.Builder ds = DatasetSpec.builder().optTarget(Target.parse(target)).optSeed(seed)
-                .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance));
-        if (splitFile != null) {
-            ds.optSplitSource(new SplitSource.FromFile(splitFile, splitRoot == null ? splitFile.toAbsolutePath().getParent() : splitRoot));
-        }
-        if (firstSeconds != null) {
-            ds.optSelection(WindowSelection.firstSecondsFromFirstSound(firstSeconds));
-        }
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
-                .optMaxLearningRate(lr).optBatchSize(batch).optSeed(seed).build();
+                .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).build();
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
-            WorkspaceTraining.Result r = WorkspaceTraining.train(ws, pipeline, ds.build(), config, run, progress);
+            WorkspaceTraining.Result r = WorkspaceTraining.train(ws, data.pipeline(), data.dataset(), config, run, progress);
             System.out.print(r.data().toText());
             EpochRecord best = r.training().best();
             System.out.printf(Locale.ROOT, "%s: best epoch %d of %d, validation accuracy %.1f %% (window level), loss %.3f%n",

@@ -43,7 +43,7 @@ class CommandLineTest {
     @Test
     void everyCommandExplainsItself() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("ingest"), List.of("render"), List.of("features"),
-                List.of("show"), List.of("status"), List.of("train"), List.of("predict"), List.of("evaluate"), List.of("datasets", "fetch"), List.of("demo"),
+                List.of("show"), List.of("status"), List.of("train"), List.of("predict"), List.of("evaluate"), List.of("lr-find"), List.of("datasets", "fetch"), List.of("demo"),
                 List.of("bench", "render"), List.of("bench", "logmel"))) {
             List<String> args = new java.util.ArrayList<>(command);
             args.add("--help");

@@ -28,6 +28,13 @@ class TrainPredictTest {
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("render", ws.toString()).code());
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("features", ws.toString(), "--window", "2s").code());
 
+        Path lr = tmp.resolve("lr");
+        CommandLineTest.Result lrFind = CommandLineTest.cadenza("lr-find", ws.toString(), "--run", lr.toString(),
+                "--window", "2s", "--hop", "500ms", "--steps", "12");
+        assertEquals(ExitCode.OK, lrFind.code(), lrFind.output());
+        assertTrue(lrFind.output().contains("suggested learning rate"), lrFind.output());
+        assertTrue(Files.size(lr.resolve("lr-find.png")) > 1000, lrFind.output());
+
         Path run = tmp.resolve("run");
         CommandLineTest.Result train = CommandLineTest.cadenza("train", ws.toString(), "--run", run.toString(),
                 "--window", "2s", "--hop", "500ms", "--epochs", "12", "--model", "small");

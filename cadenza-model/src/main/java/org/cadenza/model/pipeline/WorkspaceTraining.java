@@ -13,6 +13,7 @@ import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.LabeledWindows;
 import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.train.ClassifierTraining;
+import org.cadenza.model.train.LearningRateFinder;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
@@ -39,6 +40,8 @@ public final class WorkspaceTraining {
     public static final String MODEL_DIR = "model";
     /** Windows of the held-out test split, for {@code evaluate}. */
     public static final String TEST_WINDOWS = "test-windows.csv";
+    /** The learning-rate finder's points. */
+    public static final String LR_FIND = "lr-find.csv";
     /** Files, pieces and windows per class in the training split (for the dummy baselines). */
     public static final String TRAIN_COUNTS = "train-counts.csv";
 
@@ -80,6 +83,33 @@ public final class WorkspaceTraining {
         ModelBundle bundle = ModelBundle.create(runDir.resolve(MODEL_DIR), result, pipeline.inputContract(),
                 data.train().dataHash());
         return new Result(data, result, bundle);
+    }
+
+    /**
+     * The learning-rate finder (seed 000's lr_find) on the training split: an exponential sweep from {@code minLr} to
+     * {@code maxLr} over {@code steps} mini-batches; the points go to {@code lr-find.csv} in {@code runDir}.
+     */
+    public static LearningRateFinder.Result findLearningRate(Workspace ws, PipelineSettings pipeline,
+                                                             DatasetSpec dataset, TrainingConfig config, double minLr,
+                                                             double maxLr, int steps, Path runDir) {
+        SplitWindows train = DatasetBuilder.build(ws, pipeline.features(), pipeline.render(), pipeline.window(),
+                dataset, org.cadenza.corpus.dataset.Split.TRAIN);
+        if (train.size() == 0) {
+            throw new CadenzaException("no training windows in " + ws.dir() + " with these settings");
+        }
+        LearningRateFinder.Result r = LearningRateFinder.find(inMemory(train), config, minLr, maxLr, steps);
+        try {
+            Files.createDirectories(runDir);
+            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(runDir.resolve(LR_FIND), StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader("lr", "loss", "smoothed_loss").build())) {
+                for (LearningRateFinder.Point p : r.points()) {
+                    out.printRecord(p.learningRate(), p.loss(), p.smoothedLoss());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDir.resolve(LR_FIND), e);
+        }
+        return r;
     }
 
     /**

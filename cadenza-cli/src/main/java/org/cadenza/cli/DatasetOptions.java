@@ -1,0 +1,77 @@
+package org.cadenza.cli;
+
+import org.cadenza.corpus.dataset.Balancing;
+import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.SplitSource;
+import org.cadenza.corpus.dataset.Target;
+import org.cadenza.corpus.dataset.WindowSelection;
+import org.cadenza.features.FeatureKind;
+import org.cadenza.features.FeatureParams;
+import org.cadenza.features.WindowSpec;
+import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.render.RenderSettings;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** What to train on: target, split, window selection and how the windows were made (train, lr-find). */
+public final class DatasetOptions {
+
+    @Option(names = "--target", defaultValue = "composer",
+            description = "composer, period or one-vs-rest:<composer>. Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of split, shuffling and weights. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split), e.g. a benchmark's split.csv.")
+    Path splitFile;
+
+    @Option(names = "--split-root", paramLabel = "DIR", description = "Folder the split file's paths are relative to.")
+    Path splitRoot;
+
+    @Option(names = "--first-seconds", paramLabel = "S",
+            description = "Use only the windows of each file's first S seconds, counted from its first sound.")
+    Double firstSeconds;
+
+    @Option(names = "--balance", defaultValue = "none", description = "Training windows: none, cap:N or oversample.")
+    String balance;
+
+    @Option(names = "--min-pieces", defaultValue = "2", description = "Drop classes with fewer pieces. Default: ${DEFAULT-VALUE}.")
+    int minPieces;
+
+    @Option(names = "--window", defaultValue = "5s", description = "Window length (as featurised). Default: ${DEFAULT-VALUE}.")
+    String window;
+
+    @Option(names = "--hop", description = "Hop between windows. Default: the window length.")
+    String hop;
+
+    @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")
+    int mels;
+
+    @Mixin
+    RenderOptions render;
+
+    /** How the windows were made. */
+    PipelineSettings pipeline() {
+        RenderSettings rendered = render.settings();
+        return new PipelineSettings(rendered,
+                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optSampleRate(rendered.sampleRate()).optNMels(mels).build(),
+                WindowSpec.parse(hop == null ? window : window + "/" + hop));
+    }
+
+    /** Target, split, filters and balancing. */
+    DatasetSpec dataset() {
+        DatasetSpec.Builder ds = DatasetSpec.builder().optTarget(Target.parse(target)).optSeed(seed)
+                .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance));
+        if (splitFile != null) {
+            ds.optSplitSource(new SplitSource.FromFile(splitFile,
+                    splitRoot == null ? splitFile.toAbsolutePath().getParent() : splitRoot));
+        }
+        if (firstSeconds != null) {
+            ds.optSelection(WindowSelection.firstSecondsFromFirstSound(firstSeconds));
+        }
+        return ds.build();
+    }
+}

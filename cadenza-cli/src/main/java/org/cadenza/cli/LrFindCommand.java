@@ -1,0 +1,69 @@
+package org.cadenza.cli;
+
+import org.cadenza.corpus.Workspace;
+import org.cadenza.eval.LrFinderCurve;
+import org.cadenza.model.Architecture;
+import org.cadenza.model.ModelRuntime;
+import org.cadenza.model.pipeline.WorkspaceTraining;
+import org.cadenza.model.train.LearningRateFinder;
+import org.cadenza.model.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code cadenza lr-find}: loss against learning rate, as a plot (seed 000's lr_find). */
+@Command(name = "lr-find", mixinStandardHelpOptions = true,
+        description = {"Finds a good learning rate: loss against learning rate, as a plot.",
+                "Trains on the training split while the learning rate grows exponentially from --min to --max, and",
+                "writes lr-find.csv and lr-find.png into --run with a suggested rate (steepest descent of the loss)."})
+public final class LrFindCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
+    Path workspace;
+
+    @Option(names = "--run", paramLabel = "DIR", required = true, description = "Where lr-find.csv and lr-find.png go.")
+    Path run;
+
+    @Option(names = "--model", defaultValue = "small", description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Architecture model;
+
+    @Option(names = "--min", defaultValue = "1e-6", description = "Smallest learning rate. Default: ${DEFAULT-VALUE}.")
+    double min;
+
+    @Option(names = "--max", defaultValue = "1", description = "Largest learning rate. Default: ${DEFAULT-VALUE}.")
+    double max;
+
+    @Option(names = "--steps", defaultValue = "100", description = "Mini-batches in the sweep. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Mixin
+    DatasetOptions data;
+
+    @Override
+    public Integer call() {
+        ModelRuntime.setThreads(threads);
+        TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optSeed(data.seed).build();
+        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+            LearningRateFinder.Result r = WorkspaceTraining.findLearningRate(ws, data.pipeline(), data.dataset(), config,
+                    min, max, steps, run);
+            Path png = run.resolve("lr-find.png");
+            LrFinderCurve.read(run.resolve(WorkspaceTraining.LR_FIND)).writePng(png, "Learning-rate finder (" + model + ")");
+            System.out.printf(Locale.ROOT, "suggested learning rate: %.2e (steepest descent); lowest loss at %.2e%n",
+                    r.suggestedLr(), r.minLossLr());
+            System.out.println("plot: " + png);
+            return ExitCode.OK;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
