@@ -57,6 +57,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "Batch size. Default: ${DEFAULT-VALUE}.")
     int batch;
 
+    @Option(names = "--stop-on", defaultValue = "val_loss",
+            description = "Early stopping and the kept epoch follow: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    TrainingConfig.StopMetric stopOn;
+
+    @Option(names = "--patience", defaultValue = "5",
+            description = "Epochs without improvement before stopping (0 = never stop early). Default: ${DEFAULT-VALUE}.")
+    int patience;
+
     @Option(names = "--threads", defaultValue = "1",
             description = "PyTorch threads (1 is fastest on a busy 2-core machine). Default: ${DEFAULT-VALUE}.")
     int threads;
@@ -68,7 +76,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ModelRuntime.setThreads(threads);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
-                .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).build();
+                .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).optStopMetric(stopOn)
+                .optPatience(patience).build();
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
             WorkspaceTraining.Result r = WorkspaceTraining.train(ws, data.pipeline(), data.dataset(), config, run, progress);
             System.out.print(r.data().toText());
