@@ -74,12 +74,28 @@ public final class WindowLoader {
                     + " frames, window " + i + " needs frames " + w.startFrame() + " to " + (w.startFrame() + frames)
                     + ": the features changed since the dataset was built; build it again");
         }
+        copyMelMajor(data, w.startFrame(), frames, bins, dst, offset);
+    }
+
+    /**
+     * The one place that lays a window out as models read it: frames {@code [start, start + frames)} of a
+     * {@code [frame][bin]} spectrogram copied to {@code dst} from {@code offset} as {@code [bin][frame]}, row-major
+     * (element {@code (m, t)} at {@code offset + m * frames + t}).
+     */
+    public static void copyMelMajor(float[][] data, int start, int frames, int bins, float[] dst, int offset) {
         for (int t = 0; t < frames; t++) {
-            float[] row = data[w.startFrame() + t];
+            float[] row = data[start + t];
             for (int m = 0; m < bins; m++) {
                 dst[offset + m * frames + t] = row[m];
             }
         }
+    }
+
+    /** Frames {@code [start, start + frames)} of {@code s} as a new {@code [bin][frame]} array (see {@link #copyMelMajor}). */
+    public static float[] melMajor(Spectrogram s, int start, int frames) {
+        float[] out = new float[s.bins() * frames];
+        copyMelMajor(s.data(), start, frames, s.bins(), out, 0);
+        return out;
     }
 
     /** The cached spectrogram with key {@code contentHash} (from the LRU or read from disk). */

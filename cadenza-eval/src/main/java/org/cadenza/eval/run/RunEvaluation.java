@@ -3,6 +3,7 @@ package org.cadenza.eval.run;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.WindowLoader;
 import org.cadenza.corpus.jobs.WindowIndex;
 import org.cadenza.eval.EvaluationReport;
 import org.cadenza.eval.Predictions;
@@ -14,7 +15,6 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.ModelBundle;
-import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 
@@ -68,7 +68,7 @@ public final class RunEvaluation {
                     lastHash = hash;
                 }
                 int start = Integer.parseInt(row.get("start_frame"));
-                batch.add(FilePrediction.flatten(spectrogram.slice(start, start + frames)));
+                batch.add(WindowLoader.melMajor(spectrogram, start, frames));
                 batchRows.add(row);
                 if (batch.size() == BATCH) {
                     flush(classifier, batch, batchRows, pipeline, predictions);

@@ -1,6 +1,7 @@
 package org.cadenza.model.pipeline;
 
 import org.cadenza.corpus.MusicLoader;
+import org.cadenza.corpus.dataset.WindowLoader;
 import org.cadenza.features.FeatureExtractor;
 import org.cadenza.features.FeatureWindow;
 import org.cadenza.features.Spectrogram;
@@ -75,7 +76,7 @@ public final class FilePrediction implements AutoCloseable {
         }
         List<float[]> inputs = new ArrayList<>(windows.size());
         for (FeatureWindow w : windows) {
-            inputs.add(flatten(w.spectrogram()));
+            inputs.add(WindowLoader.melMajor(w.spectrogram(), 0, w.spectrogram().frames()));
         }
         float[][] probs = classifier.predictProba(inputs);
         int classes = classifier.classes().size();
@@ -100,20 +101,6 @@ public final class FilePrediction implements AutoCloseable {
         }
         ranking.sort(Comparator.comparingDouble(Ranked::probability).reversed());
         return new Result(file, ranking, perWindow, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** A window as the model reads it: [mel][frame], row-major. */
-    public static float[] flatten(Spectrogram w) {
-        int frames = w.frames();
-        int bins = w.bins();
-        float[] out = new float[bins * frames];
-        float[][] d = w.data();
-        for (int t = 0; t < frames; t++) {
-            for (int b = 0; b < bins; b++) {
-                out[b * frames + t] = d[t][b];
-            }
-        }
-        return out;
     }
 
     @Override
