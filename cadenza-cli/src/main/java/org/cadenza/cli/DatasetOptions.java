@@ -9,6 +9,7 @@ import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.render.Augmentation;
 import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,8 +51,27 @@ public final class DatasetOptions {
     @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")
     int mels;
 
+    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES",
+            description = {"Augmentation: render every training MIDI again transposed by each of these semitones "
+                    + "(e.g. -2,2: two extra copies). Validation and test are never augmented. The copies are "
+                    + "rendered and featurised once, into the workspace, only as far as --first-seconds reads."})
+    java.util.List<Integer> transpose = java.util.List.of();
+
+    @Option(names = "--tempo", split = ",", paramLabel = "FACTOR",
+            description = {"Augmentation: render every training MIDI again at each of these tempo factors "
+                    + "(e.g. 0.9,1.1: 10% slower and faster copies)."})
+    java.util.List<Double> tempo = java.util.List.of();
+
     @Mixin
     RenderOptions render;
+
+    /** The augmented copies --transpose and --tempo ask for, transpositions first. */
+    java.util.List<Augmentation> augmentations() {
+        java.util.List<Augmentation> out = new java.util.ArrayList<>();
+        transpose.forEach(t -> out.add(Augmentation.transpose(t)));
+        tempo.forEach(t -> out.add(Augmentation.tempo(t)));
+        return out;
+    }
 
     /** How the windows were made. */
     PipelineSettings pipeline() {
@@ -64,7 +84,8 @@ public final class DatasetOptions {
     /** Target, split, filters and balancing. */
     DatasetSpec dataset() {
         DatasetSpec.Builder ds = DatasetSpec.builder().optTarget(Target.parse(target)).optSeed(seed)
-                .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance));
+                .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance))
+                .optTrainAugmentations(augmentations());
         if (splitFile != null) {
             ds.optSplitSource(new SplitSource.FromFile(splitFile,
                     splitRoot == null ? splitFile.toAbsolutePath().getParent() : splitRoot));

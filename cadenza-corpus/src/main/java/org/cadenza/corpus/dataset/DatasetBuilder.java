@@ -10,6 +10,7 @@ import org.cadenza.features.FeatureParams;
 import org.cadenza.features.Spectrogram;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.io.BadInputException;
+import org.cadenza.render.Augmentation;
 import org.cadenza.render.RenderSettings;
 
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class DatasetBuilder {
                                          DatasetSpec ds) {
         Plan plan = plan(ws, fp, rendered, spec, ds);
         return new WindowDataset(plan.windows(Split.TRAIN), plan.windows(Split.VAL), plan.windows(Split.TEST),
-                plan.classes, plan.assignment, plan.excluded, ds);
+                plan.classes, plan.assignment, plan.excluded, ds, plan.augmentedCoverage());
     }
 
     private static Plan plan(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
@@ -160,20 +161,43 @@ public final class DatasetBuilder {
             assignment = new SplitAssignment(s, p, given.excludedFiles(), given.unmatchedRows(), given.source());
         }
         assignment.assertNoLeak();
+        // augmented renderings of the training files: their windows join the training split only
+        Map<Augmentation, Map<Long, List<WindowIndex.WindowRef>>> augmented = new LinkedHashMap<>();
+        for (Augmentation a : ds.trainAugmentations()) {
+            Map<Long, List<WindowIndex.WindowRef>> refs = new HashMap<>();
+            for (WindowIndex.WindowRef r : WindowIndex.list(ws, fp, ds.augmentedRender(rendered, a, spec), spec)) {
+                if (kept.containsKey(r.fileId()) && assignment.splitOf(r.fileId()).orElseThrow() == Split.TRAIN) {
+                    refs.computeIfAbsent(r.fileId(), k -> new ArrayList<>()).add(r);
+                }
+            }
+            augmented.put(a, refs);
+        }
         if (ds.selection().startAt() == WindowSelection.StartAt.FIRST_SOUND) {
             // one pass over the kept files' spectrograms, in parallel (common pool): reading dominates
             FeatureCache cache = ws.featureCache();
-            kept.keySet().parallelStream().forEach(id -> onset(cache, refsByFile.get(id).get(0).contentHash(), fp,
-                    ds.selection().silenceDb()));
+            List<String> hashes = new ArrayList<>();
+            kept.keySet().forEach(id -> hashes.add(refsByFile.get(id).get(0).contentHash()));
+            augmented.values().forEach(m -> m.values().forEach(refs -> hashes.add(refs.get(0).contentHash())));
+            hashes.parallelStream().forEach(h -> onset(cache, h, fp, ds.selection().silenceDb()));
         }
         return new Plan(ws.featureCache(), fp, rendered, spec, ds, kept, labelOf, refsByFile, classes, assignment,
-                excluded);
+                excluded, augmented);
     }
 
     private record Plan(FeatureCache cache, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
                         DatasetSpec ds, Map<Long, CatalogFile> kept, Map<Long, String> labelOf,
                         Map<Long, List<WindowIndex.WindowRef>> refsByFile, List<String> classes,
-                        SplitAssignment assignment, Map<String, Integer> excluded) {
+                        SplitAssignment assignment, Map<String, Integer> excluded,
+                        Map<Augmentation, Map<Long, List<WindowIndex.WindowRef>>> augmented) {
+
+        List<String> augmentedCoverage() {
+            long trainFiles = kept.keySet().stream()
+                    .filter(id -> assignment.splitOf(id).orElseThrow() == Split.TRAIN).count();
+            List<String> out = new ArrayList<>();
+            augmented.forEach((a, refs) -> out.add(a.key() + ": " + refs.size() + " of " + trainFiles
+                    + " training files"));
+            return out;
+        }
 
         SplitWindows windows(Split split) {
             int win = WindowIndex.framesFor(spec.windowSeconds(), fp);
@@ -191,6 +215,14 @@ public final class DatasetBuilder {
                 fileOrder.put(e.getKey(), fileOrder.size());
                 int label = classIndex.get(labelOf.get(e.getKey()));
                 selected.addAll(select(refsByFile.get(e.getKey()), label, win, hop));
+                if (split == Split.TRAIN) {
+                    for (Map<Long, List<WindowIndex.WindowRef>> refs : augmented.values()) {
+                        List<WindowIndex.WindowRef> copy = refs.get(e.getKey());
+                        if (copy != null) {
+                            selected.addAll(select(copy, label, win, hop));
+                        }
+                    }
+                }
             }
             if (split == Split.TRAIN) {
                 selected = balance(selected);

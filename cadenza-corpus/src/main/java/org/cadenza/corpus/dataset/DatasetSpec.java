@@ -1,6 +1,11 @@
 package org.cadenza.corpus.dataset;
 
+import org.cadenza.features.WindowSpec;
+import org.cadenza.render.Augmentation;
+import org.cadenza.render.RenderSettings;
+
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,10 +27,16 @@ import java.util.TreeSet;
  * @param balancing         balancing of the TRAINING windows; default {@link Balancing#NONE}
  * @param pieceSampling     which windows balancing takes; default {@link PieceSampling#ROUND_ROBIN}
  * @param selection         which windows of each file; default {@link WindowSelection#ALL}
+ * @param trainAugmentations extra renderings of every TRAINING file, one per entry (transposition and/or tempo
+ *                          change applied to the MIDI before rendering, see {@link Augmentation}); their windows
+ *                          are added to the training split only, never to validation or test; default none. Each
+ *                          is rendered with {@link #augmentedRender(RenderSettings, Augmentation, WindowSpec)}.
+ *                          Recordings (audio files) have no MIDI to change and get no augmented copies.
  */
 public record DatasetSpec(Target target, SplitSource splitSource, long seed, int minPiecesPerClass,
                           Optional<SortedSet<String>> classWhitelist, Balancing balancing,
-                          PieceSampling pieceSampling, WindowSelection selection) {
+                          PieceSampling pieceSampling, WindowSelection selection,
+                          List<Augmentation> trainAugmentations) {
 
     /** Default seed. */
     public static final long DEFAULT_SEED = 42;
@@ -42,6 +53,12 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
         Objects.requireNonNull(pieceSampling, "pieceSampling");
         Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(classWhitelist, "classWhitelist");
+        trainAugmentations = List.copyOf(trainAugmentations);
+        if (trainAugmentations.stream().anyMatch(Augmentation::isNone)
+                || trainAugmentations.stream().distinct().count() != trainAugmentations.size()) {
+            throw new IllegalArgumentException("DatasetSpec: training augmentations must differ from the original "
+                    + "and from each other, got " + trainAugmentations);
+        }
         if (minPiecesPerClass < 1) {
             throw new IllegalArgumentException("DatasetSpec: minPiecesPerClass must be >= 1, got "
                     + minPiecesPerClass);
@@ -68,6 +85,7 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
         b.balancing = balancing;
         b.pieceSampling = pieceSampling;
         b.selection = selection;
+        b.augmentations = trainAugmentations;
         return b;
     }
 
@@ -80,7 +98,31 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
     public String key() {
         return "target=" + target.key() + ";split=" + splitSource.key() + ";seed=" + seed + ";min_pieces="
                 + minPiecesPerClass + ";classes=" + classWhitelist.map(Object::toString).orElse("all")
-                + ";balancing=" + balancing + ";sampling=" + pieceSampling + ";selection=" + selection.key();
+                + ";balancing=" + balancing + ";sampling=" + pieceSampling + ";selection=" + selection.key()
+                + (trainAugmentations.isEmpty() ? "" : ";augment=" + String.join("|",
+                        trainAugmentations.stream().map(Augmentation::key).toList()));
+    }
+
+    /**
+     * How one augmented copy of the training files is rendered: {@code base} with the augmentation and, when the
+     * window selection reads only the first {@code S} seconds, only as much audio as it reads (an excerpt of
+     * {@code S} + one window, from the first note when the selection counts from the first sound), so that
+     * augmenting a corpus of long pieces costs no more than the windows it yields.
+     *
+     * @param base   the render settings of the original windows
+     * @param a      the augmentation (not {@link Augmentation#NONE})
+     * @param window the window length and hop, seconds
+     * @return the settings of the augmented rendering (its own cache key)
+     */
+    public RenderSettings augmentedRender(RenderSettings base, Augmentation a, WindowSpec window) {
+        RenderSettings.Builder b = base.toBuilder().optAugmentation(a);
+        if (selection.firstSeconds().isPresent() && base.excerptSeconds().isEmpty()) {
+            b.optExcerptSeconds(selection.firstSeconds().get() + window.windowSeconds());
+            if (selection.startAt() == WindowSelection.StartAt.FIRST_SOUND) {
+                b.optStartAtFirstNote(true);
+            }
+        }
+        return b.build();
     }
 
     /** Builder: every parameter is optional ({@code optX}) and starts at its default. */
@@ -93,6 +135,7 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
         private Balancing balancing = Balancing.NONE;
         private PieceSampling pieceSampling = PieceSampling.ROUND_ROBIN;
         private WindowSelection selection = WindowSelection.ALL;
+        private List<Augmentation> augmentations = List.of();
 
         private Builder() {
         }
@@ -145,10 +188,16 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
             return this;
         }
 
+        /** Default none: training windows come from the original rendering only. */
+        public Builder optTrainAugmentations(List<Augmentation> v) {
+            this.augmentations = List.copyOf(v);
+            return this;
+        }
+
         /** Validates and builds; throws {@link IllegalArgumentException} naming the offending parameter. */
         public DatasetSpec build() {
             return new DatasetSpec(target, splitSource, seed, minPieces, whitelist, balancing, pieceSampling,
-                    selection);
+                    selection, augmentations);
         }
     }
 }

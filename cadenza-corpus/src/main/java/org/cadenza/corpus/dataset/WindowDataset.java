@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param excluded   files left out, by reason (e.g. "no period", "not in the split file", "class debussy has 1
  *                   piece(s), fewer than 2")
  * @param spec       the dataset parameters
+ * @param augmented  per training augmentation of the spec, how many training files have its rendering (e.g.
+ *                   {@code "transpose=2,tempo=1.0: 758 of 759 training files"}); empty without augmentation
  */
 public record WindowDataset(SplitWindows train, SplitWindows val, SplitWindows test, List<String> classes,
-                            SplitAssignment assignment, Map<String, Integer> excluded, DatasetSpec spec) {
+                            SplitAssignment assignment, Map<String, Integer> excluded, DatasetSpec spec,
+                            List<String> augmented) {
 
     public WindowDataset {
         Objects.requireNonNull(train, "train");
@@ -25,6 +28,7 @@ public record WindowDataset(SplitWindows train, SplitWindows val, SplitWindows t
         Objects.requireNonNull(test, "test");
         classes = List.copyOf(classes);
         excluded = Map.copyOf(excluded);
+        augmented = List.copyOf(augmented);
     }
 
     /** The windows of {@code split}. */
@@ -43,6 +47,7 @@ public record WindowDataset(SplitWindows train, SplitWindows val, SplitWindows t
         sb.append(assignment.toText()).append(System.lineSeparator());
         new java.util.TreeMap<>(excluded).forEach((why, n) -> sb.append("excluded ").append(n).append(" file(s): ")
                 .append(why).append(System.lineSeparator()));
+        augmented.forEach(a -> sb.append("augmented ").append(a).append(System.lineSeparator()));
         for (Split s : Split.values()) {
             sb.append(get(s).toText());
         }

@@ -59,6 +59,17 @@ public final class FeatureJob {
      */
     public JobReport run(Workspace ws, FeatureParams params, RenderSettings renderedWith, int threads,
                          ProgressListener progress) {
+        return run(ws, params, renderedWith, threads, progress, ws.catalog().files(FileStatus.INGESTED));
+    }
+
+    /**
+     * Featurises the given ingested files rendered with {@code renderedWith}; otherwise as
+     * {@link #run(Workspace, FeatureParams, RenderSettings, int, ProgressListener)}.
+     *
+     * @param only the files to do (catalog rows of {@code ws}; duplicates by content are done once)
+     */
+    public JobReport run(Workspace ws, FeatureParams params, RenderSettings renderedWith, int threads,
+                         ProgressListener progress, List<CatalogFile> only) {
         if (params.sampleRate() != renderedWith.sampleRate()) {
             throw new IllegalArgumentException("feature sample rate " + params.sampleRate()
                     + " Hz differs from the render sample rate " + renderedWith.sampleRate()
@@ -72,7 +83,7 @@ public final class FeatureJob {
         Catalog catalog = ws.catalog();
         ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(params));
         List<JobRunner.Item> items = new ArrayList<>();
-        for (CatalogFile f : RenderJob.uniqueBySha(catalog.files(FileStatus.INGESTED))) {
+        for (CatalogFile f : RenderJob.uniqueBySha(only)) {
             items.add(new JobRunner.Item(f.displayPath(), f.sha256(),
                     () -> featuriseOne(ws, cache, extractors.get(), f, params, paramsKey, renderKey)));
         }

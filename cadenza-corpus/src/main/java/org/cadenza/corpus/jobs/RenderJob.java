@@ -58,11 +58,22 @@ public final class RenderJob {
      * @throws BadInputException when the soundfont of {@code settings} is missing or corrupt
      */
     public JobReport run(Workspace ws, RenderSettings settings, int threads, ProgressListener progress) {
+        return run(ws, settings, threads, progress, ws.catalog().files(FileStatus.INGESTED));
+    }
+
+    /**
+     * Renders or decodes the given ingested files (e.g. only a training split's, for augmented copies) that have no
+     * audio for {@code settings} yet; otherwise as {@link #run(Workspace, RenderSettings, int, ProgressListener)}.
+     *
+     * @param only the files to do (catalog rows of {@code ws}; duplicates by content are done once)
+     */
+    public JobReport run(Workspace ws, RenderSettings settings, int threads, ProgressListener progress,
+                         List<CatalogFile> only) {
         String key = settings.key();
         Path dir = ws.audioDir(key);
         JobRunner.removeStaleTemporaries(dir, ".part");
         Catalog catalog = ws.catalog();
-        List<CatalogFile> files = uniqueBySha(catalog.files(FileStatus.INGESTED));
+        List<CatalogFile> files = uniqueBySha(only);
         // the soundbank is loaded only when a MIDI file actually needs rendering (a rerun that skips all is quick)
         LazyRenderer renderer = new LazyRenderer(settings);
         try {

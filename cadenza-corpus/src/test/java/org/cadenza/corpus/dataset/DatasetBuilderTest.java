@@ -297,6 +297,67 @@ class DatasetBuilderTest {
                         .optSelection(WindowSelection.firstSecondsFromFirstSound(1.0)).build()));
     }
 
+    @Test
+    void augmentedCopiesJoinTheTrainingSplitOnly() {
+        DatasetSpec plain = DatasetSpec.builder().optSplitSource(new SplitSource.FromCatalog())
+                .optSelection(WindowSelection.firstSecondsFromFirstSound(1.0)).build();
+        DatasetSpec up2 = plain.toBuilder().optTrainAugmentations(List.of(org.cadenza.render.Augmentation.transpose(2)))
+                .build();
+        WindowDataset before = build(plain);
+        WindowDataset missing = build(up2);
+        assertEquals(before.train().size(), missing.train().size(), "no augmented rendering yet: nothing added");
+        assertEquals(List.of("transpose=+2,tempo=1.0: 0 of 5 training files"), missing.augmented());
+
+        List<AugmentedRenders.Report> reports = AugmentedRenders.prepare(ws, FEATURES, SETTINGS, SPEC, up2, 2,
+                ProgressListener.NONE);
+        assertEquals(1, reports.size());
+        assertEquals(5, reports.get(0).render().done(), "the 5 training files (satie, one piece, is dropped), not val or test");
+        assertEquals(5, reports.get(0).features().done());
+        assertTrue(reports.get(0).settings().startAtFirstNote(), "first-sound selection: rendered from the note");
+        assertEquals(1.5, reports.get(0).settings().excerptSeconds().getAsDouble(), 1e-9, "first seconds + one window");
+        List<AugmentedRenders.Report> again = AugmentedRenders.prepare(ws, FEATURES, SETTINGS, SPEC, up2, 2,
+                ProgressListener.NONE);
+        assertEquals(0, again.get(0).render().done(), "a rerun skips what exists");
+
+        WindowDataset after = build(up2);
+        assertEquals(List.of("transpose=+2,tempo=1.0: 5 of 5 training files"), after.augmented());
+        assertEquals(2 * before.train().size(), after.train().size(), "each training window has a transposed twin");
+        assertEquals(before.val().windows(), after.val().windows());
+        assertEquals(before.test().windows(), after.test().windows());
+        Set<String> plainHashes = before.train().windows().stream().map(w -> w.ref().contentHash())
+                .collect(Collectors.toSet());
+        List<DatasetWindow> copies = after.train().windows().stream()
+                .filter(w -> !plainHashes.contains(w.ref().contentHash())).toList();
+        assertEquals(before.train().size(), copies.size());
+        for (DatasetWindow w : copies) {
+            assertTrue(before.train().windows().stream().anyMatch(o -> o.ref().fileId() == w.ref().fileId()
+                    && o.label() == w.label() && o.ref().pieceId().equals(w.ref().pieceId())), w.toString());
+        }
+        assertNotEquals(before.train().dataHash(), after.train().dataHash());
+        // the copy sounds two semitones higher: its spectrum's centroid moves up
+        int k = after.train().windows().indexOf(copies.get(0));
+        DatasetWindow twin = after.train().windows().stream().filter(o -> plainHashes.contains(o.ref().contentHash())
+                && o.ref().fileId() == copies.get(0).ref().fileId()).findFirst().orElseThrow();
+        assertTrue(centroid(after.train().window(k), FEATURES.nMels())
+                        > centroid(after.train().window(after.train().windows().indexOf(twin)), FEATURES.nMels()),
+                "transposed up: higher mel centroid");
+    }
+
+    /** Mean mel band weighted by power, of a window stored mel-major ([mel][frame]). */
+    static double centroid(float[] melMajor, int mels) {
+        int frames = melMajor.length / mels;
+        double num = 0;
+        double den = 0;
+        for (int m = 0; m < mels; m++) {
+            for (int t = 0; t < frames; t++) {
+                double p = Math.pow(10, melMajor[m * frames + t] / 10);
+                num += m * p;
+                den += p;
+            }
+        }
+        return num / den;
+    }
+
     static float max(float[] x) {
         float m = Float.NEGATIVE_INFINITY;
         for (float v : x) {

@@ -2,7 +2,9 @@ package org.cadenza.model.pipeline;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.AugmentedRenders;
 import org.cadenza.corpus.dataset.DatasetBuilder;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.DatasetWindow;
@@ -17,6 +19,9 @@ import org.cadenza.model.train.LearningRateFinder;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +54,8 @@ public final class WorkspaceTraining {
     public record Result(WindowDataset data, TrainingResult training, ModelBundle bundle) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceTraining.class);
+
     private WorkspaceTraining() {
     }
 
@@ -62,6 +69,28 @@ public final class WorkspaceTraining {
      */
     public static Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset, TrainingConfig config,
                                Path runDir, TrainingListener listener) {
+        return train(ws, pipeline, dataset, config, runDir, listener, ProgressListener.NONE,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #train(Workspace, PipelineSettings, DatasetSpec, TrainingConfig, Path, TrainingListener)}, first
+     * rendering and featurising the augmented copies of the training files that {@code dataset} asks for
+     * ({@link AugmentedRenders}; resumable, skipped when present).
+     *
+     * @param jobs       progress of the augmented rendering and features
+     * @param jobThreads worker threads for them, &ge; 1
+     */
+    public static Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset, TrainingConfig config,
+                               Path runDir, TrainingListener listener, ProgressListener jobs, int jobThreads) {
+        for (AugmentedRenders.Report r : AugmentedRenders.prepare(ws, pipeline.features(), pipeline.render(),
+                pipeline.window(), dataset, jobThreads, jobs)) {
+            if (r.render().isPartialFailure() || r.features().isPartialFailure()) {
+                LOG.warn("augmentation {}: {} file(s) failed to render and {} to featurise; training goes on "
+                        + "without their augmented copies", r.augmentation().key(), r.render().problems().size(),
+                        r.features().problems().size());
+            }
+        }
         WindowDataset data = DatasetBuilder.buildAll(ws, pipeline.features(), pipeline.render(), pipeline.window(),
                 dataset);
         if (data.train().size() == 0 || data.val().size() == 0) {
