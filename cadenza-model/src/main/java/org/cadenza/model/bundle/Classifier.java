@@ -26,8 +26,8 @@ public final class Classifier implements AutoCloseable {
     public static final int BATCH = 32;
 
     private final ModelBundle bundle;
-    private final Model model;
-    private final Block block;
+    private final List<Model> models = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
     private final int channels;
     private final int mels;
     private final int frames;
@@ -38,14 +38,18 @@ public final class Classifier implements AutoCloseable {
         channels = c.inputShape()[0];
         mels = c.inputShape()[1];
         frames = c.inputShape()[2];
-        model = Model.newInstance("cadenza-classifier");
         try {
-            block = Networks.build(c.architecture(), c.classes().size());
-            model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, channels, mels, frames));
-            ClassifierTraining.loadParameters(block, model.getNDManager(), bundle.weights());
+            for (java.nio.file.Path weights : bundle.memberWeights()) {
+                Model model = Model.newInstance("cadenza-classifier");
+                models.add(model);
+                Block block = Networks.build(c.architecture(), c.classes().size());
+                model.setBlock(block);
+                block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, channels, mels, frames));
+                ClassifierTraining.loadParameters(block, model.getNDManager(), weights);
+                blocks.add(block);
+            }
         } catch (RuntimeException e) {
-            model.close();
+            close();
             throw e;
         }
     }
@@ -133,7 +137,8 @@ public final class Classifier implements AutoCloseable {
     }
 
     /**
-     * Class probabilities per window (softmax of the logits), computed in batches of {@link #BATCH}.
+     * Class probabilities per window (softmax of the logits; for an ensemble bundle the mean of its members'
+     * softmax outputs), computed in batches of {@link #BATCH}.
      *
      * @param windows each of length {@code channels * mels * frames} of the model's input shape, layout
      *     {@code [channel][mel][frame]}
@@ -154,14 +159,20 @@ public final class Classifier implements AutoCloseable {
                 }
                 System.arraycopy(w, 0, data, (i - from) * len, len);
             }
-            try (NDManager m = model.getNDManager().newSubManager()) {
-                NDArray x = m.create(data, new Shape(to - from, channels, mels, frames));
-                NDList y = block.forward(new ParameterStore(m, false), new NDList(x), false);
-                float[] p = y.singletonOrThrow().softmax(1).toFloatArray();
-                for (int i = from; i < to; i++) {
-                    out[i] = new float[classes];
-                    System.arraycopy(p, (i - from) * classes, out[i], 0, classes);
+            float[] mean = new float[(to - from) * classes];
+            for (int k = 0; k < blocks.size(); k++) {
+                try (NDManager m = models.get(k).getNDManager().newSubManager()) {
+                    NDArray x = m.create(data, new Shape(to - from, channels, mels, frames));
+                    NDList y = blocks.get(k).forward(new ParameterStore(m, false), new NDList(x), false);
+                    float[] p = y.singletonOrThrow().softmax(1).toFloatArray();
+                    for (int j = 0; j < p.length; j++) {
+                        mean[j] += p[j] / blocks.size();
+                    }
                 }
+            }
+            for (int i = from; i < to; i++) {
+                out[i] = new float[classes];
+                System.arraycopy(mean, (i - from) * classes, out[i], 0, classes);
             }
         }
         return out;
@@ -169,6 +180,6 @@ public final class Classifier implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        models.forEach(Model::close);
     }
 }

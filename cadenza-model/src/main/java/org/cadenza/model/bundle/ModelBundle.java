@@ -54,20 +54,45 @@ public record ModelBundle(Path dir, ModelContract contract) {
      * @param dataHash the caller's hash of the training data
      */
     public static ModelBundle create(Path dir, TrainingResult result, InputContract input, String dataHash) {
-        if (result.bestWeights() == null) {
-            throw new IllegalArgumentException(result.runDir() + ": no finished epoch, nothing to bundle");
+        return create(dir, List.of(result), input, dataHash);
+    }
+
+    /**
+     * Writes an ensemble bundle: the best epoch of each member run (same classes, architecture and input shape;
+     * member {@code k} trained with seed {@code seed + k - 1}), whose class probabilities a {@link Classifier}
+     * averages. One run gives an ordinary bundle.
+     *
+     * @param results the member runs, member 1 first (its configuration is the ensemble's)
+     */
+    public static ModelBundle create(Path dir, List<TrainingResult> results, InputContract input, String dataHash) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no training run to bundle");
+        }
+        TrainingResult result = results.get(0);
+        for (TrainingResult r : results) {
+            if (r.bestWeights() == null) {
+                throw new IllegalArgumentException(r.runDir() + ": no finished epoch, nothing to bundle");
+            }
+            if (!r.classes().equals(result.classes()) || r.architecture() != result.architecture()
+                    || !java.util.Arrays.equals(r.inputShape(), result.inputShape())) {
+                throw new IllegalArgumentException(r.runDir() + ": ensemble members differ in classes, architecture "
+                        + "or input shape from " + result.runDir());
+            }
         }
         var best = result.best();
+        TrainingConfig config = result.config().toBuilder().optEnsembleMembers(results.size()).build();
         ModelContract contract = new ModelContract(FORMAT_VERSION, result.classes(), result.architecture(),
-                result.inputShape(), input, result.config().seed(), dataHash, codeVersion(), result.config(),
+                result.inputShape(), input, result.config().seed(), dataHash, codeVersion(), config,
                 result.bestEpoch(), best.valLoss(), best.valAccuracy(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), results.size());
         try {
             Files.createDirectories(dir);
-            Path tmp = dir.resolve(WEIGHTS + ".tmp");
-            Files.copy(result.bestWeights(), tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, dir.resolve(WEIGHTS), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            for (int k = 1; k <= results.size(); k++) {
+                Path tmp = dir.resolve(weightsName(k) + ".tmp");
+                Files.copy(results.get(k - 1).bestWeights(), tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dir.resolve(weightsName(k)), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write bundle " + dir, e);
         }
@@ -94,7 +119,7 @@ public record ModelBundle(Path dir, ModelContract contract) {
         }
         ModelContract contract = new ModelContract(FORMAT_VERSION, classes, architecture, inputShape, input, seed,
                 "untrained", codeVersion(), cfg, 0, Double.NaN, Double.NaN,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), 1);
         ModelJson.write(dir.resolve(CONTRACT), contract);
         return new ModelBundle(dir, contract);
     }
@@ -110,12 +135,33 @@ public record ModelBundle(Path dir, ModelContract contract) {
             throw new CadenzaException(json + ": bundle format " + contract.formatVersion() + ", this Cadenza reads "
                     + FORMAT_VERSION);
         }
-        return new ModelBundle(dir, contract);
+        ModelBundle bundle = new ModelBundle(dir, contract);
+        for (Path w : bundle.memberWeights()) {
+            if (!Files.isRegularFile(w)) {
+                throw new CadenzaException(dir + ": the bundle holds " + contract.members() + " networks but "
+                        + w.getFileName() + " is missing");
+            }
+        }
+        return bundle;
     }
 
-    /** @return the weights file */
+    /** @return the weights file (of member 1 in an ensemble) */
     public Path weights() {
         return dir.resolve(WEIGHTS);
+    }
+
+    /** @return the weights file of every member, member 1 ({@link #weights()}) first */
+    public List<Path> memberWeights() {
+        List<Path> out = new java.util.ArrayList<>();
+        for (int k = 1; k <= contract.members(); k++) {
+            out.add(dir.resolve(weightsName(k)));
+        }
+        return out;
+    }
+
+    /** {@value #WEIGHTS} for member 1, {@code weights-<k>.params} for member {@code k >= 2}. */
+    private static String weightsName(int k) {
+        return k == 1 ? WEIGHTS : "weights-" + k + ".params";
     }
 
     /** @return the Cadenza version of this code (from the build), "unknown" outside a Maven build */

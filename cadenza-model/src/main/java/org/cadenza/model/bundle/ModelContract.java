@@ -22,13 +22,22 @@ import java.util.List;
  * @param valLoss validation loss at that epoch (nats)
  * @param valAccuracy validation window accuracy at that epoch, 0..1
  * @param created creation time, ISO-8601 UTC
+ * @param members networks in the bundle (an ensemble averages their class probabilities), &ge; 1; member {@code k}
+ *     was trained with seed {@code seed + k - 1}; {@code bestEpoch}, {@code valLoss} and {@code valAccuracy} are
+ *     member 1's. Read as 1 from bundles written before ensembles existed.
  */
 public record ModelContract(int formatVersion, List<String> classes, Architecture architecture, int[] inputShape,
                             InputContract input, long seed, String dataHash, String codeVersion,
                             TrainingConfig training, int bestEpoch, double valLoss, double valAccuracy,
-                            String created) {
+                            String created, int members) {
 
     public ModelContract {
+        if (members == 0) {
+            members = 1;
+        }
+        if (members < 1) {
+            throw new IllegalArgumentException("a bundle holds at least one network, got " + members);
+        }
         classes = List.copyOf(classes);
         inputShape = inputShape.clone();
     }

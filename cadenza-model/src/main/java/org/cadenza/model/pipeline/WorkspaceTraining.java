@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -107,11 +108,36 @@ public final class WorkspaceTraining {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
-        TrainingResult result = ClassifierTraining.train(inMemory(data.train()), inMemory(data.val()), config,
-                runDir, listener);
-        ModelBundle bundle = ModelBundle.create(runDir.resolve(MODEL_DIR), result, pipeline.inputContract(),
+        LabeledWindows train = inMemory(data.train());
+        LabeledWindows val = inMemory(data.val());
+        TrainingResult result = ClassifierTraining.train(train, val, config, runDir, listener);
+        List<TrainingResult> members = new ArrayList<>(List.of(result));
+        for (int k = 2; k <= config.ensembleMembers(); k++) {
+            if (result.status() == TrainingResult.Status.INTERRUPTED) {
+                break;
+            }
+            TrainingResult member = ClassifierTraining.train(train, val, config.member(k), memberDir(runDir, k),
+                    listener);
+            members.add(member);
+            if (member.status() == TrainingResult.Status.INTERRUPTED) {
+                break;
+            }
+        }
+        if (members.size() < config.ensembleMembers()) {
+            throw new CadenzaException(runDir + ": training interrupted (" + members.size() + " of "
+                    + config.ensembleMembers() + " networks started); rerun the same command to resume");
+        }
+        ModelBundle bundle = ModelBundle.create(runDir.resolve(MODEL_DIR), members, pipeline.inputContract(),
                 data.train().dataHash());
         return new Result(data, result, bundle);
+    }
+
+    /**
+     * The run folder of ensemble member {@code k >= 2} ({@code <runDir>/member-<k>}); member 1 trains in
+     * {@code runDir} itself.
+     */
+    public static Path memberDir(Path runDir, int k) {
+        return runDir.resolve("member-" + k);
     }
 
     /**

@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param seed seed for initialisation, shuffling, augmentation and PyTorch's RNG, default {@link #DEFAULT_SEED}
  * @param specAugment masks applied to training batches, default {@link SpecAugment#DEFAULT}
  * @param classWeights weight the loss by inverse class frequency (mean weight 1), default false
+ * @param ensembleMembers networks trained (seeds {@code seed}, {@code seed + 1}, ...) whose class probabilities are
+ *     averaged at prediction time, default 1 (a single network); read as 1 when a stored configuration lacks it
  */
 public record TrainingConfig(Architecture architecture, OptimizerKind optimizer, double maxLearningRate,
                              double weightDecay, double momentum, int batchSize, int epochs, double warmupFraction,
                              Anneal anneal, StopMetric stopMetric, int patience, long seed, SpecAugment specAugment,
-                             boolean classWeights) {
+                             boolean classWeights, int ensembleMembers) {
 
     /** The one documented default seed. */
     public static final long DEFAULT_SEED = 42;
@@ -57,6 +59,12 @@ public record TrainingConfig(Architecture architecture, OptimizerKind optimizer,
             throw new IllegalArgumentException("batchSize and epochs must be >= 1, patience >= 0: " + batchSize
                     + ", " + epochs + ", " + patience);
         }
+        if (ensembleMembers == 0) {
+            ensembleMembers = 1; // configurations stored before ensembles existed
+        }
+        if (ensembleMembers < 1) {
+            throw new IllegalArgumentException("ensembleMembers must be >= 1, got " + ensembleMembers);
+        }
         if (warmupFraction < 0 || warmupFraction >= 1) {
             throw new IllegalArgumentException("warmupFraction must be in [0, 1), got " + warmupFraction);
         }
@@ -66,12 +74,25 @@ public record TrainingConfig(Architecture architecture, OptimizerKind optimizer,
         return new Builder();
     }
 
+    /**
+     * The configuration of ensemble member {@code k} (1-based): seed {@code seed + k - 1}, one network.
+     *
+     * @throws IllegalArgumentException when {@code k} is not in 1..{@link #ensembleMembers()}
+     */
+    public TrainingConfig member(int k) {
+        if (k < 1 || k > ensembleMembers) {
+            throw new IllegalArgumentException("ensemble member " + k + " of " + ensembleMembers);
+        }
+        return toBuilder().optSeed(seed + k - 1).optEnsembleMembers(1).build();
+    }
+
     /** @return a builder preset with this config's values */
     public Builder toBuilder() {
         return new Builder().optArchitecture(architecture).optOptimizer(optimizer).optMaxLearningRate(maxLearningRate)
                 .optWeightDecay(weightDecay).optMomentum(momentum).optBatchSize(batchSize).optEpochs(epochs)
                 .optWarmupFraction(warmupFraction).optAnneal(anneal).optStopMetric(stopMetric).optPatience(patience)
-                .optSeed(seed).optSpecAugment(specAugment).optClassWeights(classWeights);
+                .optSeed(seed).optSpecAugment(specAugment).optClassWeights(classWeights)
+                .optEnsembleMembers(ensembleMembers);
     }
 
     /** Builder; every setting is optional ({@code optX}). */
@@ -90,6 +111,7 @@ public record TrainingConfig(Architecture architecture, OptimizerKind optimizer,
         private long seed = DEFAULT_SEED;
         private SpecAugment specAugment = SpecAugment.DEFAULT;
         private boolean classWeights;
+        private int ensembleMembers = 1;
 
         public Builder optArchitecture(Architecture v) { architecture = v; return this; }
         public Builder optOptimizer(OptimizerKind v) { optimizer = v; return this; }
@@ -105,10 +127,12 @@ public record TrainingConfig(Architecture architecture, OptimizerKind optimizer,
         public Builder optSeed(long v) { seed = v; return this; }
         public Builder optSpecAugment(SpecAugment v) { specAugment = v; return this; }
         public Builder optClassWeights(boolean v) { classWeights = v; return this; }
+        public Builder optEnsembleMembers(int v) { ensembleMembers = v; return this; }
 
         public TrainingConfig build() {
             return new TrainingConfig(architecture, optimizer, maxLearningRate, weightDecay, momentum, batchSize,
-                    epochs, warmupFraction, anneal, stopMetric, patience, seed, specAugment, classWeights);
+                    epochs, warmupFraction, anneal, stopMetric, patience, seed, specAugment, classWeights,
+                    ensembleMembers);
         }
     }
 }

@@ -94,6 +94,47 @@ class BundleTest {
     }
 
     @Test
+    void anEnsembleAveragesItsMembersProbabilities() throws Exception {
+        TrainingConfig cfg = TrainingConfig.builder().optArchitecture(Architecture.SMALL).optBatchSize(16)
+                .optEpochs(2).optMaxLearningRate(3e-3).optSpecAugment(SpecAugment.NONE).optEnsembleMembers(2)
+                .build();
+        assertEquals(43, cfg.member(2).seed());
+        assertEquals(1, cfg.member(2).ensembleMembers());
+        assertThrows(IllegalArgumentException.class, () -> cfg.member(3));
+        TrainingResult one = ClassifierTraining.train(train, val, cfg.member(1), tmp.resolve("m1"), TrainingListener.NONE);
+        TrainingResult two = ClassifierTraining.train(train, val, cfg.member(2), tmp.resolve("m2"), TrainingListener.NONE);
+        ModelBundle.create(tmp.resolve("b1"), one, INPUT, "h");
+        ModelBundle.create(tmp.resolve("b2"), two, INPUT, "h");
+        ModelBundle ens = ModelBundle.create(tmp.resolve("ens"), List.of(one, two), INPUT, "h");
+        ModelBundle loaded = ModelBundle.load(tmp.resolve("ens"));
+        assertEquals(2, loaded.contract().members());
+        assertEquals(2, loaded.contract().training().ensembleMembers());
+        assertEquals(2, ens.memberWeights().size());
+        List<float[]> x = windows(test);
+        float[][] p1;
+        float[][] p2;
+        float[][] pe;
+        try (Classifier a = Classifier.open(ModelBundle.load(tmp.resolve("b1")));
+             Classifier b = Classifier.open(ModelBundle.load(tmp.resolve("b2")));
+             Classifier e = Classifier.open(loaded)) {
+            p1 = a.predictProba(x);
+            p2 = b.predictProba(x);
+            pe = e.predictProba(x);
+        }
+        boolean differ = false;
+        for (int i = 0; i < x.size(); i++) {
+            for (int c = 0; c < p1[i].length; c++) {
+                assertEquals((p1[i][c] + p2[i][c]) / 2, pe[i][c], 1e-6, "window " + i + " class " + c);
+                differ |= Math.abs(p1[i][c] - p2[i][c]) > 1e-4;
+            }
+        }
+        assertTrue(differ, "two seeds give two different networks");
+        Files.delete(tmp.resolve("ens").resolve("weights-2.params"));
+        var missing = assertThrows(CadenzaException.class, () -> ModelBundle.load(tmp.resolve("ens")));
+        assertTrue(missing.getMessage().contains("weights-2.params"), missing.getMessage());
+    }
+
+    @Test
     void refusesInputMadeWithOtherParametersAndSaysWhich() {
         ModelBundle b = ModelBundle.untrained(tmp.resolve("u"), Architecture.SMALL, List.of("a", "b"),
                 new int[] {1, 32, 32}, INPUT, 42);
