@@ -69,6 +69,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "PyTorch threads (1 is fastest on a busy 2-core machine). Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--ensemble", defaultValue = "1", paramLabel = "K",
+            description = {"Train K networks (seeds seed, seed+1, ...; members 2..K in RUN/member-k) and average "
+                    + "their class probabilities. Default: ${DEFAULT-VALUE}."})
+    int ensemble;
+
     @Mixin
     DatasetOptions data;
 
@@ -77,9 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
         ModelRuntime.setThreads(threads);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
                 .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).optStopMetric(stopOn)
-                .optPatience(patience).build();
+                .optPatience(patience).optEnsembleMembers(ensemble).build();
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
-            WorkspaceTraining.Result r = WorkspaceTraining.train(ws, data.pipeline(), data.dataset(), config, run, progress);
+            WorkspaceTraining.Result r = WorkspaceTraining.train(ws, data.pipeline(), data.dataset(), config, run, progress,
+                    new ConsoleProgress(), Runtime.getRuntime().availableProcessors());
             System.out.print(r.data().toText());
             EpochRecord best = r.training().best();
             System.out.printf(Locale.ROOT, "%s: best epoch %d of %d, validation accuracy %.1f %% (window level), loss %.3f%n",
