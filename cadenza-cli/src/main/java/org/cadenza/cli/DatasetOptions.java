@@ -59,7 +59,7 @@ public final class DatasetOptions {
 
     @Option(names = "--tempo", split = ",", paramLabel = "FACTOR",
             description = {"Augmentation: render every training MIDI again at each of these tempo factors "
-                    + "(e.g. 0.9,1.1: 10% slower and faster copies)."})
+                    + "(e.g. 0.9,1.1: 10%% slower and faster copies)."})
     java.util.List<Double> tempo = java.util.List.of();
 
     @Mixin
