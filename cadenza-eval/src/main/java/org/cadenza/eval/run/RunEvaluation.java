@@ -3,14 +3,10 @@ package org.cadenza.eval.run;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.Workspace;
-import org.cadenza.corpus.dataset.WindowLoader;
-import org.cadenza.corpus.jobs.WindowIndex;
 import org.cadenza.eval.EvaluationReport;
 import org.cadenza.eval.Predictions;
 import org.cadenza.eval.ReportFiles;
 import org.cadenza.eval.WindowPrediction;
-import org.cadenza.features.FeatureCache;
-import org.cadenza.features.Spectrogram;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.bundle.Classifier;
@@ -20,6 +16,7 @@ import org.cadenza.model.pipeline.WorkspaceTraining;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +32,6 @@ import java.util.Map;
  */
 public final class RunEvaluation {
 
-    private static final int BATCH = 256;
-
     private RunEvaluation() {
     }
 
@@ -46,47 +41,37 @@ public final class RunEvaluation {
      * @param outDir where the report goes (created)
      */
     public static ReportFiles evaluate(Workspace ws, Path runDir, Path outDir) {
+        return write(report(ws, runDir), outDir);
+    }
+
+    /**
+     * The report of the run's test split, computed but not written (its figures: {@code report(Level)},
+     * {@code baselines(Level)}).
+     *
+     * @param ws     the workspace the run was trained on
+     * @param runDir a folder made by {@link WorkspaceTraining#train}
+     */
+    public static EvaluationReport report(Workspace ws, Path runDir) {
         ModelBundle bundle = ModelBundle.load(runDir.resolve(WorkspaceTraining.MODEL_DIR));
         PipelineSettings pipeline = PipelineSettings.load(runDir);
         List<String> classes = bundle.contract().classes();
-        int frames = WindowIndex.framesFor(pipeline.window().windowSeconds(), pipeline.features());
-        FeatureCache cache = ws.featureCache();
-        List<CSVRecord> rows = read(runDir.resolve(WorkspaceTraining.TEST_WINDOWS));
-        List<WindowPrediction> predictions = new ArrayList<>(rows.size());
+        List<WindowClassification.Item> items = new ArrayList<>();
+        for (CSVRecord row : read(runDir.resolve(WorkspaceTraining.TEST_WINDOWS))) {
+            items.add(new WindowClassification.Item(row.get("content_hash"), Integer.parseInt(row.get("start_frame")),
+                    Integer.parseInt(row.get("label")), row.get("piece_id"), row.get("file")));
+        }
+        List<WindowPrediction> predictions;
         try (Classifier classifier = Classifier.open(bundle)) {
             classifier.check(pipeline.inputContract());
-            String lastHash = null;
-            Spectrogram spectrogram = null;
-            List<float[]> batch = new ArrayList<>(BATCH);
-            List<CSVRecord> batchRows = new ArrayList<>(BATCH);
-            for (CSVRecord row : rows) {
-                String hash = row.get("content_hash");
-                if (!hash.equals(lastHash)) {
-                    spectrogram = cache.read(hash, pipeline.features()).orElseThrow(() -> new CadenzaException(
-                            "the features of " + row.get("file") + " are not in " + ws.dir()
-                                    + ": evaluate on the workspace the run was trained on (`cadenza features` first)"));
-                    lastHash = hash;
-                }
-                int start = Integer.parseInt(row.get("start_frame"));
-                batch.add(WindowLoader.melMajor(spectrogram, start, frames));
-                batchRows.add(row);
-                if (batch.size() == BATCH) {
-                    flush(classifier, batch, batchRows, pipeline, predictions);
-                }
-            }
-            flush(classifier, batch, batchRows, pipeline, predictions);
+            predictions = WindowClassification.classify(classifier, pipeline, ws.featureCache(), items,
+                    item -> "the features of " + item.file() + " are not in " + ws.dir()
+                            + ": evaluate on the workspace the run was trained on (`cadenza features` first)");
         }
         if (predictions.isEmpty()) {
             throw new CadenzaException(runDir + ": the test split has no windows to evaluate");
         }
-        long[][] counts = trainCounts(runDir.resolve(WorkspaceTraining.TRAIN_COUNTS), classes);
-        Map<String, String> description = new LinkedHashMap<>();
-        description.put("run", runDir.toString());
-        description.put("architecture", bundle.contract().architecture().name());
-        description.put("classes", String.join(", ", classes));
-        description.put("window", pipeline.window().toString());
-        description.put("features", pipeline.features().key());
-        description.put("render", pipeline.render().key());
+        long[][] counts = trainCounts(runDir, classes);
+        Map<String, String> description = describe(runDir, bundle, pipeline);
         EvaluationReport.Builder report = EvaluationReport.builder()
                 .setPredictions(new Predictions(classes, predictions))
                 .setTrainingCounts(counts[0], counts[1])
@@ -96,30 +81,35 @@ public final class RunEvaluation {
         if (Files.isRegularFile(history)) {
             report.optLearningCurves(history);
         }
+        return report.build();
+    }
+
+    /** The run's settings as the report's "Run" table shows them. */
+    static Map<String, String> describe(Path runDir, ModelBundle bundle, PipelineSettings pipeline) {
+        Map<String, String> description = new LinkedHashMap<>();
+        description.put("run", runDir.toString());
+        description.put("architecture", bundle.contract().architecture().name());
+        description.put("classes", String.join(", ", bundle.contract().classes()));
+        description.put("window", pipeline.window().toString());
+        description.put("features", pipeline.features().key());
+        description.put("render", pipeline.render().key());
+        return description;
+    }
+
+    static ReportFiles write(EvaluationReport report, Path outDir) {
         try {
-            return report.build().write(outDir);
+            return report.write(outDir);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the report to " + outDir, e);
+            throw new UncheckedIOException("cannot write the report to " + outDir, e);
         }
     }
 
-    private static void flush(Classifier classifier, List<float[]> batch, List<CSVRecord> rows,
-                              PipelineSettings pipeline, List<WindowPrediction> out) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        float[][] probs = classifier.predictProba(batch);
-        for (int i = 0; i < probs.length; i++) {
-            CSVRecord row = rows.get(i);
-            double start = Integer.parseInt(row.get("start_frame")) * pipeline.features().secondsPerFrame();
-            out.add(new WindowPrediction(row.get("file"), row.get("piece_id"), Integer.parseInt(row.get("label")),
-                    start, probs[i]));
-        }
-        batch.clear();
-        rows.clear();
-    }
-
-    private static long[][] trainCounts(Path csv, List<String> classes) {
+    /**
+     * Training windows and pieces per class from the run's {@value WorkspaceTraining#TRAIN_COUNTS}, in the order of
+     * {@code classes}, as {@code {windows, pieces}} (the dummy baselines are fit on them).
+     */
+    static long[][] trainCounts(Path runDir, List<String> classes) {
+        Path csv = runDir.resolve(WorkspaceTraining.TRAIN_COUNTS);
         long[] windows = new long[classes.size()];
         long[] pieces = new long[classes.size()];
         for (CSVRecord r : read(csv)) {
