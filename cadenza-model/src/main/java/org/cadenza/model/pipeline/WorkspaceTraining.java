@@ -110,7 +110,9 @@ public final class WorkspaceTraining {
         }
         LabeledWindows train = inMemory(data.train());
         LabeledWindows val = inMemory(data.val());
-        TrainingResult result = ClassifierTraining.train(train, val, config, runDir, listener);
+        // every member trains with its own one-network configuration (member 1: the given seed, in runDir itself), so
+        // a one-network run of the same seed is member 1 of an ensemble; the bundle records the ensemble's config
+        TrainingResult result = ClassifierTraining.train(train, val, config.member(1), runDir, listener);
         List<TrainingResult> members = new ArrayList<>(List.of(result));
         for (int k = 2; k <= config.ensembleMembers(); k++) {
             if (result.status() == TrainingResult.Status.INTERRUPTED) {
