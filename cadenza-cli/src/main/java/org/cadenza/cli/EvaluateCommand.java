@@ -2,39 +2,68 @@ package org.cadenza.cli;
 
 import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.ReportFiles;
+import org.cadenza.eval.run.BlindEvaluation;
 import org.cadenza.eval.run.RunEvaluation;
 import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code cadenza evaluate}: the report of a training run on its held-out test split. */
+/** {@code cadenza evaluate}: the report of a training run on its held-out test split, or on another workspace. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluates a trained model on its held-out test split and writes a report.",
                 "HTML and Markdown with CSVs and PNGs: piece-level (mean log-probability over a piece's windows) and",
                 "window-level accuracy, balanced accuracy and top-3 beside the dummy baselines, per-class precision,",
-                "recall and F1, confusion matrices, most-confused pairs, top losses and the learning curves."})
+                "recall and F1, confusion matrices, most-confused pairs, top losses and the learning curves.",
+                "With --on OTHER_WS, a blind evaluation: every file of another workspace (rendered and featurised with",
+                "the run's settings), labelled through the run's target; files of composers the model never saw are",
+                "left out and counted, near-duplicates of the run's pieces listed (report in RUN/blind-<name>)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder made by `cadenza train`.")
     Path run;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", required = true,
-            description = "The workspace the run was trained on.")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
+            description = "The workspace the run was trained on (for its test split).")
     Path workspace;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the report goes. Default: RUN/report.")
+    @Option(names = "--on", paramLabel = "OTHER_WS",
+            description = "Blind evaluation on every file of this other workspace instead of the test split.")
+    Path on;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where the report goes. Default: RUN/report, or RUN/blind-<OTHER_WS name> with --on.")
     Path out;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Override
     public Integer call() {
+        if ((workspace == null) == (on == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "give either -w WS (the run's own test split) or --on OTHER_WS (blind evaluation)");
+        }
         ModelRuntime.setThreads(threads);
+        if (on != null) {
+            try (Workspace other = WorkspaceOption.existing(on)) {
+                BlindEvaluation.Result r = BlindEvaluation.evaluate(other, run,
+                        out == null ? BlindEvaluation.defaultOutDir(run, on) : out);
+                System.out.print(r.toText());
+                System.out.println(String.join("\n", readHeadline(r.report().markdown())));
+                System.out.println("report: " + r.report().html());
+                return ExitCode.OK;
+            }
+        }
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
             ReportFiles files = RunEvaluation.evaluate(ws, run, out == null ? run.resolve("report") : out);
             System.out.println(String.join("\n", java.nio.file.Files.exists(files.markdown())

@@ -9,6 +9,8 @@ import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.corpus.dataset.Target;
 import org.cadenza.corpus.dataset.WindowSelection;
+import org.cadenza.eval.run.TrainingRun;
+import org.cadenza.eval.run.TrialsRun;
 import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
@@ -24,7 +26,10 @@ import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,7 +40,11 @@ import java.util.concurrent.Callable;
         description = {"Trains a classifier on the workspace's featurised windows.",
                 "The split is strictly by piece (every file and window of a piece on one side): 70/10/20 per class by",
                 "default, or a given split file. The run folder holds the checkpoints, history.csv, dataset.txt and",
-                "model/ (weights + contract); rerunning with the same --run resumes after the last finished epoch."})
+                "model/ (weights + contract); rerunning with the same --run resumes after the last finished epoch.",
+                "With --trials N: N trainings in RUN/trial-01..NN with seeds seed, seed+1, ... (a random split is drawn",
+                "again each time; with --split-file only the training seed changes), each evaluated on its test split,",
+                "summarised in RUN/trials.csv, trials.md (mean, median, min, max) and trials.png; finished trials are",
+                "skipped on rerun."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
@@ -74,17 +83,37 @@ public final class TrainCommand implements Callable<Integer> {
                     + "their class probabilities. Default: ${DEFAULT-VALUE}."})
     int ensemble;
 
+    @Option(names = "--trials", paramLabel = "N",
+            description = "Repeated trials with seeds seed .. seed+N-1, summarised as mean, median, min and max.")
+    Integer trials;
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DatasetOptions data;
 
     @Override
     public Integer call() {
+        if (trials != null && trials < 1) {
+            throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
+        }
         ModelRuntime.setThreads(threads);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
                 .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).optStopMetric(stopOn)
                 .optPatience(patience).optEnsembleMembers(ensemble).build();
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
-            WorkspaceTraining.Result r = WorkspaceTraining.train(ws, data.pipeline(), data.dataset(), config, run, progress,
+            if (trials != null) {
+                TrialsRun.Result t = TrialsRun.run(ws, data.pipeline(), data.dataset(), config, trials, run, progress,
+                        new ConsoleProgress(), Runtime.getRuntime().availableProcessors(), line -> {
+                            progress.close();
+                            System.err.println(line);
+                        });
+                System.out.print(t.toText());
+                System.out.println("trials: " + run.resolve(TrialsRun.MARKDOWN) + ", " + run.resolve(TrialsRun.PNG));
+                return t.trials().size() == trials ? ExitCode.OK : ExitCode.PARTIAL;
+            }
+            WorkspaceTraining.Result r = TrainingRun.train(ws, data.pipeline(), data.dataset(), config, run, progress,
                     new ConsoleProgress(), Runtime.getRuntime().availableProcessors());
             System.out.print(r.data().toText());
             EpochRecord best = r.training().best();
@@ -103,7 +132,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void onBatch(BatchEvent e) {
-            if (e.epoch() != epoch) {
+            if (bar == null || e.epoch() != epoch) { // a new epoch, or the first of the next trial
                 close();
                 epoch = e.epoch();
                 bar = new ProgressBarBuilder().setTaskName("epoch " + e.epoch() + "/" + e.epochs())

@@ -1,5 +1,6 @@
 package org.cadenza.eval.run;
 
+import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetBuilder;
 import org.cadenza.corpus.dataset.DatasetSpec;
@@ -29,8 +30,21 @@ public final class TrainingRun {
      */
     public static WorkspaceTraining.Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset,
                                                  TrainingConfig config, Path runDir, TrainingListener listener) {
+        return train(ws, pipeline, dataset, config, runDir, listener, ProgressListener.NONE,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The same, with the progress and threads of the render and feature jobs that make augmented copies of the
+     * training files ({@link WorkspaceTraining#train(Workspace, PipelineSettings, DatasetSpec, TrainingConfig, Path,
+     * TrainingListener, ProgressListener, int)}).
+     */
+    public static WorkspaceTraining.Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset,
+                                                 TrainingConfig config, Path runDir, TrainingListener listener,
+                                                 ProgressListener jobs, int jobThreads) {
         RunDataset.of(dataset).save(runDir);
-        WorkspaceTraining.Result r = WorkspaceTraining.train(ws, pipeline, dataset, config, runDir, listener);
+        WorkspaceTraining.Result r = WorkspaceTraining.train(ws, pipeline, dataset, config, runDir, listener, jobs,
+                jobThreads);
         RunFiles.write(ws, r.data(), runDir);
         return r;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.SplitSource;
@@ -141,6 +142,18 @@ public final class TrialsRun {
      */
     public static Result run(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset, TrainingConfig config,
                              int trials, Path runDir, TrainingListener training, Consumer<String> log) {
+        return run(ws, pipeline, dataset, config, trials, runDir, training, ProgressListener.NONE,
+                Runtime.getRuntime().availableProcessors(), log);
+    }
+
+    /**
+     * The same, with the progress and threads of the jobs that render augmented copies of each trial's training
+     * files (see {@link TrainingRun#train(Workspace, PipelineSettings, DatasetSpec, TrainingConfig, Path,
+     * TrainingListener, ProgressListener, int)}).
+     */
+    public static Result run(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset, TrainingConfig config,
+                             int trials, Path runDir, TrainingListener training, ProgressListener jobs, int jobThreads,
+                             Consumer<String> log) {
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be >= 1, got " + trials);
         }
@@ -166,7 +179,7 @@ public final class TrialsRun {
             log.accept(String.format(Locale.ROOT, "%s of %d: training seed %d, %s", trialName(i), trials, seed,
                     redraw ? "random split seed " + splitSeed : "the split as given (only the training seed changes)"));
             WorkspaceTraining.Result r = TrainingRun.train(ws, pipeline, redraw ? dataset.withSeed(splitSeed) : dataset,
-                    config.toBuilder().optSeed(seed).build(), dir, training);
+                    config.toBuilder().optSeed(seed).build(), dir, training, jobs, jobThreads);
             if (r.training().status() == TrainingResult.Status.INTERRUPTED) {
                 log.accept(trialName(i) + ": interrupted; rerun the same command to resume it");
                 break;
