@@ -138,7 +138,7 @@ public record PredictBenchResult(
                     f.passes() ? "PASS" : "FAIL"));
         }
         sb.append(String.format(Locale.ROOT, "%nInference alone (InferenceBenchmark: a network of the same "
-                + "architecture and window shape, %d random windows after a warm-up%s):%n%n", inferenceWindows,
+                + "architecture and window shape, %d random windows after an untimed call%s):%n%n", inferenceWindows,
                 members > 1 ? "; times " + members + " for the ensemble's members" : ""));
         sb.append("| ms per window, batches of 32 | ms per window, one at a time | <= ")
                 .append(fmt(PredictBenchmark.LIMIT_MS_PER_WINDOW)).append(" ms per window |\n");

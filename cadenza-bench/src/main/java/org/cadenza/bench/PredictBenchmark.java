@@ -46,6 +46,9 @@ public final class PredictBenchmark {
             "asap/schumann/Kreisleriana/2/midi_score.mid",
             "asap/liszt/Hungarian_Rhapsodies/6/midi_score.mid");
 
+    /** Windows of the untimed inference call that precedes the timed one. */
+    private static final int WARM_UP_WINDOWS = 4;
+
     private PredictBenchmark() {
     }
 
@@ -115,6 +118,9 @@ public final class PredictBenchmark {
         }
         ModelContract c = bundle.contract();
         int[] shape = c.inputShape();
+        // a first, untimed call: PyTorch prepares its kernels per input shape, and single windows (batch 1) and
+        // short batches may not have occurred in the predictions above
+        InferenceBenchmark.inference(c.architecture(), shape[1], shape[2], c.classes().size(), WARM_UP_WINDOWS);
         InferenceBenchmark.Figures f = InferenceBenchmark.inference(c.architecture(), shape[1], shape[2],
                 c.classes().size(), params.inferenceWindows());
         return new PredictBenchResult(command, machine, runDir, c.architecture(), List.of(shape[0], shape[1], shape[2]),

@@ -2,10 +2,16 @@ package org.cadenza.cli;
 
 import org.cadenza.bench.LogMelBenchResult;
 import org.cadenza.bench.LogMelBenchmark;
+import org.cadenza.bench.PredictBenchResult;
+import org.cadenza.bench.PredictBenchmark;
+import org.cadenza.bench.TrainThroughputBenchmark;
+import org.cadenza.bench.TrainThroughputResult;
 import org.cadenza.bench.RenderBenchResult;
 import org.cadenza.bench.RenderBenchmark;
 import org.cadenza.corpus.MusicLoader;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.model.Architecture;
+import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +34,8 @@ import java.util.stream.Stream;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures speed side by side with the peers.",
                 "Measures Cadenza's speed side by side with the peers on this machine and prints Markdown (the tables of docs/BENCHMARKS.md). Run on an otherwise idle machine."},
-        subcommands = {BenchCommand.Render.class, BenchCommand.LogMel.class})
+        subcommands = {BenchCommand.Render.class, BenchCommand.LogMel.class, BenchCommand.Predict.class,
+                BenchCommand.Train.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -145,6 +152,112 @@ public final class BenchCommand implements Runnable {
                 return new MusicLoader(renderer).load(file);
             }
         }
+    }
+
+    /** {@code cadenza bench predict}. */
+    @Command(name = "predict", mixinStandardHelpOptions = true,
+            description = {"Prediction speed with the model loaded: per file the wall time of a whole prediction",
+                    "(render or decode, features, windows, inference, ranking; median of --repeats after a warm-up)",
+                    "and inference alone per window, with PASS/FAIL against the issue's limits (under 3 s for a",
+                    "5-minute file, at most 20 ms per window). Without FILE: the asap piece closest to 5 minutes",
+                    "among a fixed list under $CADENZA_DATA."})
+    static final class Predict implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RUN", description = "A run folder made by `cadenza train` (or its model/ folder).")
+        Path run;
+
+        @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE",
+                description = "MIDI or audio files. Default: the asap file closest to 300 s among a fixed list under --data.")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
+                description = "The datasets folder for the default file. Default: $CADENZA_DATA.")
+        Path data;
+
+        @Option(names = "--repeats", defaultValue = "3",
+                description = "Timed predictions per file after a warm-up; the median counts. Default: ${DEFAULT-VALUE}.")
+        int repeats;
+
+        @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(names = "--inference-windows", defaultValue = "64",
+                description = "Random windows timed for inference alone. Default: ${DEFAULT-VALUE}.")
+        int inferenceWindows;
+
+        @Mixin
+        Output output;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModelRuntime.setThreads(threads);
+            List<Path> inputs = files;
+            if (inputs.isEmpty()) {
+                if (data == null) {
+                    throw new CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or set "
+                            + "CADENZA_DATA (or --data) to the datasets folder holding asap/");
+                }
+                inputs = List.of(PredictBenchmark.defaultFile(data));
+            }
+            PredictBenchResult r = PredictBenchmark.run(run, inputs,
+                    new PredictBenchmark.Params(repeats, threads, inferenceWindows), commandLine(spec));
+            output.emit(r.toMarkdown());
+            return ExitCode.OK;
+        }
+    }
+
+    /** {@code cadenza bench train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Training throughput (windows per second) of Cadenza's network beside the same network",
+                    "written in PyTorch under Python (scripts/bench/train_throughput.py; Debian: python3-torch), on",
+                    "random log-mel-shaped windows, batch 32, AdamW, SpecAugment on, the same thread count; checks",
+                    "that both networks have the same parameter list."})
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "small",
+                description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+        Architecture model;
+
+        @Option(names = "--windows", defaultValue = "512",
+                description = "Random training windows per epoch (the second epoch is timed). Default: ${DEFAULT-VALUE}.")
+        int windows;
+
+        @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads on both sides. Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Option(names = "--mels", defaultValue = "128", description = "Mel rows per window. Default: ${DEFAULT-VALUE}.")
+        int mels;
+
+        @Option(names = "--frames", defaultValue = "216",
+                description = "Frames per window (216 = 5 s at 22,050 Hz, hop 512). Default: ${DEFAULT-VALUE}.")
+        int frames;
+
+        @Option(names = "--python", paramLabel = "PATH",
+                description = "Python with torch. Default: the first of python3 on the PATH and /usr/bin/python3 that imports torch; 'none' for Cadenza alone.")
+        String python;
+
+        @Mixin
+        Output output;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ModelRuntime.setThreads(threads);
+            var params = TrainThroughputBenchmark.Params.builder().optArchitecture(model).optWindows(windows)
+                    .optThreads(threads).optMels(mels).optFrames(frames)
+                    .optPython(peer(python, TrainThroughputBenchmark::findPython)).build();
+            TrainThroughputResult r = TrainThroughputBenchmark.run(params, commandLine(spec));
+            output.emit(r.toMarkdown());
+            return ExitCode.OK;
+        }
+    }
+
+    /** The command line as typed, for a benchmark report: {@code cadenza} and the original arguments. */
+    static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        return "cadenza " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     /** MIDI files named or found under folders, sorted by path. */
