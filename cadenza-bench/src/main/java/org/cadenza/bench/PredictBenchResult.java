@@ -63,7 +63,7 @@ public record PredictBenchResult(
      * @param file           the file
      * @param audioSeconds   length of the audio the model hears (rendered MIDI or decoded audio, trimmed), seconds
      * @param windows        windows predicted
-     * @param loadSeconds    rendering (MIDI) or decoding (audio) alone, seconds, measured once
+     * @param loadSeconds    rendering (MIDI) or decoding (audio) alone, seconds, measured once after the warm-up
      * @param predictSeconds wall seconds of each timed full prediction (load + features + windows + inference +
      *                       ranking)
      */

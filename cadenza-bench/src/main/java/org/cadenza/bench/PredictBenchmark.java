@@ -103,10 +103,10 @@ public final class PredictBenchmark {
             loadSeconds = (System.nanoTime() - t0) / 1e9;
             MusicLoader loader = new MusicLoader(renderer);
             for (Path file : files) {
+                int windows = predictor.predict(file).windows().size(); // warm-up (JIT, engine kernels)
                 long l0 = System.nanoTime();
                 AudioClip clip = loader.load(file);
                 double load = (System.nanoTime() - l0) / 1e9;
-                int windows = predictor.predict(file).windows().size(); // warm-up
                 List<Double> seconds = new ArrayList<>();
                 for (int r = 0; r < params.repeats(); r++) {
                     long p0 = System.nanoTime();
