@@ -108,12 +108,12 @@ class PredictBenchmarkTest {
         PredictBenchResult good = result(idle, List.of(fast), 4.0, 6.0, 1);
         assertTrue(good.passes());
         assertTrue(good.toMarkdown().contains("Verdict against the issue's limits: **PASS**\n"), good.toMarkdown());
-        assertTrue(good.toMarkdown().contains("| five-minutes.mid | 300.0 | 60 | 0.80 | 2.50 | 2.50 | PASS |"),
+        assertTrue(good.toMarkdown().contains("| five-minutes.mid | 300.0 | 60 | 0.80 | 2.50 | 2.00, 2.50, 9.00 | 2.50 | PASS |"),
                 good.toMarkdown());
 
         PredictBenchResult slowFile = result(idle, List.of(fast, slow), 4.0, 6.0, 1);
         assertFalse(slowFile.passes());
-        assertTrue(slowFile.toMarkdown().contains("| half.mid | 150.0 | 30 | 0.40 | 1.50 | 3.00 | FAIL |"),
+        assertTrue(slowFile.toMarkdown().contains("| half.mid | 150.0 | 30 | 0.40 | 1.50 | 1.60, 1.40 | 3.00 | FAIL |"),
                 slowFile.toMarkdown());
         assertTrue(slowFile.toMarkdown().contains("**FAIL**"), slowFile.toMarkdown());
 

@@ -54,9 +54,10 @@ class BenchModelCommandTest {
         String out = r.output();
         assertTrue(out.contains("### Prediction speed: run (SMALL, 2 classes"), out);
         assertTrue(out.contains("- Command: `cadenza bench predict " + run + " " + midi + " --repeats 1"), out);
-        // the file's row: | file | audio s | windows | render/decode s | median s | s per 5 min | verdict |
+        // the file's row: | file | audio s | windows | render/decode s | median s | runs | s per 5 min | verdict |
         Matcher row = Pattern.compile("\\| " + Pattern.quote(midi.toString())
-                + " \\| ([0-9.]+) \\| (\\d+) \\| [0-9.]+ \\| ([0-9.]+) \\| ([0-9.]+) \\| (PASS|FAIL) \\|").matcher(out);
+                + " \\| ([0-9.]+) \\| (\\d+) \\| [0-9.]+ \\| ([0-9.]+) \\| [0-9., ]+ \\| ([0-9.]+) \\| (PASS|FAIL) \\|")
+                .matcher(out);
         assertTrue(row.find(), out);
         double audio = Double.parseDouble(row.group(1));
         double median = Double.parseDouble(row.group(3));
