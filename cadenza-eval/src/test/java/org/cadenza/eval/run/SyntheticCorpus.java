@@ -102,12 +102,22 @@ final class SyntheticCorpus {
      * ...), 16 notes (8 s) each; catalogued from {@code dsA/labels.csv} into {@code wsDir}, rendered, featurised.
      */
     static Workspace trainingCorpus(Path root, Path wsDir) throws IOException {
-        Path ds = root.resolve("dsA");
+        return trainingCorpus(root, wsDir, "basso", "soprano");
+    }
+
+    /**
+     * The same corpus with the basso voice labelled {@code low} and the soprano voice {@code high} (e.g. real
+     * composer names, for the period target), catalogued from {@code root/dsA-<low>-<high>/labels.csv}.
+     */
+    static Workspace trainingCorpus(Path root, Path wsDir, String low, String high) throws IOException {
+        boolean plain = low.equals("basso") && high.equals("soprano");
+        Path ds = root.resolve(plain ? "dsA" : "dsA-" + low + "-" + high);
         StringBuilder csv = new StringBuilder("path,composer,piece_id\n");
-        for (String c : new String[] {"basso", "soprano"}) {
+        for (String v : new String[] {"basso", "soprano"}) {
+            String c = v.equals("basso") ? low : high;
             for (int k = 0; k < 6; k++) {
                 String path = c + "/p" + k + ".mid";
-                piece(ds.resolve(path), c, k, 16);
+                piece(ds.resolve(path), v, k, 16);
                 csv.append(path).append(',').append(c).append(',').append(c).append("/p").append(k).append('\n');
             }
         }

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.eval.Pictures;
 import org.cadenza.eval.TrialSummary;
 import org.cadenza.model.Architecture;
@@ -104,6 +105,34 @@ class TrialsRunTest {
             TrainingConfig other = config.toBuilder().optSeed(1000).build();
             assertThrows(org.cadenza.io.BadInputException.class, () -> TrialsRun.run(ws, SyntheticCorpus.PIPELINE,
                     dataset, other, 1, run, TrainingListener.NONE, log::add));
+        }
+    }
+
+    @Test
+    void withASplitFileOnlyTheTrainingSeedChanges(@TempDir Path tmp) throws Exception {
+        try (Workspace ws = SyntheticCorpus.trainingCorpus(tmp, tmp.resolve("ws"))) {
+            StringBuilder split = new StringBuilder("path,split\n");
+            for (String c : new String[] {"basso", "soprano"}) {
+                for (int k = 0; k < 6; k++) {
+                    split.append(c).append("/p").append(k).append(".mid,")
+                            .append(k < 4 ? "train" : k == 4 ? "val" : "test").append('\n');
+                }
+            }
+            Path csv = Files.writeString(tmp.resolve("split.csv"), split);
+            DatasetSpec dataset = DatasetSpec.builder()
+                    .optSplitSource(new SplitSource.FromFile(csv, tmp.resolve("dsA"))).build();
+            Path run = tmp.resolve("run");
+            List<String> log = new ArrayList<>();
+            TrialsRun.Result r = TrialsRun.run(ws, SyntheticCorpus.PIPELINE, dataset,
+                    TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(1).build(), 2, run,
+                    TrainingListener.NONE, log::add);
+            assertFalse(r.splitRedrawn());
+            assertEquals(List.of(42L, 43L), r.trials().stream().map(TrialsRun.Trial::seed).toList());
+            assertEquals(List.of(42L, 42L), r.trials().stream().map(TrialsRun.Trial::splitSeed).toList());
+            assertTrue(log.get(0).contains("only the training seed changes"), log.toString());
+            assertEquals(Files.readString(run.resolve("trial-01/test-windows.csv")),
+                    Files.readString(run.resolve("trial-02/test-windows.csv")), "the same test set in every trial");
+            assertTrue(Files.readString(run.resolve(TrialsRun.MARKDOWN)).contains("only the training seed changes"));
         }
     }
 
