@@ -25,8 +25,8 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains (or resumes) like {@link WorkspaceTraining#train} and records the run's target, window selection and
-     * files (written before training starts, so an interrupted run has them too).
+     * Trains (or resumes) like {@link WorkspaceTraining#train} and records the run's target and window selection
+     * (before training starts) and its files (after training; a resumed run writes them when it ends).
      */
     public static WorkspaceTraining.Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset,
                                                  TrainingConfig config, Path runDir, TrainingListener listener) {
