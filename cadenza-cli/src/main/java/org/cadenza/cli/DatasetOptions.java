@@ -2,6 +2,7 @@ package org.cadenza.cli;
 
 import org.cadenza.corpus.dataset.Balancing;
 import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.corpus.dataset.Target;
 import org.cadenza.corpus.dataset.WindowSelection;
@@ -22,6 +23,11 @@ public final class DatasetOptions {
     @Option(names = "--target", defaultValue = "composer",
             description = "composer, period or one-vs-rest:<composer>. Default: ${DEFAULT-VALUE}.")
     String target;
+
+    @Option(names = "--periods", paramLabel = "CSV",
+            description = {"For --target period: a composer,period CSV that overrides the built-in table (seed 001's "
+                    + "seven periods: renaissance, baroque, classical, romantic, impressionist, 20th-century, 21st-century; header composer,period; an empty period removes a composer)."})
+    Path periods;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of split, shuffling and weights. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -83,7 +89,8 @@ public final class DatasetOptions {
 
     /** Target, split, filters and balancing. */
     DatasetSpec dataset() {
-        DatasetSpec.Builder ds = DatasetSpec.builder().optTarget(Target.parse(target)).optSeed(seed)
+        DatasetSpec.Builder ds = DatasetSpec.builder()
+                .optTarget(Target.parse(target, periods == null ? Periods.builtIn() : Periods.load(periods))).optSeed(seed)
                 .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance))
                 .optTrainAugmentations(augmentations());
         if (splitFile != null) {

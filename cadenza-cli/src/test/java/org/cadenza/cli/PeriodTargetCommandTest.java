@@ -1,0 +1,47 @@
+package org.cadenza.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code train --target period --periods my.csv}: the user's table decides the classes. */
+class PeriodTargetCommandTest {
+
+    @Test
+    void aUserPeriodTableOverridesTheBuiltInOne(@TempDir Path tmp) throws Exception {
+        Path music = tmp.resolve("music");
+        for (int i = 0; i < 4; i++) {
+            TestMidi.melody(music.resolve("Bach/piece" + i + ".mid"), 40 + i, 12, 19);
+            TestMidi.melody(music.resolve("Chopin/piece" + i + ".mid"), 72 + i, 12, 0);
+            TestMidi.melody(music.resolve("Liszt/piece" + i + ".mid"), 60 + i, 12, 0);
+        }
+        Path ws = tmp.resolve("ws");
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", music.toString(), "-w", ws.toString()).code());
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("render", ws.toString()).code());
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("features", ws.toString(), "--window", "2s").code());
+
+        Path builtIn = tmp.resolve("built-in");
+        CommandLineTest.Result a = CommandLineTest.cadenza("train", ws.toString(), "--run", builtIn.toString(),
+                "--window", "2s", "--epochs", "1", "--target", "period");
+        assertEquals(ExitCode.OK, a.code(), a.output());
+        String classesA = Files.readString(builtIn.resolve("train-counts.csv"));
+        assertTrue(classesA.contains("baroque") && classesA.contains("romantic"), classesA);
+
+        Path csv = tmp.resolve("periods.csv");
+        Files.writeString(csv, "composer,period\n# Liszt as a modernist, for the test\nLiszt,late-romantic\n");
+        Path mine = tmp.resolve("mine");
+        CommandLineTest.Result b = CommandLineTest.cadenza("train", ws.toString(), "--run", mine.toString(),
+                "--window", "2s", "--epochs", "1", "--target", "period", "--periods", csv.toString());
+        assertEquals(ExitCode.OK, b.code(), b.output());
+        String classesB = Files.readString(mine.resolve("train-counts.csv"));
+        assertTrue(classesB.contains("late-romantic") && classesB.contains("baroque") && classesB.contains("romantic"),
+                classesB);
+        assertFalse(classesA.contains("late-romantic"), classesA);
+    }
+}
