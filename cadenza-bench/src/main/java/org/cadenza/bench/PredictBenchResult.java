@@ -63,7 +63,8 @@ public record PredictBenchResult(
      * @param file           the file
      * @param audioSeconds   length of the audio the model hears (rendered MIDI or decoded audio, trimmed), seconds
      * @param windows        windows predicted
-     * @param loadSeconds    rendering (MIDI) or decoding (audio) alone, seconds, measured once after the warm-up
+     * @param loadSeconds    rendering (MIDI) or decoding (audio) alone, seconds, the median of as many runs as
+ *                       {@code predictSeconds} (each right after a timed prediction)
      * @param predictSeconds wall seconds of each timed full prediction (load + features + windows + inference +
      *                       ranking)
      */
@@ -80,10 +81,7 @@ public record PredictBenchResult(
 
         /** @return the median of the timed predictions, seconds */
         public double medianSeconds() {
-            List<Double> s = new ArrayList<>(predictSeconds);
-            s.sort(null);
-            int n = s.size();
-            return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+            return median(predictSeconds);
         }
 
         /** @return the median scaled to 5 minutes of audio (linear in length: conservative for short files) */
@@ -105,6 +103,17 @@ public record PredictBenchResult(
     /** @return the model's inference for a single window, ms: one network's times {@link #members} */
     public double modelMsPerWindowSingle() {
         return msPerWindowSingle * members;
+    }
+
+    /** @return the median of {@code values} (the mean of the middle two for an even count), not empty */
+    public static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("median of no values");
+        }
+        List<Double> s = new ArrayList<>(values);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     /** @return true when the model's inference figures are within {@link PredictBenchmark#LIMIT_MS_PER_WINDOW} */
@@ -129,7 +138,7 @@ public record PredictBenchResult(
         sb.append("- Command: `").append(command).append("`\n");
         sb.append(String.format(Locale.ROOT, "- Model loaded once in %.2f s (bundle, network, renderer); each file: "
                 + "one warm-up prediction, then the median of %d timed ones%n%n", modelLoadSeconds, repeats));
-        sb.append("| file | audio s | windows | render/decode s | predict s (median) | timed runs, s "
+        sb.append("| file | audio s | windows | render/decode s (median) | predict s (median) | timed runs, s "
                 + "| s per 5 min of audio | < ").append(fmt(PredictBenchmark.LIMIT_SECONDS_PER_FIVE_MINUTES))
                 .append(" s per 5 min |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
