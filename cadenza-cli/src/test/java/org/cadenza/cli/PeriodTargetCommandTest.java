@@ -43,5 +43,13 @@ class PeriodTargetCommandTest {
         assertTrue(classesB.contains("late-romantic") && classesB.contains("baroque") && classesB.contains("romantic"),
                 classesB);
         assertFalse(classesA.contains("late-romantic"), classesA);
+        assertFalse(Files.exists(builtIn.resolve("periods.csv")), "the built-in table is not copied");
+        assertTrue(Files.readString(mine.resolve("periods.csv")).contains("liszt,late-romantic"),
+                "the run keeps its own table, so its classes can be rebuilt (blind evaluation)");
+        Path blind = tmp.resolve("blind");
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("evaluate", mine.toString(), "--on", ws.toString(),
+                "--out", blind.toString()).code());
+        assertTrue(Files.readString(blind.resolve("report.md")).contains("late-romantic"),
+                "blind evaluation rebuilds the run's own classes");
     }
 }

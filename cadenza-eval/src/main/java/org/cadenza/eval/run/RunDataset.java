@@ -3,6 +3,7 @@ package org.cadenza.eval.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.corpus.dataset.Target;
 import org.cadenza.corpus.dataset.WindowSelection;
 import org.cadenza.io.BadInputException;
@@ -52,6 +53,29 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
         return new RunDataset(spec.target().name(), spec.target().key(), s.firstSeconds(), s.startAt(), s.silenceDb());
     }
 
+    /** A period table other than the built-in one is kept in the run folder under this name. */
+    public static final String PERIODS_FILE = "periods.csv";
+
+    /**
+     * Writes the run's own composer -&gt; period table to {@value #PERIODS_FILE} when {@code spec}'s target is
+     * {@code period} with a table other than the built-in one, so the run's classes can be rebuilt elsewhere (blind
+     * evaluation); does nothing otherwise.
+     */
+    public static void savePeriods(DatasetSpec spec, Path runDir) {
+        if (!(spec.target() instanceof Target.Period p) || p.periods().equals(Periods.builtIn())) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder("composer,period\n");
+        new java.util.TreeMap<>(p.periods().asMap()).forEach((c, per) -> csv.append(c).append(',').append(per)
+                .append('\n'));
+        try {
+            Files.createDirectories(runDir);
+            Files.writeString(runDir.resolve(PERIODS_FILE), csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDir.resolve(PERIODS_FILE), e);
+        }
+    }
+
     /**
      * The target, with the built-in periods table for {@code period}.
      *
@@ -60,7 +84,8 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
     public Target parsedTarget(Path runDir) {
         Target t;
         try {
-            t = Target.parse(target);
+            Path own = runDir.resolve(PERIODS_FILE);
+            t = Files.isRegularFile(own) ? Target.parse(target, Periods.of(readTable(own))) : Target.parse(target);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(runDir, "unknown target in the run folder: " + e.getMessage(), e);
         }
@@ -69,6 +94,22 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
                     + t.key() + " (another periods table?): its classes cannot be rebuilt here");
         }
         return t;
+    }
+
+    private static Map<String, String> readTable(Path csv) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            for (String line : lines.subList(1, lines.size())) {
+                int comma = line.indexOf(',');
+                if (comma > 0) {
+                    out.put(line.substring(0, comma), line.substring(comma + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(csv, "cannot read the run's period table: " + e, e);
+        }
+        return out;
     }
 
     /** The window selection. */

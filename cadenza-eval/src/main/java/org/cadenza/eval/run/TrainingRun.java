@@ -43,6 +43,7 @@ public final class TrainingRun {
                                                  TrainingConfig config, Path runDir, TrainingListener listener,
                                                  ProgressListener jobs, int jobThreads) {
         RunDataset.of(dataset).save(runDir);
+        RunDataset.savePeriods(dataset, runDir);
         WorkspaceTraining.Result r = WorkspaceTraining.train(ws, pipeline, dataset, config, runDir, listener, jobs,
                 jobThreads);
         RunFiles.write(ws, r.data(), runDir);
