@@ -80,7 +80,7 @@ public final class FullDemo {
                 FeatureParams.builder().optSampleRate(render.sampleRate()).build(),
                 new WindowSpec(options.corpus().window().windowSeconds(), options.trainHop()));
         try (Workspace ws = Workspace.open(wsDir)) {
-            WorkspaceTraining.Result trained = WorkspaceTraining.train(ws, pipeline, DatasetSpec.DEFAULTS,
+            WorkspaceTraining.Result trained = TrainingRun.train(ws, pipeline, DatasetSpec.DEFAULTS,
                     TrainingConfig.builder().optArchitecture(options.architecture()).optEpochs(options.epochs()).build(),
                     run, training);
             ReportFiles report = RunEvaluation.evaluate(ws, run, run.resolve("report"));
