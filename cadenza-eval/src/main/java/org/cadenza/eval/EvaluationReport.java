@@ -38,6 +38,7 @@ public final class EvaluationReport {
     public static final int DEFAULT_TOP_LOSSES = 20;
 
     private final String title;
+    private final String evaluatedSet;
     private final Map<String, String> description;
     private final Predictions predictions;
     private final ClassificationReport windowReport;
@@ -52,6 +53,7 @@ public final class EvaluationReport {
 
     private EvaluationReport(Builder b) {
         this.title = b.title;
+        this.evaluatedSet = b.evaluatedSet;
         this.description = b.description;
         this.predictions = Objects.requireNonNull(b.predictions, "setPredictions is required");
         if (b.trainWindowCounts == null || b.trainPieceCounts == null) {
@@ -141,11 +143,11 @@ public final class EvaluationReport {
         }
 
         doc.heading("Headline");
-        doc.paragraph(String.format(Locale.ROOT, "%d test pieces, %d test windows, %d classes. A piece's prediction is the"
+        doc.paragraph(String.format(Locale.ROOT, "%d %s pieces, %d %s windows, %d classes. A piece's prediction is the"
                         + " class with the highest mean log-probability over all its windows (probabilities floored at 1e-6)."
                         + " Baselines are fit on the training labels at the same granularity: most-frequent = always '%s'"
                         + " (pieces) / '%s' (windows); stratified = the exact expectation of guessing with the training prior.",
-                pieceReport.count(), windowReport.count(), predictions.numClasses(),
+                pieceReport.count(), evaluatedSet, windowReport.count(), evaluatedSet, predictions.numClasses(),
                 pieceBaselines.mostFrequentClass(), windowBaselines.mostFrequentClass()));
         doc.table(List.of("figure", "model", "most-frequent", "stratified"), headlineRows(), false, true, true, true);
 
@@ -358,6 +360,7 @@ public final class EvaluationReport {
     /** Settings of a report: {@code setX} is required, {@code optX} has a default. */
     public static final class Builder {
         private String title = "Evaluation";
+        private String evaluatedSet = "test";
         private Map<String, String> description = Map.of();
         private Predictions predictions;
         private long[] trainWindowCounts;
@@ -387,6 +390,12 @@ public final class EvaluationReport {
         public Builder setTrainingCounts(long[] windowsPerClass, long[] piecesPerClass) {
             this.trainWindowCounts = windowsPerClass.clone();
             this.trainPieceCounts = piecesPerClass.clone();
+            return this;
+        }
+
+        /** What the evaluated pieces are called in the headline ("12 blind pieces"); default "test". */
+        public Builder optEvaluatedSet(String name) {
+            this.evaluatedSet = Objects.requireNonNull(name);
             return this;
         }
 

@@ -272,7 +272,7 @@ public final class BlindEvaluation {
                 String.format(Locale.ROOT, "%.1f %%", 100 * a)));
         EvaluationReport.Builder builder = EvaluationReport.builder().setPredictions(all)
                 .setTrainingCounts(counts[0], counts[1])
-                .optTitle("Cadenza blind evaluation: " + runDir.getFileName() + " on " + other.dir().getFileName())
+                .optEvaluatedSet("blind").optTitle("Cadenza blind evaluation: " + runDir.getFileName() + " on " + other.dir().getFileName())
                 .optDescription(description);
         EvaluationReport report = builder.build();
         ReportFiles files = RunEvaluation.write(report, outDir);
