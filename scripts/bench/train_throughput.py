@@ -16,13 +16,22 @@ org.cadenza.model.bundle.InferenceBenchmark.trainingWindowsPerSecond trains Cade
 Threads: torch.set_num_threads(--threads) and set_num_interop_threads (call with OMP_NUM_THREADS set to the
 same number, as the Java side does). Output: one JSON object on the last line of stdout.
 --shapes-only prints the parameter list without training (fast; used by the tests).
+
+--djl-weights FILE --input IN.f32 --output OUT.f32: the same-function check. Loads the tensors of a DJL parameter
+file (written by Cadenza's network of this architecture) into this network, in order, and writes the class
+probabilities (softmax, inference mode: batch norm with its running statistics) of the windows in IN.f32 (raw
+little-endian float32, windows x 1 x mels x frames) to OUT.f32 (windows x classes), for the caller to compare with
+Cadenza's own predictions on the same windows.
 """
 import argparse
 import json
 import platform
 import random
+import struct
 import sys
 import time
+
+import numpy as np
 
 import torch
 import torch.nn as nn
@@ -86,6 +95,79 @@ def parameter_list(net):
             if not k.endswith("num_batches_tracked")]
 
 
+def read_djl_parameters(path):
+    """The tensors of a DJL parameter file, in file order: [(name, numpy array)].
+
+    Each parameter is the char 'P' (2 bytes), a version byte, its name (Java modified UTF-8: u16 length + bytes),
+    then the array: "NDAR" (UTF), int version 1-3, from version 2 a byte 1 + the array name (UTF) or a byte 0,
+    sparse format (UTF), data type (UTF), shape (int rank, rank longs, int layout length, that many 2-byte chars),
+    from version 3 a byte-order byte ('>' big endian, else little), int byte length, the data. Block metadata
+    sits between parameters; each header is found and its data skipped.
+    """
+    b = open(path, "rb").read()
+    out, p = [], 0
+    magic = b"\x00\x04NDAR"
+
+    def utf(q):
+        n = struct.unpack_from(">H", b, q)[0]
+        return b[q + 2:q + 2 + n].decode("utf-8"), q + 2 + n
+
+    while p + 5 < len(b):
+        if b[p] != 0 or b[p + 1] != ord("P"):
+            p += 1
+            continue
+        n = struct.unpack_from(">H", b, p + 3)[0]
+        q = p + 5 + n
+        if n == 0 or b[q:q + 6] != magic:
+            p += 1
+            continue
+        name = b[p + 5:q].decode("utf-8")
+        q += 6
+        version = struct.unpack_from(">i", b, q)[0]
+        q += 4
+        if not 1 <= version <= 3:
+            raise ValueError("%s: parameter %s: unknown DJL array version %d" % (path, name, version))
+        if version > 1:
+            has_name = b[q]
+            q += 1
+            if has_name == 1:
+                _, q = utf(q)
+        _, q = utf(q)  # sparse format
+        dtype, q = utf(q)
+        rank = struct.unpack_from(">i", b, q)[0]
+        shape = struct.unpack_from(">%dq" % rank, b, q + 4)
+        q += 4 + 8 * rank
+        layout = struct.unpack_from(">i", b, q)[0]
+        q += 4 + 2 * layout
+        order = "<"
+        if version > 2:
+            order = ">" if b[q] == ord(">") else "<"
+            q += 1
+        length = struct.unpack_from(">i", b, q)[0]
+        q += 4
+        if dtype != "FLOAT32":
+            raise ValueError("%s: parameter %s is %s, expected FLOAT32" % (path, name, dtype))
+        data = np.frombuffer(b[q:q + length], dtype=order + "f4").reshape(shape)
+        out.append((name, data))
+        p = q + length
+    return out
+
+
+def load_djl(net, path):
+    """Copies a DJL parameter file's tensors into `net`, position by position (shapes must agree)."""
+    djl = read_djl_parameters(path)
+    keys = [k for k in net.state_dict().keys() if not k.endswith("num_batches_tracked")]
+    if len(djl) != len(keys):
+        raise ValueError("%s holds %d tensors, the network has %d" % (path, len(djl), len(keys)))
+    state = net.state_dict()
+    for key, (name, data) in zip(keys, djl):
+        if tuple(state[key].shape) != data.shape:
+            raise ValueError("%s: %s has shape %s, DJL's %s %s" % (path, key, tuple(state[key].shape), name,
+                                                                   data.shape))
+        state[key] = torch.from_numpy(data.astype(np.float32))
+    net.load_state_dict(state)
+
+
 def spec_augment(batch, rng):
     """Cadenza's SpecAugment.DEFAULT, in place, window by window."""
     mels, frames = batch.shape[2], batch.shape[3]
@@ -144,6 +226,9 @@ def main(argv=None):
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--shapes-only", action="store_true", help="print the parameter list and exit")
+    p.add_argument("--djl-weights", help="DJL parameter file to load (same-function check)")
+    p.add_argument("--input", help="with --djl-weights: windows, raw little-endian float32")
+    p.add_argument("--output", help="with --djl-weights: class probabilities, raw little-endian float32")
     a = p.parse_args(argv)
 
     torch.set_num_threads(a.threads)
@@ -162,7 +247,15 @@ def main(argv=None):
         "trainable_parameters": sum(t.numel() for t in net.parameters() if t.requires_grad),
         "parameters": parameter_list(net),
     }
-    if not a.shapes_only:
+    if a.djl_weights:
+        load_djl(net, a.djl_weights)
+        net.eval()
+        x = np.fromfile(a.input, dtype="<f4").reshape(-1, 1, a.mels, a.frames)
+        with torch.no_grad():
+            probs = torch.softmax(net(torch.from_numpy(x.copy())), dim=1).numpy()
+        probs.astype("<f4").tofile(a.output)
+        out.update({"windows": int(x.shape[0]), "checked": True})
+    elif not a.shapes_only:
         gen = torch.Generator().manual_seed(a.seed + 1)
         windows = -80.0 + 80.0 * torch.rand((a.windows, 1, a.mels, a.frames), generator=gen)
         labels = torch.randint(0, a.classes, (a.windows,), generator=gen)

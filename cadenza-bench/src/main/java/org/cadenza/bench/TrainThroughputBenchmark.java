@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cadenza.model.Architecture;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.ModelRuntime;
+import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.InferenceBenchmark;
+import org.cadenza.model.bundle.InputContract;
+import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.SpecAugment;
 import org.cadenza.model.train.TrainingConfig;
@@ -41,7 +47,10 @@ import org.cadenza.model.train.TrainingResult;
  * accuracy back after every batch, as Cadenza's training loop does.
  *
  * <p>Same network: the DJL network's parameter list (read from a parameter file written by a one-epoch training
- * on a few tiny windows, {@link DjlParameterFile}) is compared entry by entry with the script's state_dict.
+ * on a few tiny windows, {@link DjlParameterFile}) is compared entry by entry with the script's state_dict; and the
+ * same function ({@link #forwardDifference}): a trained Cadenza network's weights loaded into the PyTorch network
+ * give the same class probabilities on the same windows (which also checks strides, padding, pooling and the order
+ * of the layers, which parameter shapes alone do not show).
  *
  * <p>Threads: PyTorch reads its thread count once, when DJL loads the engine; {@link #run} sets it through
  * {@link ModelRuntime#setThreads} when nothing set it yet and refuses when it was set to another number.
@@ -54,6 +63,17 @@ public final class TrainThroughputBenchmark {
     public static final int BATCH = 32;
     /** Output classes of the benchmarked networks (as in {@link InferenceBenchmark#trainingWindowsPerSecond}). */
     public static final int CLASSES = 3;
+
+    /** Random windows predicted by both networks in the same-function check. */
+    public static final int CHECK_WINDOWS = 8;
+    /** Mel rows and frames of the same-function check's windows (not square, so a transposed layout shows). */
+    public static final int CHECK_MELS = 48;
+    public static final int CHECK_FRAMES = 40;
+    /**
+     * Largest |p_Cadenza - p_PyTorch| accepted as the same function: float32 arithmetic in two PyTorch versions
+     * (2.5.1 in DJL, 1.13 in Debian) differs by about 1e-6.
+     */
+    public static final double SAME_FUNCTION_TOLERANCE = 1e-4;
 
     private static final String SCRIPT_RELATIVE = "scripts/bench/train_throughput.py";
     private static final long PYTHON_TIMEOUT_MINUTES = 30;
@@ -131,18 +151,21 @@ public final class TrainThroughputBenchmark {
                 params.frames(), params.windows());
         Optional<TrainThroughputResult.Peer> peer = Optional.empty();
         Optional<String> problem = Optional.empty();
+        OptionalDouble sameFunction = OptionalDouble.empty();
         if (params.python().isEmpty()) {
             problem = Optional.of("not run (no Python interpreter with torch given or found; Debian: "
                     + "apt-get install python3-torch)");
         } else {
             try {
                 peer = Optional.of(runPeer(params.python().get(), params, false));
+                sameFunction = OptionalDouble.of(forwardDifference(params.python().get(), params.architecture(),
+                        CHECK_MELS, CHECK_FRAMES));
             } catch (PeerException e) {
                 problem = Optional.of(e.getMessage());
             }
         }
         return new TrainThroughputResult(command, machine, params.architecture(), params.mels(), params.frames(),
-                params.windows(), CLASSES, params.threads(), java, javaRuntime(), djl, peer, problem);
+                params.windows(), CLASSES, params.threads(), java, javaRuntime(), djl, peer, sameFunction, problem);
     }
 
     /**
@@ -150,35 +173,51 @@ public final class TrainThroughputBenchmark {
      * or so) and reads the checkpoint. The list does not depend on the window size (global average pooling).
      */
     public static List<DjlParameterFile.Tensor> djlParameters(Architecture architecture, int classes) {
-        Path dir;
+        Path dir = tempDir();
         try {
-            dir = Files.createTempDirectory("cadenza-train-bench");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder", e);
-        }
-        try {
-            Random rng = new Random(3);
-            List<float[]> windows = new ArrayList<>();
-            int[] labels = new int[Math.max(4, classes)];
-            for (int i = 0; i < labels.length; i++) {
-                float[] w = new float[32 * 32];
-                for (int j = 0; j < w.length; j++) {
-                    w[j] = -80f + 80f * rng.nextFloat();
-                }
-                windows.add(w);
-                labels[i] = i % classes;
-            }
-            List<String> names = new ArrayList<>();
-            for (int c = 0; c < classes; c++) {
-                names.add("c" + c);
-            }
-            InMemoryWindows train = new InMemoryWindows(names, 32, 32, windows, labels);
-            TrainingResult r = ClassifierTraining.train(train, train.subset(new int[] {0}),
-                    TrainingConfig.builder().optArchitecture(architecture).optEpochs(1)
-                            .optSpecAugment(SpecAugment.NONE).build(), dir, TrainingListener.NONE);
-            return DjlParameterFile.read(r.bestWeights());
+            return DjlParameterFile.read(tinyTraining(architecture, classes, 32, 32, dir).bestWeights());
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    /** One epoch over a few random windows ({@code max(4, classes)}, classes in turn), no SpecAugment. */
+    private static TrainingResult tinyTraining(Architecture architecture, int classes, int mels, int frames,
+            Path dir) {
+        int n = Math.max(4, classes);
+        List<float[]> windows = randomWindows(n, mels * frames, new Random(3));
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % classes;
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add("c" + c);
+        }
+        InMemoryWindows train = new InMemoryWindows(names, mels, frames, windows, labels);
+        return ClassifierTraining.train(train, train.subset(new int[] {0}),
+                TrainingConfig.builder().optArchitecture(architecture).optEpochs(1).optSpecAugment(SpecAugment.NONE)
+                        .build(), dir, TrainingListener.NONE);
+    }
+
+    /** {@code n} windows of {@code length} values uniform in [-80, 0) dB. */
+    private static List<float[]> randomWindows(int n, int length, Random rng) {
+        List<float[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] w = new float[length];
+            for (int j = 0; j < length; j++) {
+                w[j] = -80f + 80f * rng.nextFloat();
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("cadenza-train-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder", e);
         }
     }
 
@@ -189,22 +228,87 @@ public final class TrainThroughputBenchmark {
      * @throws PeerException saying why, when the script cannot run or answers nothing usable
      */
     public static TrainThroughputResult.Peer runPeer(Path python, Params params, boolean shapesOnly) {
+        List<String> args = new ArrayList<>(List.of("--model", params.architecture().name(),
+                "--mels", Integer.toString(params.mels()), "--frames", Integer.toString(params.frames()),
+                "--classes", Integer.toString(CLASSES), "--windows", Integer.toString(params.windows()),
+                "--batch", Integer.toString(BATCH), "--threads", Integer.toString(params.threads())));
+        if (shapesOnly) {
+            args.add("--shapes-only");
+        }
+        String json = runScript(python, args, params.threads());
+        try {
+            return parsePeer(json, shapesOnly);
+        } catch (IOException e) {
+            throw new PeerException("the peer script's answer is not JSON (" + e.getMessage() + "): " + json);
+        }
+    }
+
+    /**
+     * The same-function check: trains Cadenza's network for one epoch on a few random windows (so that weights and
+     * batch-norm statistics are not at their initial values), bundles it, predicts {@value #CHECK_WINDOWS} fresh
+     * random windows with {@link Classifier#predictProba}, then has the script load the bundle's DJL weights into
+     * its PyTorch network and predict the same windows.
+     *
+     * @param mels   mel rows of the check windows, &gt;= 32
+     * @param frames frames of the check windows, &gt;= 32 (use mels != frames, so that a transposed layout shows)
+     * @return the largest |p_Cadenza - p_PyTorch| over all windows and classes
+     * @throws PeerException when the script cannot run or load the weights
+     */
+    public static double forwardDifference(Path python, Architecture architecture, int mels, int frames) {
+        Path dir = tempDir();
+        try {
+            TrainingResult r = tinyTraining(architecture, CLASSES, mels, frames, dir.resolve("training"));
+            ModelBundle bundle = ModelBundle.create(dir.resolve("bundle"), r,
+                    new InputContract("bench-check", "bench-check", ""), "bench-check");
+            List<float[]> windows = randomWindows(CHECK_WINDOWS, mels * frames, new Random(5));
+            float[][] ours;
+            try (Classifier c = Classifier.open(bundle)) {
+                ours = c.predictProba(windows);
+            }
+            Path in = dir.resolve("windows.f32");
+            Path out = dir.resolve("probabilities.f32");
+            ByteBuffer buf = ByteBuffer.allocate(4 * mels * frames * windows.size()).order(ByteOrder.LITTLE_ENDIAN);
+            for (float[] w : windows) {
+                for (float v : w) {
+                    buf.putFloat(v);
+                }
+            }
+            Files.write(in, buf.array());
+            runScript(python, List.of("--model", architecture.name(), "--mels", Integer.toString(mels),
+                    "--frames", Integer.toString(frames), "--classes", Integer.toString(CLASSES),
+                    "--djl-weights", bundle.weights().toString(), "--input", in.toString(),
+                    "--output", out.toString()), 1);
+            ByteBuffer theirs = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);
+            if (theirs.capacity() != 4 * CLASSES * windows.size()) {
+                throw new PeerException("the peer wrote " + theirs.capacity() + " bytes of probabilities, expected "
+                        + 4 * CLASSES * windows.size());
+            }
+            double max = 0;
+            for (float[] row : ours) {
+                for (float p : row) {
+                    max = Math.max(max, Math.abs(p - theirs.getFloat()));
+                }
+            }
+            return max;
+        } catch (IOException e) {
+            throw new UncheckedIOException("same-function check in " + dir, e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Runs the peer script with {@code args}; returns its last stdout line, a JSON object. */
+    private static String runScript(Path python, List<String> args, int threads) {
         Path script = findScript().orElseThrow(() -> new PeerException("script " + SCRIPT_RELATIVE
                 + " not found (set -D" + SCRIPT_PROPERTY + ")"));
-        List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString(),
-                "--model", params.architecture().name(), "--mels", Integer.toString(params.mels()),
-                "--frames", Integer.toString(params.frames()), "--classes", Integer.toString(CLASSES),
-                "--windows", Integer.toString(params.windows()), "--batch", Integer.toString(BATCH),
-                "--threads", Integer.toString(params.threads())));
-        if (shapesOnly) {
-            cmd.add("--shapes-only");
-        }
+        List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString()));
+        cmd.addAll(args);
         Path err = null;
         try {
             err = Files.createTempFile("cadenza-train-bench", ".stderr");
             ProcessBuilder pb = new ProcessBuilder(cmd);
             for (String v : List.of("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")) {
-                pb.environment().put(v, Integer.toString(params.threads()));
+                pb.environment().put(v, Integer.toString(threads));
             }
             pb.redirectError(err.toFile());
             Process proc = pb.start();
@@ -225,7 +329,7 @@ public final class TrainThroughputBenchmark {
                 throw new PeerException(String.join(" ", cmd) + " exited with " + proc.exitValue() + ": "
                         + tail.strip());
             }
-            return parsePeer(last, shapesOnly);
+            return last;
         } catch (IOException e) {
             throw new PeerException("cannot run " + python + ": " + e.getMessage());
         } catch (InterruptedException e) {

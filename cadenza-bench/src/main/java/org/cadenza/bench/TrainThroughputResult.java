@@ -26,6 +26,9 @@ import org.cadenza.model.Architecture;
  * @param javaRuntime      DJL and PyTorch (libtorch) versions on the Java side
  * @param djlParameters    the DJL network's tensors, in layer order
  * @param peer             the Python peer, when it ran
+ * @param maxProbabilityDifference the same-function check, when the peer ran: largest |p_Cadenza - p_PyTorch| of
+ *                         a trained Cadenza network and the PyTorch network with its weights loaded, same windows
+ *                         ({@link TrainThroughputBenchmark#forwardDifference})
  * @param pythonProblem    why the peer did not run, if so
  */
 public record TrainThroughputResult(
@@ -41,6 +44,7 @@ public record TrainThroughputResult(
         String javaRuntime,
         List<DjlParameterFile.Tensor> djlParameters,
         Optional<Peer> peer,
+        OptionalDouble maxProbabilityDifference,
         Optional<String> pythonProblem) {
 
     /** DJL parameter name -> PyTorch state_dict suffix. */
@@ -54,6 +58,7 @@ public record TrainThroughputResult(
         Objects.requireNonNull(javaRuntime, "javaRuntime");
         djlParameters = List.copyOf(djlParameters);
         Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(maxProbabilityDifference, "maxProbabilityDifference");
         Objects.requireNonNull(pythonProblem, "pythonProblem");
     }
 
@@ -121,9 +126,13 @@ public record TrainThroughputResult(
         return out;
     }
 
-    /** @return true when the peer ran and builds the same network ({@link #networkDifferences()} is empty) */
+    /**
+     * @return true when the peer ran, has the same parameter list ({@link #networkDifferences()} is empty) and
+     *     computes the same function (probabilities within {@link TrainThroughputBenchmark#SAME_FUNCTION_TOLERANCE})
+     */
     public boolean sameNetwork() {
-        return peer.isPresent() && networkDifferences().isEmpty();
+        return peer.isPresent() && networkDifferences().isEmpty() && maxProbabilityDifference.isPresent()
+                && maxProbabilityDifference.getAsDouble() <= TrainThroughputBenchmark.SAME_FUNCTION_TOLERANCE;
     }
 
     /** Cadenza / PyTorch-under-Python throughput; above 1 means Cadenza trains faster. */
@@ -155,13 +164,19 @@ public record TrainThroughputResult(
                 "Cadenza / PyTorch under Python: **%.2fx** (above 1: Cadenza trains faster)%n%n", r)));
         if (peer.isPresent()) {
             List<String> diffs = networkDifferences();
+            sb.append("Same network: **").append(sameNetwork() ? "yes" : "NO").append("** — ");
             if (diffs.isEmpty()) {
-                sb.append(String.format(Locale.ROOT, "Same network: **yes** — %d tensors in the same order with the "
-                                + "same shapes, %,d trainable parameters on both sides.%n", djlParameters.size(),
-                        djlTrainableParameters()));
+                sb.append(String.format(Locale.ROOT, "%d tensors in the same order with the same shapes, %,d "
+                        + "trainable parameters on both sides", djlParameters.size(), djlTrainableParameters()));
             } else {
-                sb.append("Same network: **NO** — ").append(String.join("; ", diffs)).append('\n');
+                sb.append(String.join("; ", diffs));
             }
+            maxProbabilityDifference.ifPresent(d -> sb.append(String.format(Locale.ROOT, "; same function: a "
+                            + "trained Cadenza network's weights loaded into the PyTorch one give class probabilities "
+                            + "within %.1e of Cadenza's on %d random %d x %d windows (tolerance %.0e)", d,
+                    TrainThroughputBenchmark.CHECK_WINDOWS, TrainThroughputBenchmark.CHECK_MELS,
+                    TrainThroughputBenchmark.CHECK_FRAMES, TrainThroughputBenchmark.SAME_FUNCTION_TOLERANCE)));
+            sb.append(".\n");
         }
         pythonProblem.ifPresent(p -> sb.append("\nPython peer: ").append(p).append('\n'));
         return sb.toString();

@@ -56,6 +56,9 @@ class TrainThroughputBenchmarkTest {
             List<DjlParameterFile.Tensor> djl = TrainThroughputBenchmark.djlParameters(a, TrainThroughputBenchmark.CLASSES);
             assertEquals(List.of(), TrainThroughputResult.differences(djl, peer), a.name());
             assertEquals(DjlParameterFile.trainableParameters(djl), peer.trainableParameters(), a.name());
+            // same function: strides, padding, pooling and layer order too, which shapes alone do not show
+            double diff = TrainThroughputBenchmark.forwardDifference(python.get(), a, 48, 40);
+            assertTrue(diff <= TrainThroughputBenchmark.SAME_FUNCTION_TOLERANCE, a + ": " + diff);
         }
     }
 
@@ -100,6 +103,8 @@ class TrainThroughputBenchmarkTest {
             assertTrue(r.peer().get().windowsPerSecond() > 0, md);
             assertTrue(r.sameNetwork(), md);
             assertTrue(md.contains("Same network: **yes**"), md);
+            assertTrue(r.maxProbabilityDifference().isPresent(), md);
+            assertTrue(md.contains("same function: a trained Cadenza network's weights"), md);
             assertTrue(md.contains("PyTorch " + r.peer().get().torch() + " under Python"), md);
             assertTrue(md.contains(String.format(java.util.Locale.ROOT, "**%.2fx**", r.ratio().getAsDouble())), md);
         } else {
