@@ -21,10 +21,7 @@ class PeriodTargetCommandTest {
             TestMidi.melody(music.resolve("Chopin/piece" + i + ".mid"), 72 + i, 12, 0);
             TestMidi.melody(music.resolve("Liszt/piece" + i + ".mid"), 60 + i, 12, 0);
         }
-        Path ws = tmp.resolve("ws");
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", music.toString(), "-w", ws.toString()).code());
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("render", ws.toString()).code());
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("features", ws.toString(), "--window", "2s").code());
+        Path ws = TestCorpus.featurised(music, tmp.resolve("ws"), "2s");
 
         Path builtIn = tmp.resolve("built-in");
         CommandLineTest.Result a = CommandLineTest.cadenza("train", ws.toString(), "--run", builtIn.toString(),

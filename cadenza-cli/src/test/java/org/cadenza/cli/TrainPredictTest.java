@@ -18,15 +18,8 @@ class TrainPredictTest {
 
     @Test
     void trainsOnASeparableCorpusAndPredictsUnseenPieces(@TempDir Path tmp) throws Exception {
-        Path music = tmp.resolve("music");
-        for (int i = 0; i < 6; i++) {
-            TestMidi.melody(music.resolve("Basso/piece" + i + ".mid"), 36 + i, 24, 32);
-            TestMidi.melody(music.resolve("Soprano/piece" + i + ".mid"), 72 + i, 24, 73);
-        }
-        Path ws = tmp.resolve("ws");
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", music.toString(), "-w", ws.toString()).code());
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("render", ws.toString()).code());
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("features", ws.toString(), "--window", "2s").code());
+        Path music = TestCorpus.bassAndSoprano(tmp.resolve("music"), 6, 24);
+        Path ws = TestCorpus.featurised(music, tmp.resolve("ws"), "2s");
 
         Path lr = tmp.resolve("lr");
         CommandLineTest.Result lrFind = CommandLineTest.cadenza("lr-find", ws.toString(), "--run", lr.toString(),

@@ -18,15 +18,8 @@ class TrialsBlindCommandTest {
 
     @Test
     void trialsThenBlindEvaluation(@TempDir Path tmp) throws Exception {
-        Path music = tmp.resolve("music");
-        for (int i = 0; i < 5; i++) {
-            TestMidi.melody(music.resolve("Basso/piece" + i + ".mid"), 36 + i, 16, 32);
-            TestMidi.melody(music.resolve("Soprano/piece" + i + ".mid"), 72 + i, 16, 73);
-        }
-        Path ws = tmp.resolve("ws");
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", music.toString(), "-w", ws.toString()).code());
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("render", ws.toString()).code());
-        assertEquals(ExitCode.OK, CommandLineTest.cadenza("features", ws.toString(), "--window", "2s").code());
+        Path music = TestCorpus.bassAndSoprano(tmp.resolve("music"), 5, 16);
+        Path ws = TestCorpus.featurised(music, tmp.resolve("ws"), "2s");
 
         Path run = tmp.resolve("run");
         String[] train = {"train", ws.toString(), "--run", run.toString(), "--window", "2s", "--hop", "500ms",
