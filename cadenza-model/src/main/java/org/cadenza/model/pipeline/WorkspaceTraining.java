@@ -108,6 +108,8 @@ public final class WorkspaceTraining {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
+        checkMemory(data.train().size(), data.val().size(), data.train().mels() * data.train().frames(),
+                Runtime.getRuntime().maxMemory());
         LabeledWindows train = inMemory(data.train());
         LabeledWindows val = inMemory(data.val());
         // every member trains with its own one-network configuration (member 1: the given seed, in runDir itself), so
@@ -132,6 +134,21 @@ public final class WorkspaceTraining {
         ModelBundle bundle = ModelBundle.create(runDir.resolve(MODEL_DIR), members, pipeline.inputContract(),
                 data.train().dataHash());
         return new Result(data, result, bundle);
+    }
+
+    /**
+     * Refuses, before reading anything, a training and validation set that cannot fit in this JVM's heap (float32
+     * windows, read once and shuffled in memory), saying how much it needs and what to do.
+     */
+    static void checkMemory(int trainWindows, int valWindows, int floatsPerWindow, long max) {
+        long need = (long) (trainWindows + valWindows) * floatsPerWindow * Float.BYTES;
+        if (need > 0.85 * max) {
+            throw new CadenzaException(String.format(java.util.Locale.ROOT, "the %,d training and %,d validation "
+                    + "windows need %.1f GB in memory, more than this Java heap holds (%.1f GB): give Java more "
+                    + "(CADENZA_JAVA_OPTS=-Xmx%dg ./cadenza ...), or use fewer windows (--first-seconds, "
+                    + "--balance cap:N, fewer --transpose/--tempo copies, a larger --hop)", trainWindows,
+                    valWindows, need / 1e9, max / 1e9, (long) Math.ceil(need / 0.8 / (1L << 30)) + 1));
+        }
     }
 
     /**
