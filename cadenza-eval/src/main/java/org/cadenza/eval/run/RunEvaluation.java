@@ -88,7 +88,11 @@ public final class RunEvaluation {
     static Map<String, String> describe(Path runDir, ModelBundle bundle, PipelineSettings pipeline) {
         Map<String, String> description = new LinkedHashMap<>();
         description.put("run", runDir.toString());
-        description.put("architecture", bundle.contract().architecture().name());
+        int members = bundle.contract().members();
+        long seed = bundle.contract().seed();
+        description.put("architecture", bundle.contract().architecture().name() + (members == 1 ? ", seed " + seed
+                : ", an ensemble of " + members + " networks (seeds " + seed + ".." + (seed + members - 1)
+                + ", probabilities averaged)"));
         description.put("classes", String.join(", ", bundle.contract().classes()));
         description.put("window", pipeline.window().toString());
         description.put("features", pipeline.features().key());
