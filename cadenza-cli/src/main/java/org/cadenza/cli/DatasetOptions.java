@@ -54,6 +54,10 @@ public final class DatasetOptions {
     @Option(names = "--hop", description = "Hop between windows. Default: the window length.")
     String hop;
 
+    @Option(names = "--stack", defaultValue = "1", paramLabel = "K",
+            description = "Stack K consecutive windows of a file as input channels (seed 002); default 1.")
+    int stack;
+
     @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")
     int mels;
 
@@ -84,7 +88,7 @@ public final class DatasetOptions {
         RenderSettings rendered = render.settings();
         return new PipelineSettings(rendered,
                 FeatureParams.builder().optKind(FeatureKind.LOGMEL).optSampleRate(rendered.sampleRate()).optNMels(mels).build(),
-                WindowSpec.parse(hop == null ? window : window + "/" + hop));
+                WindowSpec.parse(hop == null ? window : window + "/" + hop), stack);
     }
 
     /** Target, split, filters and balancing. */

@@ -221,6 +221,22 @@ public final class BlindEvaluation {
                     item -> "the features of " + item.file() + " are missing from " + other.dir()
                             + "; run:\n" + prepareCommands(other.dir(), pipeline));
         }
+        if (pipeline.stack() > 1) {
+            // files too short for one stacked input have no prediction
+            Set<String> predicted = new HashSet<>();
+            predictions.forEach(p -> predicted.add(p.file()));
+            for (Long id : new ArrayList<>(windowsOfFile.keySet())) {
+                if (!predicted.contains(byId.get(id).displayPath())) {
+                    windowsOfFile.remove(id);
+                    status.put(id, "fewer than " + pipeline.stack() + " consecutive windows (the run stacks "
+                            + pipeline.stack() + " per input)");
+                }
+            }
+            if (predictions.isEmpty()) {
+                throw new CadenzaException(other.dir() + ": no file of a known class has the " + pipeline.stack()
+                        + " consecutive windows the run stacks per input");
+            }
+        }
 
         Optional<List<RunFiles.Entry>> runFiles = RunFiles.read(runDir);
         Set<Long> evaluated = new TreeSet<>(windowsOfFile.keySet());

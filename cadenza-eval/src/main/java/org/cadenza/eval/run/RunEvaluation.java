@@ -95,6 +95,10 @@ public final class RunEvaluation {
                 + ", probabilities averaged)"));
         description.put("classes", String.join(", ", bundle.contract().classes()));
         description.put("window", pipeline.window().toString());
+        if (pipeline.stack() > 1) {
+            description.put("input", pipeline.stack() + " consecutive windows of a file stacked as channels; a "
+                    + "window's prediction is that of the input starting with it");
+        }
         description.put("features", pipeline.features().key());
         description.put("render", pipeline.render().key());
         return description;

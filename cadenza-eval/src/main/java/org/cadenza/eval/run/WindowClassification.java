@@ -7,8 +7,12 @@ import org.cadenza.features.Spectrogram;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.model.pipeline.WindowStacking;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,6 +20,11 @@ import java.util.function.Function;
  * Classifies windows read from a feature cache in batches, reading each cached spectrogram once per run of
  * consecutive windows of the same file (callers list the windows file by file). Shared by {@link RunEvaluation}
  * and {@link BlindEvaluation}.
+ *
+ * <p>When the run stacks windows ({@link PipelineSettings#stack()} = K &gt; 1), the windows of each file (content
+ * hash) are ordered by start frame, cut into runs of consecutive windows, and every K consecutive windows form one
+ * input ({@link WindowStacking}); its prediction stands for the input starting at its first window (that window's
+ * item and start time). A file with fewer than K consecutive windows gives no prediction.
  */
 final class WindowClassification {
 
@@ -39,10 +48,14 @@ final class WindowClassification {
 
     /**
      * @param missing the message when a spectrogram is not in the cache, given the item
-     * @return one prediction per item, in order
+     * @return one prediction per item, in order; with stacked windows one per stacked input, file by file in the
+     *         order the files first appear, in time order within a file
      */
     static List<WindowPrediction> classify(Classifier classifier, PipelineSettings pipeline, FeatureCache cache,
                                            List<Item> items, Function<Item, String> missing) {
+        if (pipeline.stack() > 1) {
+            return classifyStacked(classifier, pipeline, cache, items, missing);
+        }
         int frames = org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().windowSeconds(),
                 pipeline.features());
         List<WindowPrediction> out = new ArrayList<>(items.size());
@@ -60,6 +73,51 @@ final class WindowClassification {
             batchItems.add(item);
             if (batch.size() == BATCH) {
                 flush(classifier, batch, batchItems, pipeline, out);
+            }
+        }
+        flush(classifier, batch, batchItems, pipeline, out);
+        return out;
+    }
+
+    private static List<WindowPrediction> classifyStacked(Classifier classifier, PipelineSettings pipeline,
+                                                          FeatureCache cache, List<Item> items,
+                                                          Function<Item, String> missing) {
+        int frames = org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().windowSeconds(),
+                pipeline.features());
+        int hop = org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().hopSeconds(), pipeline.features());
+        int stack = pipeline.stack();
+        Map<String, List<Item>> byFile = new LinkedHashMap<>();
+        for (Item item : items) {
+            byFile.computeIfAbsent(item.contentHash() + "/" + item.file(), k -> new ArrayList<>()).add(item);
+        }
+        List<WindowPrediction> out = new ArrayList<>(items.size());
+        List<float[]> batch = new ArrayList<>(BATCH);
+        List<Item> batchItems = new ArrayList<>(BATCH);
+        for (List<Item> file : byFile.values()) {
+            file.sort(Comparator.comparingInt(Item::startFrame));
+            int[] starts = file.stream().mapToInt(Item::startFrame).toArray();
+            Spectrogram spectrogram = null;
+            for (int[] run : WindowStacking.consecutiveRuns(starts, hop)) {
+                if (run[1] < stack) {
+                    continue;
+                }
+                if (spectrogram == null) {
+                    Item first = file.get(0);
+                    spectrogram = cache.read(first.contentHash(), pipeline.features())
+                            .orElseThrow(() -> new CadenzaException(missing.apply(first)));
+                }
+                List<float[]> windows = new ArrayList<>(run[1]);
+                for (int j = run[0]; j < run[0] + run[1]; j++) {
+                    windows.add(WindowLoader.melMajor(spectrogram, file.get(j).startFrame(), frames));
+                }
+                List<float[]> inputs = WindowStacking.stack(windows, stack);
+                for (int i = 0; i < inputs.size(); i++) {
+                    batch.add(inputs.get(i));
+                    batchItems.add(file.get(run[0] + i));
+                    if (batch.size() == BATCH) {
+                        flush(classifier, batch, batchItems, pipeline, out);
+                    }
+                }
             }
         }
         flush(classifier, batch, batchItems, pipeline, out);

@@ -20,7 +20,8 @@ import java.util.Objects;
 /**
  * Predicts the class of whole files: MIDI is rendered on the fly and recordings decoded, with the settings the
  * model was trained on; the file's prediction is the mean log-probability over its windows (probabilities floored
- * at 1e-6), as in evaluation.
+ * at 1e-6), as in evaluation. When the run stacks windows ({@link PipelineSettings#stack()} &gt; 1), every
+ * {@code stack} consecutive windows form one input ({@link WindowStacking}) and the mean runs over those inputs.
  */
 public final class FilePrediction implements AutoCloseable {
 
@@ -31,7 +32,7 @@ public final class FilePrediction implements AutoCloseable {
     public record Ranked(String label, double probability) {
     }
 
-    /** One window's probabilities. */
+    /** One window's probabilities (one stacked input's, starting at that window, when the run stacks windows). */
     public record WindowResult(double startSeconds, float[] probabilities) {
     }
 
@@ -39,7 +40,7 @@ public final class FilePrediction implements AutoCloseable {
      * A file's result.
      *
      * @param ranking classes, most probable first (normalised geometric mean of the window probabilities)
-     * @param windows per-window probabilities, in time order
+     * @param windows per-window probabilities (per stacked input when the run stacks windows), in time order
      * @param seconds wall-clock time for this file (loading, features, inference)
      */
     public record Result(Path file, List<Ranked> ranking, List<WindowResult> windows, double seconds) {
@@ -62,7 +63,8 @@ public final class FilePrediction implements AutoCloseable {
     }
 
     /**
-     * @throws BadInputException when the file cannot be read or is shorter than one window
+     * @throws BadInputException when the file cannot be read or is shorter than one window (than {@code stack}
+     *                           windows when the run stacks them)
      */
     public Result predict(Path file) {
         long start = System.nanoTime();
@@ -74,10 +76,20 @@ public final class FilePrediction implements AutoCloseable {
                     "lasts %.1f s, shorter than one %.1f-s window", clip.durationSeconds(),
                     pipeline.window().windowSeconds()));
         }
-        List<float[]> inputs = new ArrayList<>(windows.size());
-        for (FeatureWindow w : windows) {
-            inputs.add(WindowLoader.melMajor(w.spectrogram(), 0, w.spectrogram().frames()));
+        int stack = pipeline.stack();
+        if (windows.size() < stack) {
+            throw new BadInputException(file, String.format(java.util.Locale.ROOT,
+                    "lasts %.1f s and gives %d window(s), fewer than the %d consecutive windows this model stacks "
+                    + "per input (it needs at least %.1f s: %d windows of %.1f s, %.1f s apart)",
+                    clip.durationSeconds(), windows.size(), stack,
+                    pipeline.window().windowSeconds() + (stack - 1) * pipeline.window().hopSeconds(), stack,
+                    pipeline.window().windowSeconds(), pipeline.window().hopSeconds()));
         }
+        List<float[]> single = new ArrayList<>(windows.size());
+        for (FeatureWindow w : windows) {
+            single.add(WindowLoader.melMajor(w.spectrogram(), 0, w.spectrogram().frames()));
+        }
+        List<float[]> inputs = WindowStacking.stack(single, stack);
         float[][] probs = classifier.predictProba(inputs);
         int classes = classifier.classes().size();
         double[] meanLog = new double[classes];

@@ -23,8 +23,10 @@ import java.util.OptionalDouble;
  * @param render   rendering of MIDI (its sample rate is the analysis rate)
  * @param features the features (sample rate = render rate)
  * @param window   the windows cut from each file
+ * @param stack    consecutive windows of a file stacked as the input's channels (seed 002; see {@link WindowStacking}),
+ *                 &ge; 1; default 1 (one window per input)
  */
-public record PipelineSettings(RenderSettings render, FeatureParams features, WindowSpec window) {
+public record PipelineSettings(RenderSettings render, FeatureParams features, WindowSpec window, int stack) {
 
     /** File name inside a run folder. */
     public static final String FILE = "pipeline.json";
@@ -33,10 +35,23 @@ public record PipelineSettings(RenderSettings render, FeatureParams features, Wi
         Objects.requireNonNull(render, "render");
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(window, "window");
+        if (stack < 1) {
+            throw new IllegalArgumentException("stack must be >= 1 windows, got " + stack);
+        }
         if (features.sampleRate() != render.sampleRate()) {
             throw new IllegalArgumentException("feature sample rate " + features.sampleRate()
                     + " Hz differs from the render rate " + render.sampleRate() + " Hz");
         }
+    }
+
+    /** One window per input ({@code stack = 1}). */
+    public PipelineSettings(RenderSettings render, FeatureParams features, WindowSpec window) {
+        this(render, features, window, 1);
+    }
+
+    /** The same settings with {@code stack} consecutive windows per input. */
+    public PipelineSettings withStack(int stack) {
+        return new PipelineSettings(render, features, window, stack);
     }
 
     /** The contract a model trained on these settings records. */
@@ -44,9 +59,9 @@ public record PipelineSettings(RenderSettings render, FeatureParams features, Wi
         return new InputContract(features.key(), window.toString(), render.key());
     }
 
-    /** The JSON form (plain fields). */
+    /** The JSON form (plain fields; {@code stack} is absent, i.e. null, in runs made before it existed). */
     public record Stored(String soundfont, String program, int sampleRate, boolean startAtFirstNote, Double excerptSeconds,
-                  String featureKind, int mels, double windowSeconds, double hopSeconds) {
+                  String featureKind, int mels, double windowSeconds, double hopSeconds, Integer stack) {
     }
 
     /** Writes {@value #FILE} into {@code dir}. */
@@ -55,7 +70,7 @@ public record PipelineSettings(RenderSettings render, FeatureParams features, Wi
         ModelJson.write(dir.resolve(FILE), new Stored(render.soundfont().map(Path::toString).orElse(null), program,
                 render.sampleRate(), render.startAtFirstNote(),
                 render.excerptSeconds().isPresent() ? render.excerptSeconds().getAsDouble() : null,
-                features.kind().name(), features.nMels(), window.windowSeconds(), window.hopSeconds()));
+                features.kind().name(), features.nMels(), window.windowSeconds(), window.hopSeconds(), stack));
     }
 
     /** Reads {@value #FILE} from {@code dir}. */
@@ -71,6 +86,7 @@ public record PipelineSettings(RenderSettings render, FeatureParams features, Wi
         }
         FeatureParams f = FeatureParams.builder().optKind(FeatureKind.valueOf(s.featureKind()))
                 .optSampleRate(s.sampleRate()).optNMels(s.mels()).build();
-        return new PipelineSettings(r.build(), f, new WindowSpec(s.windowSeconds(), s.hopSeconds()));
+        return new PipelineSettings(r.build(), f, new WindowSpec(s.windowSeconds(), s.hopSeconds()),
+                s.stack() == null ? 1 : s.stack());
     }
 }

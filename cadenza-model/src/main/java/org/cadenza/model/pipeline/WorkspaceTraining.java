@@ -108,10 +108,16 @@ public final class WorkspaceTraining {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
-        checkMemory(data.train().size(), data.val().size(), data.train().mels() * data.train().frames(),
-                Runtime.getRuntime().maxMemory());
-        LabeledWindows train = inMemory(data.train());
-        LabeledWindows val = inMemory(data.val());
+        checkMemory(data.train().size(), data.val().size(),
+                data.train().mels() * data.train().frames() * pipeline.stack(), Runtime.getRuntime().maxMemory());
+        LabeledWindows train = inMemory(data.train(), pipeline);
+        LabeledWindows val = inMemory(data.val(), pipeline);
+        if (train.size() == 0 || val.size() == 0) {
+            throw new CadenzaException("nothing to train on in " + ws.dir() + ": stacking " + pipeline.stack()
+                    + " consecutive windows per input leaves " + train.size() + " training and " + val.size()
+                    + " validation inputs (files need at least " + pipeline.stack() + " windows; use a smaller "
+                    + "--stack or longer --first-seconds)");
+        }
         // every member trains with its own one-network configuration (member 1: the given seed, in runDir itself), so
         // a one-network run of the same seed is member 1 of an ensemble; the bundle records the ensemble's config
         TrainingResult result = ClassifierTraining.train(train, val, config.member(1), runDir, listener);
@@ -171,7 +177,7 @@ public final class WorkspaceTraining {
         if (train.size() == 0) {
             throw new CadenzaException("no training windows in " + ws.dir() + " with these settings");
         }
-        LearningRateFinder.Result r = LearningRateFinder.find(inMemory(train), config, minLr, maxLr, steps);
+        LearningRateFinder.Result r = LearningRateFinder.find(inMemory(train, pipeline), config, minLr, maxLr, steps);
         try {
             Files.createDirectories(runDir);
             try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(runDir.resolve(LR_FIND), StandardCharsets.UTF_8),
@@ -205,6 +211,75 @@ public final class WorkspaceTraining {
             labels[i] = split.label(i);
         }
         return new InMemoryWindows(split.classes(), split.mels(), split.frames(), java.util.Arrays.asList(data), labels);
+    }
+
+    /**
+     * The split's inputs as {@code pipeline} makes them: its windows ({@link #inMemory(SplitWindows)}) when
+     * {@code pipeline.stack() == 1}, otherwise {@link #inMemory(SplitWindows, int, int)} with the pipeline's hop.
+     */
+    public static LabeledWindows inMemory(SplitWindows split, PipelineSettings pipeline) {
+        if (pipeline.stack() == 1) {
+            return inMemory(split);
+        }
+        return inMemory(split, pipeline.stack(),
+                org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().hopSeconds(), pipeline.features()));
+    }
+
+    /**
+     * Copies a split into memory as stacked inputs ({@link WindowStacking}): the windows are grouped by file (file id
+     * and content hash, so that each augmented copy of a file is stacked on its own), ordered by start frame, cut
+     * into runs of consecutive windows (start frames {@code hopFrames} apart), and every {@code stack} consecutive
+     * windows of a run become one input of {@code stack} channels, labelled with the file's class. Files (runs)
+     * with fewer than {@code stack} windows give no input. A window the split repeats (oversampling) is stacked
+     * once and the input starting with it repeated as often.
+     *
+     * @param stack     windows per input, &ge; 1
+     * @param hopFrames frames between the starts of consecutive windows, &ge; 1
+     */
+    public static LabeledWindows inMemory(SplitWindows split, int stack, int hopFrames) {
+        List<DatasetWindow> windows = split.windows();
+        java.util.Map<String, List<Integer>> byFile = new java.util.TreeMap<>();
+        for (int i = 0; i < windows.size(); i++) {
+            DatasetWindow w = windows.get(i);
+            byFile.computeIfAbsent(w.ref().fileId() + "/" + w.ref().contentHash(), k -> new ArrayList<>()).add(i);
+        }
+        List<float[]> inputs = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (List<Integer> file : byFile.values()) {
+            file.sort(Comparator.comparingInt(i -> windows.get(i).startFrame()));
+            // an oversampled window is repeated in the split: stack the distinct windows, repeat the inputs
+            List<Integer> distinct = new ArrayList<>();
+            List<Integer> repeats = new ArrayList<>();
+            for (int i : file) {
+                if (!distinct.isEmpty()
+                        && windows.get(distinct.get(distinct.size() - 1)).startFrame() == windows.get(i).startFrame()) {
+                    repeats.set(repeats.size() - 1, repeats.get(repeats.size() - 1) + 1);
+                } else {
+                    distinct.add(i);
+                    repeats.add(1);
+                }
+            }
+            int[] starts = distinct.stream().mapToInt(i -> windows.get(i).startFrame()).toArray();
+            for (int[] run : WindowStacking.consecutiveRuns(starts, hopFrames)) {
+                if (run[1] < stack) {
+                    continue;
+                }
+                List<float[]> values = new ArrayList<>(run[1]);
+                for (int j = run[0]; j < run[0] + run[1]; j++) {
+                    values.add(split.window(distinct.get(j)));
+                }
+                int label = split.label(distinct.get(run[0]));
+                List<float[]> stacked = WindowStacking.stack(values, stack);
+                for (int k = 0; k < stacked.size(); k++) {
+                    for (int r = 0; r < repeats.get(run[0] + k); r++) {
+                        inputs.add(stacked.get(k));
+                        labels.add(label);
+                    }
+                }
+            }
+        }
+        return new InMemoryWindows(split.classes(), split.mels(), split.frames(), stack, inputs,
+                labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static void writeCounts(SplitWindows split, Path csv) throws IOException {
