@@ -3,7 +3,6 @@ package org.cadenza.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -168,30 +167,7 @@ public final class LogMelBenchmark {
 
     /** The numpy peer script ({@value #SCRIPT_PROPERTY}, else searched upwards from this class's location). */
     public static Optional<Path> findScript() {
-        String prop = System.getProperty(SCRIPT_PROPERTY);
-        if (prop != null) {
-            Path p = Path.of(prop);
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-        }
-        List<Path> starts = new ArrayList<>();
-        try {
-            var src = LogMelBenchmark.class.getProtectionDomain().getCodeSource();
-            if (src != null) {
-                starts.add(Path.of(src.getLocation().toURI()).toAbsolutePath());
-            }
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException ignored) {
-            // fall back to the working directory
-        }
-        starts.add(Path.of("").toAbsolutePath());
-        for (Path start : starts) {
-            for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(SCRIPT_RELATIVE);
-                if (Files.isRegularFile(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+        return PeerScripts.find(SCRIPT_PROPERTY, SCRIPT_RELATIVE);
     }
 
     /**

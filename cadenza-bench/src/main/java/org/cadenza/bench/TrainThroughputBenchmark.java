@@ -3,7 +3,6 @@ package org.cadenza.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -405,30 +404,7 @@ public final class TrainThroughputBenchmark {
 
     /** The peer script ({@value #SCRIPT_PROPERTY}, else searched upwards from this class's location and the working folder). */
     public static Optional<Path> findScript() {
-        String prop = System.getProperty(SCRIPT_PROPERTY);
-        if (prop != null) {
-            Path p = Path.of(prop);
-            return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-        }
-        List<Path> starts = new ArrayList<>();
-        try {
-            var src = TrainThroughputBenchmark.class.getProtectionDomain().getCodeSource();
-            if (src != null) {
-                starts.add(Path.of(src.getLocation().toURI()).toAbsolutePath());
-            }
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException ignored) {
-            // fall back to the working directory
-        }
-        starts.add(Path.of("").toAbsolutePath());
-        for (Path start : starts) {
-            for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(SCRIPT_RELATIVE);
-                if (Files.isRegularFile(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+        return PeerScripts.find(SCRIPT_PROPERTY, SCRIPT_RELATIVE);
     }
 
     /** DJL's and its PyTorch's versions, from the engine jars' properties (read without importing DJL). */
