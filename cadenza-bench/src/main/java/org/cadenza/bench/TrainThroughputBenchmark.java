@@ -184,7 +184,7 @@ public final class TrainThroughputBenchmark {
     private static TrainingResult tinyTraining(Architecture architecture, int classes, int mels, int frames,
             Path dir) {
         int n = Math.max(4, classes);
-        List<float[]> windows = randomWindows(n, mels * frames, new Random(3));
+        List<float[]> windows = InferenceBenchmark.randomWindows(n, mels * frames, new Random(3));
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i % classes;
@@ -197,19 +197,6 @@ public final class TrainThroughputBenchmark {
         return ClassifierTraining.train(train, train.subset(new int[] {0}),
                 TrainingConfig.builder().optArchitecture(architecture).optEpochs(1).optSpecAugment(SpecAugment.NONE)
                         .build(), dir, TrainingListener.NONE);
-    }
-
-    /** {@code n} windows of {@code length} values uniform in [-80, 0) dB. */
-    private static List<float[]> randomWindows(int n, int length, Random rng) {
-        List<float[]> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            float[] w = new float[length];
-            for (int j = 0; j < length; j++) {
-                w[j] = -80f + 80f * rng.nextFloat();
-            }
-            out.add(w);
-        }
-        return out;
     }
 
     private static Path tempDir() {
@@ -259,7 +246,7 @@ public final class TrainThroughputBenchmark {
             TrainingResult r = tinyTraining(architecture, CLASSES, mels, frames, dir.resolve("training"));
             ModelBundle bundle = ModelBundle.create(dir.resolve("bundle"), r,
                     new InputContract("bench-check", "bench-check", ""), "bench-check");
-            List<float[]> windows = randomWindows(CHECK_WINDOWS, mels * frames, new Random(5));
+            List<float[]> windows = InferenceBenchmark.randomWindows(CHECK_WINDOWS, mels * frames, new Random(5));
             float[][] ours;
             try (Classifier c = Classifier.open(bundle)) {
                 ours = c.predictProba(windows);

@@ -131,7 +131,8 @@ public final class InferenceBenchmark {
         }
     }
 
-    private static List<float[]> randomWindows(int n, int length, Random rng) {
+    /** {@code n} windows of {@code length} values uniform in [-80, 0) dB (log-mel-like benchmark input). */
+    public static List<float[]> randomWindows(int n, int length, Random rng) {
         List<float[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             float[] w = new float[length];
