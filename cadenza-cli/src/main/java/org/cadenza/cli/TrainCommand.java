@@ -63,6 +63,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (one-cycle). Default: ${DEFAULT-VALUE}.")
     double lr;
 
+    @Option(names = "--optimizer", defaultValue = "adamw",
+            description = "AdamW, or SGD with momentum 0.9 (try --lr 0.05 with SGD). Default: ${DEFAULT-VALUE}.")
+    TrainingConfig.OptimizerKind optimizer;
+
+    @Option(names = "--weight-decay", defaultValue = "1e-4",
+            description = "Decoupled (AdamW) or L2 (SGD) weight decay. Default: ${DEFAULT-VALUE}.")
+    double weightDecay;
+
     @Option(names = "--batch", defaultValue = "32", description = "Batch size. Default: ${DEFAULT-VALUE}.")
     int batch;
 
@@ -100,6 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ModelRuntime.setThreads(threads);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
+                .optOptimizer(optimizer).optWeightDecay(weightDecay)
                 .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).optStopMetric(stopOn)
                 .optPatience(patience).optEnsembleMembers(ensemble).build();
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {

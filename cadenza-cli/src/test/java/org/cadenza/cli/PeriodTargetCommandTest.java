@@ -25,8 +25,11 @@ class PeriodTargetCommandTest {
 
         Path builtIn = tmp.resolve("built-in");
         CommandLineTest.Result a = CommandLineTest.cadenza("train", ws.toString(), "--run", builtIn.toString(),
-                "--window", "2s", "--epochs", "1", "--target", "period");
+                "--window", "2s", "--epochs", "1", "--target", "period", "--optimizer", "sgd", "--lr", "0.05",
+                "--weight-decay", "5e-4");
         assertEquals(ExitCode.OK, a.code(), a.output());
+        String config = Files.readString(builtIn.resolve("config.json"));
+        assertTrue(config.contains("\"optimizer\" : \"SGD\"") && config.contains("5.0E-4"), config);
         String classesA = Files.readString(builtIn.resolve("train-counts.csv"));
         assertTrue(classesA.contains("baroque") && classesA.contains("romantic"), classesA);
 
