@@ -89,7 +89,7 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
         return b;
     }
 
-    /** The same spec with another seed (one trial of {@link Trials}). */
+    /** The same spec with another seed (one of repeated trials: a new random split and balancing draw). */
     public DatasetSpec withSeed(long newSeed) {
         return toBuilder().optSeed(newSeed).build();
     }

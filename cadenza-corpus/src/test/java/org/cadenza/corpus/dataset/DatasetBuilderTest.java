@@ -386,24 +386,4 @@ class DatasetBuilderTest {
                 .optSplitSource(new SplitSource.FromFile(csv, music)).optMinPiecesPerClass(1).build()),
                 "the two files of bach/b1 on two sides");
     }
-
-    @Test
-    void trialsSummary() {
-        Trials.Summary s = new Trials.Summary(List.of(1L, 2L, 3L, 4L), List.of(0.352, 0.639, 0.55, 0.5));
-        assertEquals(0.51025, s.mean(), 1e-12);
-        assertEquals(0.525, s.median(), 1e-12);
-        assertEquals(0.352, s.min());
-        assertEquals(0.639, s.max());
-        assertTrue(s.toText("test accuracy").contains("Median    52.5%"), s.toText("test accuracy"));
-        Trials.Summary run = Trials.run(3, 10, seed -> seed / 100.0);
-        assertEquals(List.of(10L, 11L, 12L), run.seeds());
-        assertEquals(0.11, run.median(), 1e-12);
-        assertEquals(0.01, run.stdDev(), 1e-12);
-        List<Double> accuracies = new ArrayList<>();
-        Trials.run(2, 0, seed -> {
-            accuracies.add((double) build(DatasetSpec.DEFAULTS.withSeed(seed)).test().size());
-            return accuracies.get(accuracies.size() - 1);
-        });
-        assertEquals(2, accuracies.size());
-    }
 }
