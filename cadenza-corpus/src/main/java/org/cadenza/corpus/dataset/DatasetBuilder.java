@@ -2,7 +2,6 @@ package org.cadenza.corpus.dataset;
 
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
-import org.cadenza.corpus.catalog.FileStatus;
 import org.cadenza.corpus.jobs.WindowIndex;
 import org.cadenza.features.FeatureCache;
 import org.cadenza.features.FeatureKind;
@@ -89,78 +88,13 @@ public final class DatasetBuilder {
         for (WindowIndex.WindowRef r : WindowIndex.list(ws, fp, rendered, spec)) {
             refsByFile.computeIfAbsent(r.fileId(), k -> new ArrayList<>()).add(r);
         }
-        Map<String, Integer> excluded = new TreeMap<>();
-        Map<Long, CatalogFile> kept = new LinkedHashMap<>();
-        Map<Long, String> labelOf = new HashMap<>();
-        for (CatalogFile f : ws.catalog().files(FileStatus.INGESTED)) {
-            if (!refsByFile.containsKey(f.id())) {
-                excluded.merge("no windows (not featurised with these parameters, or shorter than one window)", 1,
-                        Integer::sum);
-                continue;
-            }
-            Target.Label l = ds.target().labelOf(f);
-            if (!l.isLabelled()) {
-                excluded.merge(l.exclusionReason().orElseThrow(), 1, Integer::sum);
-                continue;
-            }
-            kept.put(f.id(), f);
-            labelOf.put(f.id(), l.label().orElseThrow());
-        }
-        SplitAssignment given = null;
-        if (ds.splitSource() instanceof SplitSource.FromFile ff) {
-            given = PieceSplitter.fromFile(ff.csv(), kept.values(), ff.root());
-        } else if (ds.splitSource() instanceof SplitSource.FromCatalog) {
-            given = PieceSplitter.fromCatalog(kept.values());
-        }
-        if (given != null) {
-            SplitAssignment g = given;
-            String why = ds.splitSource() instanceof SplitSource.FromFile ? "not in the split file"
-                    : "no split in the catalog";
-            kept.keySet().removeIf(id -> {
-                boolean out = g.splitOf(id).isEmpty();
-                if (out) {
-                    excluded.merge(why, 1, Integer::sum);
-                }
-                return out;
-            });
-        }
-        if (ds.classWhitelist().isPresent()) {
-            Set<String> allowed = ds.classWhitelist().get();
-            kept.keySet().removeIf(id -> {
-                boolean out = !allowed.contains(labelOf.get(id));
-                if (out) {
-                    excluded.merge("class not in the whitelist", 1, Integer::sum);
-                }
-                return out;
-            });
-        }
-        Map<String, Set<String>> piecesOf = new TreeMap<>();
-        kept.forEach((id, f) -> piecesOf.computeIfAbsent(labelOf.get(id), k -> new TreeSet<>()).add(f.pieceId()));
-        kept.keySet().removeIf(id -> {
-            int n = piecesOf.get(labelOf.get(id)).size();
-            boolean out = n < ds.minPiecesPerClass();
-            if (out) {
-                excluded.merge("class " + labelOf.get(id) + " has " + n + " piece(s), fewer than "
-                        + ds.minPiecesPerClass(), 1, Integer::sum);
-            }
-            return out;
-        });
-        List<String> classes = kept.keySet().stream().map(labelOf::get).distinct().sorted().toList();
-        SplitAssignment assignment;
-        if (given == null) {
-            List<PieceSplitter.Item> items = new ArrayList<>();
-            kept.forEach((id, f) -> items.add(new PieceSplitter.Item(id, f.pieceId(), labelOf.get(id))));
-            assignment = PieceSplitter.random(items, ((SplitSource.Random) ds.splitSource()).ratios(), ds.seed());
-        } else {
-            Map<Long, Split> s = new HashMap<>();
-            Map<Long, String> p = new HashMap<>();
-            for (Long id : kept.keySet()) {
-                s.put(id, given.splitOfFile().get(id));
-                p.put(id, given.pieceOfFile().get(id));
-            }
-            assignment = new SplitAssignment(s, p, given.excludedFiles(), given.unmatchedRows(), given.source());
-        }
-        assignment.assertNoLeak();
+        LabelledSplit labelled = LabelledSplit.plan(ws, ds, f -> refsByFile.containsKey(f.id()),
+                "no windows (not featurised with these parameters, or shorter than one window)");
+        Map<String, Integer> excluded = new TreeMap<>(labelled.excluded());
+        Map<Long, CatalogFile> kept = new LinkedHashMap<>(labelled.files());
+        Map<Long, String> labelOf = new HashMap<>(labelled.labelOf());
+        List<String> classes = labelled.classes();
+        SplitAssignment assignment = labelled.assignment();
         // augmented renderings of the training files: their windows join the training split only
         Map<Augmentation, Map<Long, List<WindowIndex.WindowRef>>> augmented = new LinkedHashMap<>();
         for (Augmentation a : ds.trainAugmentations()) {
