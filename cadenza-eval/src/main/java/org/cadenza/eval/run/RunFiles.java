@@ -6,6 +6,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.dataset.Split;
+import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.LabelledSplit;
+import org.cadenza.corpus.dataset.SplitAssignment;
 import org.cadenza.corpus.dataset.WindowDataset;
 import org.cadenza.io.BadInputException;
 
@@ -48,17 +51,26 @@ public final class RunFiles {
 
     /** Writes {@value #FILE} for {@code data} (labels from the spec's target) into {@code runDir}. */
     public static void write(Workspace ws, WindowDataset data, Path runDir) {
+        write(ws, data.assignment(), data.spec(), runDir);
+    }
+
+    /** Writes {@value #FILE} for the files of a route that reads notes ({@link LabelledSplit}) into {@code runDir}. */
+    public static void write(Workspace ws, LabelledSplit split, DatasetSpec spec, Path runDir) {
+        write(ws, split.assignment(), spec, runDir);
+    }
+
+    private static void write(Workspace ws, SplitAssignment assignment, DatasetSpec spec, Path runDir) {
         Path csv = runDir.resolve(FILE);
         try {
             Files.createDirectories(runDir);
             try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
                     CSVFormat.DEFAULT.builder().setHeader("split", "label", "piece_id", "composer", "sha256", "path")
                             .build())) {
-                for (Map.Entry<Long, Split> e : data.assignment().splitOfFile().entrySet()) {
+                for (Map.Entry<Long, Split> e : new java.util.TreeMap<>(assignment.splitOfFile()).entrySet()) {
                     CatalogFile f = ws.catalog().findById(e.getKey()).orElseThrow(() -> new IllegalStateException(
                             "file id " + e.getKey() + " of the split is not in the catalog of " + ws.dir()));
-                    String label = data.spec().target().labelOf(f).label().orElse("");
-                    out.printRecord(e.getValue().id(), label, data.assignment().pieceOfFile().get(e.getKey()),
+                    String label = spec.target().labelOf(f).label().orElse("");
+                    out.printRecord(e.getValue().id(), label, assignment.pieceOfFile().get(e.getKey()),
                             f.composerId(), f.sha256(), pathOf(f));
                 }
             }
