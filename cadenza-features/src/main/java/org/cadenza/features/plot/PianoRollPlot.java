@@ -25,7 +25,9 @@ import org.knowm.xchart.HeatMapChartBuilder;
  *
  * <p>Long rolls are reduced before drawing: at most {@value #MAX_COLUMNS} time columns, each the <em>maximum</em> of
  * the frames it covers, an onset anywhere in a column winning over a sounding note (so every struck note stays
- * visible). Cell values are quantised to {@value #SHADES} shades per roll.
+ * visible). Cell values are quantised to {@value #SHADES} shades per roll. The pitch axis starts at the C at or below
+ * the lowest pitch (with the default A0-C8 range, nine empty rows C0-G#0 lie under A0) so that every C row gets its
+ * label; the time axis is labelled at round times (every 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60 ... s, at most 12).
  */
 public final class PianoRollPlot {
 
