@@ -406,15 +406,17 @@ public final class SymbolicFeatures {
                 soundingMask |= 1 << n.pitchClass();
             }
             soundingMask |= struckMask;
-            for (int a = 0; a < 128; a++) {
-                if (!sounding[a]) {
-                    continue;
+            int[] distinct = new int[128];
+            int k = 0;
+            for (int pitch = 0; pitch < 128; pitch++) {
+                if (sounding[pitch]) {
+                    distinct[k++] = pitch;
                 }
-                for (int b = a + 1; b < 128; b++) {
-                    if (sounding[b]) {
-                        int d = (b - a) % 12;
-                        harmonicIntervalClasses[Math.min(d, 12 - d)]++;
-                    }
+            }
+            for (int a = 0; a < k; a++) {
+                for (int b = a + 1; b < k; b++) {
+                    int d = (distinct[b] - distinct[a]) % 12;
+                    harmonicIntervalClasses[Math.min(d, 12 - d)]++;
                 }
             }
             chordTypes[ChordType.of(p.chordNotes() == ChordNotes.STRUCK ? struckMask : soundingMask).ordinal()]++;
