@@ -23,7 +23,7 @@ import java.util.Objects;
  * at 1e-6), as in evaluation. When the run stacks windows ({@link PipelineSettings#stack()} &gt; 1), every
  * {@code stack} consecutive windows form one input ({@link WindowStacking}) and the mean runs over those inputs.
  */
-public final class FilePrediction implements AutoCloseable {
+public final class FilePrediction implements org.cadenza.model.route.FilePredictor {
 
     /** Probability floor before the logarithm. */
     public static final double FLOOR = 1e-6;
@@ -66,6 +66,7 @@ public final class FilePrediction implements AutoCloseable {
      * @throws BadInputException when the file cannot be read or is shorter than one window (than {@code stack}
      *                           windows when the run stacks them)
      */
+    @Override
     public Result predict(Path file) {
         long start = System.nanoTime();
         AudioClip clip = loader.load(file);
@@ -91,28 +92,53 @@ public final class FilePrediction implements AutoCloseable {
         }
         List<float[]> inputs = WindowStacking.stack(single, stack);
         float[][] probs = classifier.predictProba(inputs);
-        int classes = classifier.classes().size();
-        double[] meanLog = new double[classes];
         List<WindowResult> perWindow = new ArrayList<>(windows.size());
         for (int i = 0; i < probs.length; i++) {
             perWindow.add(new WindowResult(windows.get(i).startSeconds(), probs[i]));
-            for (int c = 0; c < classes; c++) {
-                meanLog[c] += Math.log(Math.max(FLOOR, probs[i][c])) / probs.length;
+        }
+        List<Ranked> ranking = rank(classifier.classes(), meanLogProbability(probs));
+        return new Result(file, ranking, perWindow, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The mean over windows of the log-probability of each class, probabilities floored at {@value #FLOOR}: a file's
+     * (or a piece's) score per class.
+     *
+     * @param probs {@code [window][class]} probabilities, at least one window
+     */
+    public static double[] meanLogProbability(float[][] probs) {
+        if (probs.length == 0) {
+            throw new IllegalArgumentException("no windows to average");
+        }
+        double[] meanLog = new double[probs[0].length];
+        for (float[] p : probs) {
+            for (int c = 0; c < meanLog.length; c++) {
+                meanLog[c] += Math.log(Math.max(FLOOR, p[c])) / probs.length;
             }
         }
-        double max = java.util.Arrays.stream(meanLog).max().orElse(0);
+        return meanLog;
+    }
+
+    /** Classes ranked by {@code scores} (log-probabilities up to a constant), normalised by a softmax. */
+    public static List<Ranked> rank(List<String> classes, double[] scores) {
+        double max = java.util.Arrays.stream(scores).max().orElse(0);
         double sum = 0;
-        double[] p = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            p[c] = Math.exp(meanLog[c] - max);
+        double[] p = new double[scores.length];
+        for (int c = 0; c < scores.length; c++) {
+            p[c] = Math.exp(scores[c] - max);
             sum += p[c];
         }
-        List<Ranked> ranking = new ArrayList<>(classes);
-        for (int c = 0; c < classes; c++) {
-            ranking.add(new Ranked(classifier.classes().get(c), p[c] / sum));
+        List<Ranked> ranking = new ArrayList<>(scores.length);
+        for (int c = 0; c < scores.length; c++) {
+            ranking.add(new Ranked(classes.get(c), p[c] / sum));
         }
         ranking.sort(Comparator.comparingDouble(Ranked::probability).reversed());
-        return new Result(file, ranking, perWindow, (System.nanoTime() - start) / 1e9);
+        return ranking;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classifier.classes();
     }
 
     @Override

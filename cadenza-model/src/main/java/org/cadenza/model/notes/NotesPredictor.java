@@ -1,0 +1,100 @@
+package org.cadenza.model.notes;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cadenza.features.symbolic.NoteWindow;
+import org.cadenza.features.symbolic.SymbolicFeatures;
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.midi.MidiLimits;
+import org.cadenza.io.midi.NoteReader;
+import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.model.classical.ClassicalModel;
+import org.cadenza.model.pipeline.FilePrediction;
+import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.route.MidiFiles;
+
+/**
+ * Predicts MIDI files with a notes-route run: the file's notes cut as in training
+ * ({@link NotesTraining#windowsOf}), a feature row per window, the model's probabilities per window, and the file's
+ * ranking from their mean log-probability. Refuses recordings (the notes are read from MIDI only) and a model whose
+ * feature names differ from this Cadenza's.
+ */
+public final class NotesPredictor implements FilePredictor {
+
+    private final NotesSettings settings;
+    private final ClassicalModel model;
+    private final SymbolicFeatures features;
+
+    /** A predictor for a loaded model and its settings (checks that the model reads these features). */
+    public NotesPredictor(ClassicalModel model, NotesSettings settings) {
+        this.settings = settings;
+        this.model = model;
+        this.features = new SymbolicFeatures(settings.features());
+        if (!model.featureNames().equals(features.names())) {
+            throw new IllegalArgumentException("the model was trained on " + model.featureNames().size()
+                    + " features that differ from the " + features.size() + " this Cadenza computes ("
+                    + settings.features().key() + "): train it again");
+        }
+    }
+
+    /** Opens the notes run in {@code runDir}. */
+    public static NotesPredictor open(Path runDir) {
+        return new NotesPredictor(ClassicalModel.load(runDir.resolve(NotesTraining.MODEL_DIR)),
+                NotesSettings.load(runDir));
+    }
+
+    /** The settings the run was trained with. */
+    public NotesSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public List<String> classes() {
+        return model.classes();
+    }
+
+    @Override
+    public FilePrediction.Result predict(Path file) {
+        long start = System.nanoTime();
+        MidiFiles.requireMidi(file, "the notes route");
+        NoteSequence seq = NoteReader.read(file, MidiLimits.DEFAULTS, settings.pedal());
+        return predict(seq, file, start);
+    }
+
+    /** Predicts notes already read ({@code file} names them; {@code startNanos} is when the work began). */
+    public FilePrediction.Result predict(NoteSequence seq, Path file, long startNanos) {
+        List<NoteWindow> windows = NotesTraining.windowsOf(seq, settings);
+        if (windows.isEmpty()) {
+            throw new BadInputException(file, "no pitched notes to read (percussion only?)");
+        }
+        List<double[]> rows = new ArrayList<>(windows.size());
+        for (NoteWindow w : windows) {
+            rows.add(features.compute(w));
+        }
+        double[][] p = model.predictProba(rows);
+        float[][] probs = new float[p.length][];
+        List<FilePrediction.WindowResult> perWindow = new ArrayList<>(p.length);
+        for (int i = 0; i < p.length; i++) {
+            probs[i] = new float[p[i].length];
+            for (int c = 0; c < p[i].length; c++) {
+                probs[i][c] = (float) p[i][c];
+            }
+            perWindow.add(new FilePrediction.WindowResult(windows.get(i).startSeconds(), probs[i]));
+        }
+        return new FilePrediction.Result(file, FilePrediction.rank(classes(), FilePrediction.meanLogProbability(probs)),
+                perWindow, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        // nothing held open: the Tribuo model lives on the heap
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "notes route (%s, %d classes)", settings.key(), classes().size());
+    }
+}

@@ -1,0 +1,80 @@
+package org.cadenza.model.notes;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+import org.cadenza.features.symbolic.NoteWindowSpec;
+import org.cadenza.features.symbolic.SymbolicParams;
+import org.cadenza.io.midi.NoteReader;
+import org.cadenza.model.ModelJson;
+
+/**
+ * How a MIDI file becomes the notes route's input; stored beside the model ({@value #FILE}) so that prediction cuts
+ * and describes files exactly as training did, and checked against the model's feature key.
+ *
+ * @param features     the symbolic feature parameters (default {@link SymbolicParams#defaults()})
+ * @param window       how a file is cut: by seconds or by bars; default 30-s windows
+ *                     every 15 s (the symbolic peer's 30-s windows)
+ * @param firstSeconds read only this many seconds from the first note (the audio route's {@code --first-seconds});
+ *                     empty = the whole file; default empty
+ * @param pedal        sustain pedal applied to note lengths; default {@link NoteReader.Pedal#EXTEND}
+ */
+public record NotesSettings(SymbolicParams features, NoteWindowSpec window, OptionalDouble firstSeconds,
+                            NoteReader.Pedal pedal) {
+
+    /** File name inside a run folder. */
+    public static final String FILE = "notes.json";
+
+    public NotesSettings {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(firstSeconds, "firstSeconds");
+        Objects.requireNonNull(pedal, "pedal");
+        firstSeconds.ifPresent(s -> {
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("firstSeconds must be > 0 s, got " + s);
+            }
+        });
+    }
+
+    /** The defaults documented on the record. */
+    public static NotesSettings defaults() {
+        return new NotesSettings(SymbolicParams.defaults(), NoteWindowSpec.parse("30s/15s"), OptionalDouble.empty(),
+                NoteReader.Pedal.EXTEND);
+    }
+
+    /** Canonical string of everything that decides a file's feature rows (the model's input contract). */
+    public String key() {
+        return String.format(Locale.ROOT, "notes;%s;window=%s;first=%s;pedal=%s", features.key(), window,
+                firstSeconds.isPresent() ? Double.toString(firstSeconds.getAsDouble()) : "all", pedal);
+    }
+
+    /** The JSON form. */
+    public record Stored(String window, Double firstSeconds, String pedal, String featuresKey) {
+    }
+
+    /** Writes {@value #FILE} into {@code dir}. */
+    public void save(Path dir) {
+        ModelJson.write(dir.resolve(FILE), new Stored(window.toString(),
+                firstSeconds.isPresent() ? firstSeconds.getAsDouble() : null, pedal.name(), features.key()));
+    }
+
+    /**
+     * Reads {@value #FILE} from {@code dir}; the feature parameters are the defaults, and a run made with other ones
+     * (another version of the features) is refused with both keys.
+     */
+    public static NotesSettings load(Path dir) {
+        Stored s = ModelJson.read(dir.resolve(FILE), Stored.class);
+        NotesSettings settings = new NotesSettings(SymbolicParams.defaults(), NoteWindowSpec.parse(s.window()),
+                s.firstSeconds() == null ? OptionalDouble.empty() : OptionalDouble.of(s.firstSeconds()),
+                NoteReader.Pedal.valueOf(s.pedal()));
+        if (!settings.features().key().equals(s.featuresKey())) {
+            throw new org.cadenza.io.BadInputException(dir.resolve(FILE), "made with symbolic features "
+                    + s.featuresKey() + ", but this Cadenza computes " + settings.features().key()
+                    + ": train the run again with this version");
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,265 @@
+package org.cadenza.model.notes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cadenza.corpus.ProgressListener;
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.catalog.CatalogFile;
+import org.cadenza.corpus.dataset.Balancing;
+import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.LabelledSplit;
+import org.cadenza.corpus.dataset.Split;
+import org.cadenza.corpus.notes.NoteAugmentation;
+import org.cadenza.corpus.notes.NoteFiles;
+import org.cadenza.features.symbolic.NoteWindow;
+import org.cadenza.features.symbolic.NoteWindower;
+import org.cadenza.features.symbolic.SymbolicFeatures;
+import org.cadenza.io.CadenzaException;
+import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.model.ModelJson;
+import org.cadenza.model.classical.ClassicalConfig;
+import org.cadenza.model.classical.ClassicalModel;
+import org.cadenza.model.classical.FeatureTable;
+import org.cadenza.model.route.InputRoute;
+import org.cadenza.model.route.RunRoute;
+import org.cadenza.render.Augmentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the notes route: every training MIDI file (and its transposed or stretched copies, when the dataset spec
+ * asks for augmentation: made from the notes, nothing rendered) is cut into windows of notes, each window becomes a
+ * row of symbolic features, and a Tribuo model learns the rows. Validation and test files are not read here: they
+ * are predicted file by file through {@link NotesPredictor} (evaluation, fusion).
+ *
+ * <p>The run folder gets {@code model/} (the {@link ClassicalModel}), {@value NotesSettings#FILE},
+ * {@value RunRoute#FILE}, {@value #TRAIN_COUNTS} (files, pieces and windows per class: the dummy baselines) and
+ * {@value #SETTINGS}. Rerunning with the same settings reuses the trained model; other settings are refused.
+ */
+public final class NotesTraining {
+
+    /** The model's folder inside the run folder. */
+    public static final String MODEL_DIR = "model";
+    /** Training files, pieces and windows per class (same columns as the audio route's). */
+    public static final String TRAIN_COUNTS = "train-counts.csv";
+    /** Everything that decided the run, to refuse a rerun with other settings. */
+    public static final String SETTINGS = "notes-run.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotesTraining.class);
+
+    /**
+     * @param split           the labelled files and their split
+     * @param model           the trained model
+     * @param windowsPerClass training rows per class (after augmentation and balancing)
+     * @param piecesPerClass  training pieces per class
+     * @param problems        files that could not be read, with why
+     * @param trainingSeconds seconds spent fitting the model (features not included)
+     * @param featureSeconds  seconds spent reading notes and computing features
+     */
+    public record Result(LabelledSplit split, ClassicalModel model, long[] windowsPerClass, long[] piecesPerClass,
+                         List<String> problems, double trainingSeconds, double featureSeconds) {
+    }
+
+    /** The JSON form of {@value #SETTINGS}. */
+    public record RunSettings(String notes, String model, String dataset) {
+    }
+
+    private NotesTraining() {
+    }
+
+    /**
+     * The windows of a file as this route cuts them: {@link NoteWindower} with the settings' window and cap; a file
+     * too short for one window is one window from its first note to its end (so that every file with notes gets a
+     * prediction).
+     */
+    public static List<NoteWindow> windowsOf(NoteSequence seq, NotesSettings settings) {
+        double max = settings.firstSeconds().orElse(Double.POSITIVE_INFINITY);
+        List<NoteWindow> windows = NoteWindower.windows(seq, settings.window(), max);
+        if (windows.isEmpty() && !seq.notes().isEmpty()) {
+            double from = seq.firstOnsetSeconds();
+            double to = Math.min(seq.durationSeconds(), from + max);
+            if (to > from) {
+                windows = List.of(new NoteWindow(from, to, seq.slice(from, to, NoteSequence.Held.KEEP)));
+            }
+        }
+        return windows;
+    }
+
+    /** The feature rows of a file's windows. */
+    public static List<double[]> rowsOf(NoteSequence seq, NotesSettings settings, SymbolicFeatures features) {
+        List<double[]> rows = new ArrayList<>();
+        for (NoteWindow w : windowsOf(seq, settings)) {
+            rows.add(features.compute(w));
+        }
+        return rows;
+    }
+
+    /**
+     * @param ws       the workspace (its MIDI files are read where they are, never changed)
+     * @param settings windows and features
+     * @param ds       target, split, filters, balancing and augmentations (transpositions and tempo changes, applied
+     *                 to the notes of the training files only)
+     * @param config   the Tribuo model
+     * @param runDir   the run folder (created; reused when the settings are the same)
+     * @param progress progress of reading the training files
+     * @param threads  threads reading files, &ge; 1
+     */
+    public static Result train(Workspace ws, NotesSettings settings, DatasetSpec ds, ClassicalConfig config,
+                               Path runDir, ProgressListener progress, int threads) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(config, "config");
+        LabelledSplit split = LabelledSplit.plan(ws, ds, NoteFiles::readable, NoteFiles.NOT_MIDI);
+        List<CatalogFile> trainFiles = split.files(Split.TRAIN);
+        if (trainFiles.isEmpty() || split.files(Split.VAL).isEmpty()) {
+            throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + trainFiles.size()
+                    + " training and " + split.files(Split.VAL).size() + " validation MIDI files (excluded: "
+                    + split.excluded() + ")");
+        }
+        RunSettings wanted = new RunSettings(settings.key(), config.key(), ds.key());
+        Path settingsFile = runDir.resolve(SETTINGS);
+        Path modelDir = runDir.resolve(MODEL_DIR);
+        if (Files.isRegularFile(settingsFile)) {
+            RunSettings previous = ModelJson.read(settingsFile, RunSettings.class);
+            if (!previous.equals(wanted)) {
+                throw new CadenzaException(runDir + ": this run folder was made with other settings (" + previous
+                        + "); use a new run folder or the same settings (" + wanted + ")");
+            }
+        }
+        SymbolicFeatures features = new SymbolicFeatures(settings.features());
+        List<Augmentation> copies = new ArrayList<>();
+        copies.add(Augmentation.NONE);
+        copies.addAll(ds.trainAugmentations());
+        long t0 = System.nanoTime();
+        List<NoteFiles.Outcome<List<double[]>>> outcomes = NoteFiles.map(trainFiles, settings.pedal(), seq -> {
+            List<double[]> rows = new ArrayList<>();
+            for (Augmentation a : copies) {
+                rows.addAll(rowsOf(NoteAugmentation.apply(seq, a), settings, features));
+            }
+            return rows;
+        }, threads, progress, "notes");
+        double featureSeconds = (System.nanoTime() - t0) / 1e9;
+        List<String> problems = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
+        for (NoteFiles.Outcome<List<double[]>> o : outcomes) {
+            if (o.problem().isPresent()) {
+                problems.add(o.problem().get());
+                continue;
+            }
+            int label = split.classIndex(o.file());
+            for (double[] r : o.value().orElseThrow()) {
+                rows.add(r);
+                labels.add(label);
+                pieces.add(split.pieceOf(o.file()));
+            }
+        }
+        problems.forEach(p -> LOG.warn("left out of training: {}", p));
+        int[] kept = balance(labels, split.classes().size(), ds.balancing(), ds.seed());
+        List<double[]> keptRows = new ArrayList<>(kept.length);
+        List<String> keptLabels = new ArrayList<>(kept.length);
+        long[] windowsPerClass = new long[split.classes().size()];
+        List<Set<String>> piecesOf = new ArrayList<>();
+        for (int c = 0; c < split.classes().size(); c++) {
+            piecesOf.add(new HashSet<>());
+        }
+        for (int i : kept) {
+            keptRows.add(rows.get(i));
+            keptLabels.add(split.classes().get(labels.get(i)));
+            windowsPerClass[labels.get(i)]++;
+            piecesOf.get(labels.get(i)).add(pieces.get(i));
+        }
+        long[] piecesPerClass = piecesOf.stream().mapToLong(Set::size).toArray();
+        ClassicalModel model;
+        if (Files.isRegularFile(settingsFile) && Files.isDirectory(modelDir)) {
+            LOG.info("{}: reusing the model trained with the same settings", runDir);
+            model = ClassicalModel.load(modelDir);
+        } else {
+            model = ClassicalModel.train(new FeatureTable(features.names(), keptRows, keptLabels), config);
+            try {
+                model.save(modelDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the model to " + modelDir, e);
+            }
+        }
+        try {
+            Files.createDirectories(runDir);
+            settings.save(runDir);
+            RunRoute.write(runDir, InputRoute.NOTES);
+            writeCounts(runDir.resolve(TRAIN_COUNTS), split, outcomes, windowsPerClass, piecesPerClass);
+            ModelJson.write(settingsFile, wanted);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run folder " + runDir, e);
+        }
+        return new Result(split, model, windowsPerClass, piecesPerClass, problems, model.trainingSeconds(),
+                featureSeconds);
+    }
+
+    /**
+     * Indices of the rows kept after balancing: {@link Balancing.Mode#CAP} keeps at most {@code perClass} rows per
+     * class, drawn at random; {@link Balancing.Mode#OVERSAMPLE} repeats rows of the smaller classes, drawn at random,
+     * up to the largest. Seeded.
+     */
+    static int[] balance(List<Integer> labels, int classes, Balancing b, long seed) {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            byClass.get(labels.get(i)).add(i);
+        }
+        int largest = byClass.stream().mapToInt(List::size).max().orElse(0);
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            List<Integer> rows = new ArrayList<>(byClass.get(c));
+            Random rng = new Random(seed * 1_000_003L + c);
+            switch (b.mode()) {
+                case NONE -> out.addAll(rows);
+                case CAP -> {
+                    Collections.shuffle(rows, rng);
+                    out.addAll(rows.subList(0, Math.min(rows.size(), b.perClass())));
+                }
+                case OVERSAMPLE -> {
+                    out.addAll(rows);
+                    for (int k = rows.size(); k < largest && !rows.isEmpty(); k++) {
+                        out.add(rows.get(rng.nextInt(rows.size())));
+                    }
+                }
+            }
+        }
+        Collections.sort(out);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void writeCounts(Path csv, LabelledSplit split, List<NoteFiles.Outcome<List<double[]>>> outcomes, long[] windows, long[] pieces)
+            throws IOException {
+        Map<String, Integer> files = new TreeMap<>();
+        for (NoteFiles.Outcome<List<double[]>> o : outcomes) {
+            if (o.value().isPresent()) {
+                files.merge(split.labelOf().get(o.file().id()), 1, Integer::sum);
+            }
+        }
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("class", "files", "pieces", "windows").build())) {
+            for (int c = 0; c < split.classes().size(); c++) {
+                String label = split.classes().get(c);
+                out.printRecord(label, files.getOrDefault(label, 0), pieces[c], windows[c]);
+            }
+        }
+    }
+}

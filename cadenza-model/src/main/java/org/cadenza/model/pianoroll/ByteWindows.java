@@ -1,0 +1,85 @@
+package org.cadenza.model.pianoroll;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cadenza.model.LabeledWindows;
+
+/**
+ * Piano-roll windows held as bytes (values in [0, 1] quantised to 1/255; binary rolls are exact): a quarter of the
+ * memory of floats, so that a corpus's windows and their transposed copies fit in the heap.
+ */
+final class ByteWindows implements LabeledWindows {
+
+    private final List<String> classes;
+    private final int channels;
+    private final int rows;
+    private final int frames;
+    private final List<byte[]> windows = new ArrayList<>();
+    private final List<Integer> labels = new ArrayList<>();
+
+    ByteWindows(List<String> classes, int channels, int rows, int frames) {
+        this.classes = List.copyOf(classes);
+        this.channels = channels;
+        this.rows = rows;
+        this.frames = frames;
+    }
+
+    /** Values in [0, 1] (clamped) quantised to bytes, 1/255 per step. */
+    static byte[] quantise(float[] window) {
+        byte[] b = new byte[window.length];
+        for (int i = 0; i < window.length; i++) {
+            b[i] = (byte) Math.round(Math.max(0f, Math.min(1f, window[i])) * 255f);
+        }
+        return b;
+    }
+
+    /** Adds a {@linkplain #quantise quantised} window of {@code channels * rows * frames} values. */
+    void add(byte[] window, int label) {
+        if (window.length != windowLength()) {
+            throw new IllegalArgumentException("window of " + window.length + " values, expected " + windowLength());
+        }
+        windows.add(window);
+        labels.add(label);
+    }
+
+    @Override
+    public int size() {
+        return windows.size();
+    }
+
+    @Override
+    public int label(int i) {
+        return labels.get(i);
+    }
+
+    @Override
+    public float[] window(int i) {
+        byte[] b = windows.get(i);
+        float[] out = new float[b.length];
+        for (int k = 0; k < b.length; k++) {
+            out[k] = (b[k] & 0xff) / 255f;
+        }
+        return out;
+    }
+
+    @Override
+    public int mels() {
+        return rows;
+    }
+
+    @Override
+    public int frames() {
+        return frames;
+    }
+
+    @Override
+    public int channels() {
+        return channels;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+}

@@ -1,0 +1,87 @@
+package org.cadenza.model.pianoroll;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cadenza.features.pianoroll.PianoRoll;
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.midi.MidiLimits;
+import org.cadenza.io.midi.NoteReader;
+import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.model.bundle.Classifier;
+import org.cadenza.model.bundle.ModelBundle;
+import org.cadenza.model.pipeline.FilePrediction;
+import org.cadenza.model.pipeline.WorkspaceTraining;
+import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.route.MidiFiles;
+
+/**
+ * Predicts MIDI files with a piano-roll run: notes read, rolled and cut as in training, every window through the
+ * network (values quantised to 1/255 as the training windows were), the file's ranking from the mean
+ * log-probability. Refuses recordings, and a model whose input contract differs from the stored settings.
+ */
+public final class PianoRollPredictor implements FilePredictor {
+
+    private final Classifier classifier;
+    private final PianoRollSettings settings;
+
+    /** Takes ownership of {@code classifier} (closed with this predictor); checks the contract. */
+    public PianoRollPredictor(Classifier classifier, PianoRollSettings settings) {
+        this.classifier = classifier;
+        this.settings = settings;
+        classifier.check(settings.inputContract());
+    }
+
+    /** Opens the piano-roll run in {@code runDir}. */
+    public static PianoRollPredictor open(Path runDir) {
+        PianoRollSettings settings = PianoRollSettings.load(runDir);
+        Classifier classifier = Classifier.open(ModelBundle.load(runDir.resolve(WorkspaceTraining.MODEL_DIR)));
+        try {
+            return new PianoRollPredictor(classifier, settings);
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> classes() {
+        return classifier.classes();
+    }
+
+    @Override
+    public FilePrediction.Result predict(Path file) {
+        long start = System.nanoTime();
+        MidiFiles.requireMidi(file, "the piano-roll route");
+        NoteSequence seq = NoteReader.read(file, MidiLimits.DEFAULTS, settings.pedal());
+        PianoRoll roll = PianoRoll.of(seq, settings.roll());
+        List<Integer> starts = PianoRollTraining.starts(roll, settings);
+        if (starts.isEmpty()) {
+            throw new BadInputException(file, "no window with sounding notes in the piano roll (percussion only,"
+                    + " or notes outside the piano's range?)");
+        }
+        int frames = settings.frames();
+        List<float[]> windows = new ArrayList<>(starts.size());
+        for (int s : starts) {
+            float[] w = roll.window(s, frames);
+            byte[] q = ByteWindows.quantise(w);
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (q[i] & 0xff) / 255f;
+            }
+            windows.add(w);
+        }
+        float[][] probs = classifier.predictProba(windows);
+        List<FilePrediction.WindowResult> perWindow = new ArrayList<>(probs.length);
+        for (int i = 0; i < probs.length; i++) {
+            perWindow.add(new FilePrediction.WindowResult(starts.get(i) * roll.secondsPerFrame(), probs[i]));
+        }
+        return new FilePrediction.Result(file, FilePrediction.rank(classes(),
+                FilePrediction.meanLogProbability(probs)), perWindow, (System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        classifier.close();
+    }
+}

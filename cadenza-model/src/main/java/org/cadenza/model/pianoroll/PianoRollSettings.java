@@ -1,0 +1,80 @@
+package org.cadenza.model.pianoroll;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+import org.cadenza.features.WindowSpec;
+import org.cadenza.features.pianoroll.PianoRollParams;
+import org.cadenza.features.pianoroll.RollValue;
+import org.cadenza.io.midi.NoteReader;
+import org.cadenza.model.ModelJson;
+import org.cadenza.model.bundle.InputContract;
+
+/**
+ * How a MIDI file becomes the piano-roll route's input; stored beside the model ({@value #FILE}).
+ *
+ * @param roll         the roll's parameters (default {@link PianoRollParams#defaults()}: 16 frames/s, 88 keys,
+ *                     binary)
+ * @param window       window length and hop in seconds; default 5 s every 2.5 s (as the audio route)
+ * @param firstSeconds read only this many seconds from the first note; empty = all; default empty
+ * @param pedal        sustain pedal applied to note lengths; default {@link NoteReader.Pedal#EXTEND}
+ */
+public record PianoRollSettings(PianoRollParams roll, WindowSpec window, OptionalDouble firstSeconds,
+                                NoteReader.Pedal pedal) {
+
+    /** File name inside a run folder. */
+    public static final String FILE = "pianoroll.json";
+
+    /** The render key of the input contract: nothing is rendered. */
+    public static final String NOT_RENDERED = "";
+
+    public PianoRollSettings {
+        Objects.requireNonNull(roll, "roll");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(firstSeconds, "firstSeconds");
+        Objects.requireNonNull(pedal, "pedal");
+    }
+
+    /** The defaults documented on the record. */
+    public static PianoRollSettings defaults() {
+        return new PianoRollSettings(PianoRollParams.defaults(), new WindowSpec(5.0, 2.5), OptionalDouble.empty(),
+                NoteReader.Pedal.EXTEND);
+    }
+
+    /** Frames per window. */
+    public int frames() {
+        return org.cadenza.features.pianoroll.PianoRoll.framesFor(window.windowSeconds(), roll);
+    }
+
+    /** The contract a model trained on these settings records. */
+    public InputContract inputContract() {
+        return new InputContract(roll.key() + ";pedal=" + pedal.name().toLowerCase(Locale.ROOT)
+                + ";first=" + (firstSeconds.isPresent() ? Double.toString(firstSeconds.getAsDouble()) : "all"),
+                window.toString(), NOT_RENDERED);
+    }
+
+    /** The JSON form. */
+    public record Stored(double framesPerSecond, int lowestPitch, int highestPitch, int onsetFrames, String value,
+                         double windowSeconds, double hopSeconds, Double firstSeconds, String pedal) {
+    }
+
+    /** Writes {@value #FILE} into {@code dir}. */
+    public void save(Path dir) {
+        ModelJson.write(dir.resolve(FILE), new Stored(roll.framesPerSecond(), roll.lowestPitch(), roll.highestPitch(),
+                roll.onsetFrames(), roll.value().name(), window.windowSeconds(), window.hopSeconds(),
+                firstSeconds.isPresent() ? firstSeconds.getAsDouble() : null, pedal.name()));
+    }
+
+    /** Reads {@value #FILE} from {@code dir}. */
+    public static PianoRollSettings load(Path dir) {
+        Stored s = ModelJson.read(dir.resolve(FILE), Stored.class);
+        PianoRollParams roll = PianoRollParams.builder().optFramesPerSecond(s.framesPerSecond())
+                .optLowestPitch(s.lowestPitch()).optHighestPitch(s.highestPitch()).optOnsetFrames(s.onsetFrames())
+                .optValue(RollValue.valueOf(s.value())).build();
+        return new PianoRollSettings(roll, new WindowSpec(s.windowSeconds(), s.hopSeconds()),
+                s.firstSeconds() == null ? OptionalDouble.empty() : OptionalDouble.of(s.firstSeconds()),
+                NoteReader.Pedal.valueOf(s.pedal()));
+    }
+}
