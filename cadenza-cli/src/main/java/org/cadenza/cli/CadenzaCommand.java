@@ -43,6 +43,7 @@ import java.io.PrintWriter;
                 TrainCommand.class,
                 PredictCommand.class,
                 EvaluateCommand.class,
+                CompareCommand.class,
                 LrFindCommand.class,
                 DatasetsCommand.class,
                 DemoCommand.class,

@@ -1,5 +1,9 @@
 package org.cadenza.cli;
 
+import org.cadenza.eval.run.RouteEvaluation;
+import org.cadenza.model.route.InputRoute;
+import org.cadenza.model.route.RunRoute;
+
 import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.ReportFiles;
 import org.cadenza.eval.run.BlindEvaluation;
@@ -23,7 +27,9 @@ import java.util.concurrent.Callable;
                 "recall and F1, confusion matrices, most-confused pairs, top losses and the learning curves.",
                 "With --on OTHER_WS, a blind evaluation: every file of another workspace (rendered and featurised with",
                 "the run's settings), labelled through the run's target; files of composers the model never saw are",
-                "left out and counted, near-duplicates of the run's pieces listed (report in RUN/blind-<name>)."})
+                "left out and counted, near-duplicates of the run's pieces listed (report in RUN/blind-<name>).",
+                "Notes, piano-roll and fusion runs predict every test (or blind) file as `predict` does, reading the",
+                "MIDI notes; the blind workspace needs only to be ingested."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder made by `cadenza train`.")
@@ -54,10 +60,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "give either -w WS (the run's own test split) or --on OTHER_WS (blind evaluation)");
         }
         ModelRuntime.setThreads(threads);
+        boolean audio = RunRoute.of(run) == InputRoute.AUDIO;
         if (on != null) {
             try (Workspace other = WorkspaceOption.existing(on)) {
-                BlindEvaluation.Result r = BlindEvaluation.evaluate(other, run,
-                        out == null ? BlindEvaluation.defaultOutDir(run, on) : out);
+                Path dir = out == null ? BlindEvaluation.defaultOutDir(run, on) : out;
+                BlindEvaluation.Result r = audio ? BlindEvaluation.evaluate(other, run, dir)
+                        : RouteEvaluation.blind(other, run, dir, new ConsoleProgress());
                 System.out.print(r.toText());
                 System.out.println(String.join("\n", readHeadline(r.report().markdown())));
                 System.out.println("report: " + r.report().html());
@@ -65,7 +73,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
-            ReportFiles files = RunEvaluation.evaluate(ws, run, out == null ? run.resolve("report") : out);
+            Path dir = out == null ? run.resolve("report") : out;
+            ReportFiles files = audio ? RunEvaluation.evaluate(ws, run, dir)
+                    : RouteEvaluation.evaluate(ws, run, dir, new ConsoleProgress());
             System.out.println(String.join("\n", java.nio.file.Files.exists(files.markdown())
                     ? readHeadline(files.markdown()) : java.util.List.of()));
             System.out.println("report: " + files.html());

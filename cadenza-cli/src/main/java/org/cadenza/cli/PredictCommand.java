@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.io.BadInputException;
 import org.cadenza.model.ModelRuntime;
-import org.cadenza.model.bundle.Classifier;
-import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.pipeline.FilePrediction;
-import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.route.Predictors;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +21,10 @@ import java.util.concurrent.Callable;
 /** {@code cadenza predict}: ranked classes for files. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predicts the composer (or period) of music files with a trained model.",
-                "MIDI is rendered on the fly and recordings decoded, with the settings the model was trained on; a",
-                "file's answer is the mean log-probability over its windows. Prints the ranked classes with their",
+                "Works with every route (train --input audio|notes|pianoroll|fusion). Audio runs render MIDI on the fly",
+                "and decode recordings with the settings the model was trained on; notes and piano-roll runs read the",
+                "MIDI notes (recordings are refused); a fusion run asks its members. A file's answer is the mean",
+                "log-probability over its windows. Prints the ranked classes with their",
                 "probabilities and the time taken. A file that cannot be read is reported and the rest go on."})
 public final class PredictCommand implements Callable<Integer> {
 
@@ -50,20 +51,17 @@ public final class PredictCommand implements Callable<Integer> {
         ModelRuntime.setThreads(threads);
         Path runDir = run.getFileName() != null && run.getFileName().toString().equals(WorkspaceTraining.MODEL_DIR)
                 ? run.toAbsolutePath().getParent() : run;
-        ModelBundle bundle = ModelBundle.load(runDir.resolve(WorkspaceTraining.MODEL_DIR));
-        PipelineSettings pipeline = PipelineSettings.load(runDir);
         int failed = 0;
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode out = mapper.createArrayNode();
-        try (Classifier classifier = Classifier.open(bundle);
-             FilePrediction predictor = new FilePrediction(classifier, pipeline)) {
+        try (FilePredictor predictor = Predictors.open(runDir)) {
             for (Path file : files) {
                 try {
                     FilePrediction.Result r = predictor.predict(file);
                     if (json) {
-                        out.add(toJson(mapper, r, classifier.classes()));
+                        out.add(toJson(mapper, r, predictor.classes()));
                     } else {
-                        print(r, classifier.classes());
+                        print(r, predictor.classes());
                     }
                 } catch (BadInputException e) {
                     failed++;

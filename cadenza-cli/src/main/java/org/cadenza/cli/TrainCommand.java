@@ -1,5 +1,21 @@
 package org.cadenza.cli;
 
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.cadenza.eval.run.RouteTrainingRun;
+import org.cadenza.features.pianoroll.PianoRollParams;
+import org.cadenza.features.symbolic.NoteWindowSpec;
+import org.cadenza.model.classical.ClassicalAlgorithm;
+import org.cadenza.model.classical.ClassicalConfig;
+import org.cadenza.model.fusion.LateFusion;
+import org.cadenza.model.notes.NotesSettings;
+import org.cadenza.model.notes.NotesTraining;
+import org.cadenza.model.pianoroll.PianoRollSettings;
+import org.cadenza.model.pianoroll.PianoRollTraining;
+import org.cadenza.model.route.InputRoute;
+import org.cadenza.model.train.TrainingResult;
+
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -44,7 +60,15 @@ import java.util.concurrent.Callable;
                 "With --trials N: N trainings in RUN/trial-01..NN with seeds seed, seed+1, ... (a random split is drawn",
                 "again each time; with --split-file only the training seed changes), each evaluated on its test split,",
                 "summarised in RUN/trials.csv, trials.md (mean, median, min, max) and trials.png; finished trials are",
-                "skipped on rerun."})
+                "skipped on rerun.",
+                "",
+                "--input picks what the model reads (see docs/ROUTES.md):",
+                "  audio      MIDI rendered with a soundfont (or recordings) -> log-mel windows -> CNN (--model)",
+                "  notes      the MIDI notes themselves -> symbolic features per --note-window -> a Tribuo classifier",
+                "             (--classifier); no audio at all, trains in seconds",
+                "  pianoroll  the MIDI notes as onset and frame rolls (88 pitches x --fps frames/s) -> CNN (--model)",
+                "  fusion     trains a notes and a piano-roll member in RUN/notes and RUN/pianoroll, adds --members runs",
+                "             (e.g. an audio run), and fits late-fusion weights on the validation split only."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
@@ -95,6 +119,36 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Repeated trials with seeds seed .. seed+N-1, summarised as mean, median, min and max.")
     Integer trials;
 
+    @Option(names = "--input", defaultValue = "audio", paramLabel = "ROUTE",
+            description = "What the model reads: audio, notes, pianoroll or fusion. Default: ${DEFAULT-VALUE}.")
+    String input;
+
+    @Option(names = "--classifier", defaultValue = "logistic", paramLabel = "NAME",
+            description = {"--input notes/fusion: the Tribuo model: logistic, sgd-hinge, sgd-log, sgd-modified-huber, "
+                    + "sgd-perceptron, knn, adaboost, random-forest, extra-trees. Default: ${DEFAULT-VALUE}."})
+    String classifier;
+
+    @Option(names = "--note-window", defaultValue = "30s/15s", paramLabel = "SPEC",
+            description = {"--input notes/fusion: windows of notes, by seconds (30s, 30s/15s) or bars (8bars, "
+                    + "8bars/4bars). Default: ${DEFAULT-VALUE}."})
+    String noteWindow;
+
+    @Option(names = "--pca", paramLabel = "FRACTION",
+            description = "--input notes: keep the principal components explaining this fraction of the variance (seed 002: 0.75).")
+    Double pca;
+
+    @Option(names = "--fps", defaultValue = "16", paramLabel = "FPS",
+            description = "--input pianoroll/fusion: piano-roll frames per second (10-20). Default: ${DEFAULT-VALUE}.")
+    double fps;
+
+    @Option(names = "--members", split = ",", paramLabel = "RUN",
+            description = "--input fusion: trained runs (any route, e.g. an audio run) to fuse with its own members.")
+    List<Path> members = List.of();
+
+    @Option(names = "--fuse", defaultValue = "notes,pianoroll", paramLabel = "ROUTES",
+            description = "--input fusion: which members it trains itself: notes, pianoroll, both or none. Default: ${DEFAULT-VALUE}.")
+    String fuse;
+
     @Spec
     CommandSpec spec;
 
@@ -111,7 +165,52 @@ public final class TrainCommand implements Callable<Integer> {
                 .optOptimizer(optimizer).optWeightDecay(weightDecay)
                 .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).optStopMetric(stopOn)
                 .optPatience(patience).optEnsembleMembers(ensemble).build();
+        InputRoute route;
+        try {
+            route = InputRoute.parse(input);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--input: " + e.getMessage());
+        }
+        if (route != InputRoute.AUDIO && trials != null) {
+            throw new ParameterException(spec.commandLine(), "--trials works with --input audio only for now");
+        }
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
+            int fileThreads = Runtime.getRuntime().availableProcessors();
+            if (route == InputRoute.NOTES) {
+                NotesTraining.Result r = RouteTrainingRun.notes(ws, notesSettings(), data.dataset(),
+                        classicalConfig(), run, new ConsoleProgress(), fileThreads);
+                System.out.print(describe(r));
+                return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+            }
+            if (route == InputRoute.PIANOROLL) {
+                PianoRollTraining.Result r = RouteTrainingRun.pianoRoll(ws, rollSettings(), data.dataset(), config,
+                        run, progress, new ConsoleProgress(), fileThreads);
+                printBest(r.training());
+                System.out.println("model: " + r.bundle().dir());
+                return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+            }
+            if (route == InputRoute.FUSION) {
+                java.util.Set<String> own = new java.util.TreeSet<>();
+                for (String f : fuse.split(",")) {
+                    if (!f.isBlank() && !f.trim().equals("none")) {
+                        own.add(InputRoute.parse(f).cliName());
+                    }
+                }
+                if (!java.util.Set.of("notes", "pianoroll").containsAll(own)) {
+                    throw new ParameterException(spec.commandLine(), "--fuse: notes, pianoroll, both or none, got " + fuse);
+                }
+                if (own.size() + members.size() < 2) {
+                    throw new ParameterException(spec.commandLine(), "fusion needs at least two members: "
+                            + own.size() + " of its own (--fuse) and " + members.size() + " given (--members)");
+                }
+                LateFusion f = RouteTrainingRun.fusion(ws, data.dataset(), new RouteTrainingRun.Members(
+                        own.contains("notes") ? notesSettings() : null, classicalConfig(),
+                        own.contains("pianoroll") ? rollSettings() : null, config, members), run, progress,
+                        new ConsoleProgress(), fileThreads);
+                System.out.println(f);
+                System.out.println("fusion: " + run.resolve(LateFusion.FILE));
+                return ExitCode.OK;
+            }
             if (trials != null) {
                 TrialsRun.Result t = TrialsRun.run(ws, data.pipeline(), data.dataset(), config, trials, run, progress,
                         new ConsoleProgress(), Runtime.getRuntime().availableProcessors(), line -> {
@@ -125,13 +224,70 @@ public final class TrainCommand implements Callable<Integer> {
             WorkspaceTraining.Result r = TrainingRun.train(ws, data.pipeline(), data.dataset(), config, run, progress,
                     new ConsoleProgress(), Runtime.getRuntime().availableProcessors());
             System.out.print(r.data().toText());
-            EpochRecord best = r.training().best();
-            System.out.printf(Locale.ROOT, "%s: best epoch %d of %d, validation accuracy %.1f %% (window level), loss %.3f%n",
-                    r.training().status(), r.training().bestEpoch(), r.training().history().size(),
-                    100 * best.valAccuracy(), best.valLoss());
+            printBest(r.training());
             System.out.println("model: " + r.bundle().dir());
             return ExitCode.OK;
         }
+    }
+
+    private static void printBest(TrainingResult t) {
+        EpochRecord best = t.best();
+        System.out.printf(Locale.ROOT, "%s: best epoch %d of %d, validation accuracy %.1f %% (window level), loss %.3f%n",
+                t.status(), t.bestEpoch(), t.history().size(), 100 * best.valAccuracy(), best.valLoss());
+    }
+
+    private NotesSettings notesSettings() {
+        NoteWindowSpec w;
+        try {
+            w = NoteWindowSpec.parse(noteWindow);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--note-window: " + e.getMessage());
+        }
+        NotesSettings d = NotesSettings.defaults();
+        return new NotesSettings(d.features(), w, data.firstSeconds == null ? OptionalDouble.empty()
+                : OptionalDouble.of(data.firstSeconds), d.pedal());
+    }
+
+    private ClassicalConfig classicalConfig() {
+        ClassicalConfig.Builder b = ClassicalConfig.builder();
+        try {
+            b.setAlgorithm(ClassicalAlgorithm.parse(classifier));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--classifier: " + e.getMessage());
+        }
+        b.optSeed(data.seed);
+        if (pca != null) {
+            b.optPcaVariance(pca);
+        }
+        return b.build();
+    }
+
+    private PianoRollSettings rollSettings() {
+        PianoRollSettings d = PianoRollSettings.defaults();
+        PianoRollParams roll;
+        try {
+            roll = PianoRollParams.builder().optFramesPerSecond(fps).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--fps: " + e.getMessage());
+        }
+        return new PianoRollSettings(roll, data.pipeline().window(), data.firstSeconds == null
+                ? OptionalDouble.empty() : OptionalDouble.of(data.firstSeconds), d.pedal());
+    }
+
+    private static String describe(NotesTraining.Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "notes route: %d classes, %d training windows of %d pieces; features %.1f s,"
+                + " training %.1f s%n", r.split().classes().size(), java.util.Arrays.stream(r.windowsPerClass()).sum(),
+                java.util.Arrays.stream(r.piecesPerClass()).sum(), r.featureSeconds(), r.trainingSeconds()));
+        for (int c = 0; c < r.split().classes().size(); c++) {
+            b.append(String.format(Locale.ROOT, "  %-16s %6d windows %4d pieces%n", r.split().classes().get(c),
+                    r.windowsPerClass()[c], r.piecesPerClass()[c]));
+        }
+        if (!r.split().excluded().isEmpty()) {
+            b.append("excluded: ").append(r.split().excluded()).append('\n');
+        }
+        r.problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
+        return b.toString();
     }
 
     /** A progress bar per epoch with loss, accuracy and windows/s. */

@@ -1,17 +1,11 @@
 package org.cadenza.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,30 +26,11 @@ class RealTrainingBeatsDummyTest {
 
     @Test
     void aSmallRealTrainingBeatsTheMostFrequentBaseline(@TempDir Path tmp) throws Exception {
-        String data = System.getenv("CADENZA_DATA");
-        assumeTrue(data != null && Files.isRegularFile(Path.of(data, "asap", "labels.csv")),
+        Optional<Path> labels = TestCorpus.asapScores(tmp.resolve("labels.csv"), List.of("bach", "chopin"), 10);
+        assumeTrue(labels.isPresent(),
                 "CADENZA_DATA is not set (or lacks asap/): the real-data training test needs the datasets folder");
-        Path asap = Path.of(data, "asap");
-        Map<String, CSVRecord> firstScores = new TreeMap<>();
-        try (Reader in = Files.newBufferedReader(asap.resolve("labels.csv"), StandardCharsets.UTF_8);
-             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-            for (CSVRecord r : csv) {
-                String composer = r.get("composer");
-                if ((composer.equals("bach") || composer.equals("chopin")) && r.get("path").endsWith("midi_score.mid")) {
-                    firstScores.putIfAbsent(r.get("piece_id"), r);
-                }
-            }
-        }
-        StringBuilder labels = new StringBuilder("path,composer,piece_id\n");
-        Map<String, Integer> perComposer = new TreeMap<>();
-        for (CSVRecord r : firstScores.values()) {
-            if (perComposer.merge(r.get("composer"), 1, Integer::sum) <= 10) {
-                labels.append(r.get("path")).append(',').append(r.get("composer")).append(',')
-                        .append(r.get("piece_id")).append('\n');
-            }
-        }
-        Path csv = tmp.resolve("labels.csv");
-        Files.writeString(csv, labels);
+        Path asap = TestCorpus.asap().orElseThrow();
+        Path csv = labels.get();
         Path ws = tmp.resolve("ws");
         String[] render = {"--from-first-note", "--excerpt", "40"};
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", csv.toString(), "--root", asap.toString(),

@@ -1,6 +1,17 @@
 package org.cadenza.cli;
 
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,5 +40,45 @@ final class TestCorpus {
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("render", ws.toString()).code());
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("features", ws.toString(), "--window", window).code());
         return ws;
+    }
+
+    /**
+     * A labels CSV (path,composer,piece_id, paths relative to {@code asap/}) of the score MIDI of the first
+     * {@code perComposer} pieces (by piece id) of each composer in asap, or empty when {@code CADENZA_DATA} is not set
+     * (or lacks asap).
+     */
+    static Optional<Path> asapScores(Path csv, List<String> composers, int perComposer) throws Exception {
+        Optional<Path> asap = asap();
+        if (asap.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, CSVRecord> firstScores = new TreeMap<>();
+        try (Reader in = Files.newBufferedReader(asap.get().resolve("labels.csv"), StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            for (CSVRecord r : parser) {
+                if (composers.contains(r.get("composer")) && r.get("path").endsWith("midi_score.mid")) {
+                    firstScores.putIfAbsent(r.get("piece_id"), r);
+                }
+            }
+        }
+        StringBuilder labels = new StringBuilder("path,composer,piece_id\n");
+        Map<String, Integer> perComposerCount = new TreeMap<>();
+        for (CSVRecord r : firstScores.values()) {
+            if (perComposerCount.merge(r.get("composer"), 1, Integer::sum) <= perComposer) {
+                labels.append(r.get("path")).append(',').append(r.get("composer")).append(',')
+                        .append(r.get("piece_id")).append('\n');
+            }
+        }
+        Files.writeString(csv, labels);
+        return Optional.of(csv);
+    }
+
+    /** {@code $CADENZA_DATA/asap} when it is there. */
+    static Optional<Path> asap() {
+        String data = System.getenv("CADENZA_DATA");
+        if (data == null || !Files.isRegularFile(Path.of(data, "asap", "labels.csv"))) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(data, "asap"));
     }
 }

@@ -345,7 +345,7 @@ public final class BlindEvaluation {
                 + "s --hop " + pipeline.window().hopSeconds() + "s --mels " + pipeline.features().nMels() + render;
     }
 
-    private static void writeFiles(Path csv, List<CatalogFile> files, Map<Long, String> status,
+    static void writeFiles(Path csv, List<CatalogFile> files, Map<Long, String> status,
                                    Map<Long, String> labelOf, Map<Long, Integer> windows, NearDuplicates.Found dup) {
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader("file", "composer", "label", "piece_id", "status", "windows",

@@ -1,0 +1,82 @@
+package org.cadenza.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The routes that read notes, end to end on real files and with no rendering at all: the score MIDIs of the first 12
+ * pieces of Bach and of Chopin in asap, ingested only; {@code train --input notes}, {@code --input pianoroll} and
+ * {@code --input fusion}, each evaluated on its held-out pieces (which must beat the most-frequent baseline) and
+ * used by {@code predict}; a recording given to a notes run is refused by name.
+ */
+class RoutesOnRealDataTest {
+
+    private static final Pattern PIECE_ROW = Pattern.compile(
+            "\\| piece accuracy \\| ([0-9.]+) % \\([0-9]+/[0-9]+\\) \\| ([0-9.]+) % \\|");
+
+    @Test
+    void notesPianoRollAndFusionTrainEvaluateAndPredict(@TempDir Path tmp) throws Exception {
+        Optional<Path> labels = TestCorpus.asapScores(tmp.resolve("labels.csv"), List.of("bach", "chopin"), 12);
+        assumeTrue(labels.isPresent(), "CADENZA_DATA is not set (or lacks asap/): the routes test needs real MIDI");
+        Path ws = tmp.resolve("ws");
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", labels.get().toString(), "--root",
+                TestCorpus.asap().orElseThrow().toString(), "-w", ws.toString()).code());
+
+        Path notes = tmp.resolve("notes");
+        CommandLineTest.Result train = CommandLineTest.cadenza("train", ws.toString(), "--run", notes.toString(),
+                "--input", "notes", "--classifier", "logistic", "--note-window", "20s/10s");
+        assertEquals(ExitCode.OK, train.code(), train.output());
+        assertTrue(train.output().contains("notes route: 2 classes"), train.output());
+        beatsMostFrequent(notes, ws);
+
+        Path roll = tmp.resolve("roll");
+        train = CommandLineTest.cadenza("train", ws.toString(), "--run", roll.toString(), "--input", "pianoroll",
+                "--model", "small", "--epochs", "4", "--window", "5s", "--hop", "2.5s", "--first-seconds", "60");
+        assertEquals(ExitCode.OK, train.code(), train.output());
+        assertTrue(Files.isRegularFile(roll.resolve("model/model.json")), train.output());
+
+        Path fusion = tmp.resolve("fusion");
+        train = CommandLineTest.cadenza("train", ws.toString(), "--run", fusion.toString(), "--input", "fusion",
+                "--fuse", "notes", "--note-window", "20s/10s", "--members", roll.toString());
+        assertEquals(ExitCode.OK, train.code(), train.output());
+        assertTrue(train.output().contains("late fusion: "), train.output());
+        beatsMostFrequent(fusion, ws);
+
+        Path file = TestCorpus.asap().orElseThrow().resolve(Files.readAllLines(labels.get()).get(1).split(",")[0]);
+        for (Path run : List.of(notes, roll, fusion)) {
+            CommandLineTest.Result predict = CommandLineTest.cadenza("predict", run.toString(), file.toString());
+            assertEquals(ExitCode.OK, predict.code(), predict.output());
+            assertTrue(predict.output().contains("bach") && predict.output().contains("chopin"), predict.output());
+        }
+        Path wav = tmp.resolve("recording.wav");
+        Files.write(wav, new byte[] {'R', 'I', 'F', 'F'});
+        CommandLineTest.Result refused = CommandLineTest.cadenza("predict", notes.toString(), wav.toString());
+        assertEquals(ExitCode.BAD_INPUT, refused.code(), refused.output());
+        assertTrue(refused.output().contains("recording.wav") && refused.output().contains("not a MIDI file"),
+                refused.output());
+    }
+
+    private static void beatsMostFrequent(Path run, Path ws) {
+        CommandLineTest.Result evaluate = CommandLineTest.cadenza("evaluate", run.toString(), "-w", ws.toString());
+        assertEquals(ExitCode.OK, evaluate.code(), evaluate.output());
+        Matcher m = PIECE_ROW.matcher(evaluate.output());
+        assertTrue(m.find(), evaluate.output());
+        double model = Double.parseDouble(m.group(1));
+        double mostFrequent = Double.parseDouble(m.group(2));
+        System.out.printf("%s: held-out piece accuracy %.1f %% vs most frequent %.1f %%%n", run.getFileName(), model,
+                mostFrequent);
+        assertTrue(model > mostFrequent, run + ": piece accuracy " + model + " % does not beat the most-frequent "
+                + mostFrequent + " %\n" + evaluate.output());
+    }
+}
