@@ -36,8 +36,13 @@ public final class ModifiedHuber implements LabelObjective {
         return z >= -1 ? Math.pow(Math.max(0, 1 - z), 2) : -4 * z;
     }
 
+    /**
+     * @param truth      the true class's index
+     * @param prediction the linear scores, one per class (not modified)
+     * @return the negated loss and its gradient with respect to the scores (Tribuo's convention)
+     */
     @Override
-    public Pair<Double, SGDVector> valueAndGradient(int truth, SGDVector prediction) {
+    public Pair<Double, SGDVector> lossAndGradient(Integer truth, SGDVector prediction) {
         int n = prediction.size();
         double[] gradient = new double[n];
         double total = 0;
@@ -50,9 +55,11 @@ public final class ModifiedHuber implements LabelObjective {
         return new Pair<>(-total, DenseVector.createDenseVector(gradient));
     }
 
+    /** Tribuo's deprecated form of {@link #lossAndGradient}, still abstract in 4.3.2. */
+    @Deprecated
     @Override
-    public Pair<Double, SGDVector> lossAndGradient(Integer truth, SGDVector prediction) {
-        return valueAndGradient(truth, prediction);
+    public Pair<Double, SGDVector> valueAndGradient(int truth, SGDVector prediction) {
+        return lossAndGradient(truth, prediction);
     }
 
     /** @return a {@link NoopNormalizer}: the scores stay scores */

@@ -26,8 +26,13 @@ public final class Perceptron implements LabelObjective {
     public Perceptron() {
     }
 
+    /**
+     * @param truth      the true class's index
+     * @param prediction the linear scores, one per class (not modified)
+     * @return the negated loss and its gradient with respect to the scores (Tribuo's convention)
+     */
     @Override
-    public Pair<Double, SGDVector> valueAndGradient(int truth, SGDVector prediction) {
+    public Pair<Double, SGDVector> lossAndGradient(Integer truth, SGDVector prediction) {
         int predicted = prediction.indexOfMax();
         if (predicted == truth) {
             return new Pair<>(0.0, SparseVector.createSparseVector(prediction.size(), new int[0], new double[0]));
@@ -38,9 +43,11 @@ public final class Perceptron implements LabelObjective {
         return new Pair<>(value, SparseVector.createSparseVector(prediction.size(), indices, values));
     }
 
+    /** Tribuo's deprecated form of {@link #lossAndGradient}, still abstract in 4.3.2. */
+    @Deprecated
     @Override
-    public Pair<Double, SGDVector> lossAndGradient(Integer truth, SGDVector prediction) {
-        return valueAndGradient(truth, prediction);
+    public Pair<Double, SGDVector> valueAndGradient(int truth, SGDVector prediction) {
+        return lossAndGradient(truth, prediction);
     }
 
     /** @return a {@link NoopNormalizer}: the scores stay scores */

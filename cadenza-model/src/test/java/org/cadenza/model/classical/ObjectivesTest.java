@@ -28,8 +28,9 @@ class ObjectivesTest {
 
     @Test
     void modifiedHuberValueAndGradientByHand() {
-        // truth 0: class 0 z = 0.5 (loss 0.25, gradient 2 * 0.5 = 1); class 1 y = -1, z = 2 (0, 0);
-        // class 2 y = -1, z = 0 (loss 1, gradient 2 * -1 * 1 = -2); class 3 y = -1, z = -3 (linear: 12, -4 * -1... = -4)
+        // truth 0, scores (0.5, -2, 0, 3): class 0 y = +1, z = 0.5: loss 0.25, gradient 2 * 1 * 0.5 = 1;
+        // class 1 y = -1, z = 2: loss 0, gradient 0; class 2 y = -1, z = 0: loss 1, gradient 2 * -1 * 1 = -2;
+        // class 3 y = -1, z = -3 < -1, the linear branch: loss -4 * -3 = 12, gradient 4 * y = -4
         Pair<Double, SGDVector> r = of(new ModifiedHuber(), 0, 0.5, -2.0, 0.0, 3.0);
         assertEquals(-(0.25 + 0 + 1 + 12), r.getA(), 1e-12);
         assertArrayEquals(new double[] {1, 0, -2, -4}, r.getB().toArray(), 1e-12);
