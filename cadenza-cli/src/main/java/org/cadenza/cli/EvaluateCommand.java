@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import org.cadenza.corpus.dataset.Split;
 import org.cadenza.eval.run.RouteEvaluation;
 import org.cadenza.model.route.InputRoute;
 import org.cadenza.model.route.RunRoute;
@@ -47,6 +48,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Where the report goes. Default: RUN/report, or RUN/blind-<OTHER_WS name> with --on.")
     Path out;
 
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
+            description = {"Which split of the run to evaluate: test, or val to choose between runs without looking "
+                    + "at test (notes, piano-roll and fusion runs). Default: ${DEFAULT-VALUE}."})
+    String split;
+
     @Spec
     CommandSpec spec;
 
@@ -73,9 +79,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
-            Path dir = out == null ? run.resolve("report") : out;
+            Split which = Split.parse(split).filter(s -> s != Split.TRAIN).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "--split: test or val, got " + split));
+            if (audio && which != Split.TEST) {
+                throw new ParameterException(spec.commandLine(), "--split val works with notes, piano-roll and "
+                        + "fusion runs; audio runs are evaluated on their test split");
+            }
+            Path dir = out == null ? run.resolve(which == Split.TEST ? "report" : "report-" + which.id()) : out;
             ReportFiles files = audio ? RunEvaluation.evaluate(ws, run, dir)
-                    : RouteEvaluation.evaluate(ws, run, dir, new ConsoleProgress());
+                    : RunEvaluation.write(RouteEvaluation.report(ws, run, which, new ConsoleProgress()), dir);
             System.out.println(String.join("\n", java.nio.file.Files.exists(files.markdown())
                     ? readHeadline(files.markdown()) : java.util.List.of()));
             System.out.println("report: " + files.html());

@@ -104,7 +104,8 @@ public final class RunEvaluation {
         return description;
     }
 
-    static ReportFiles write(EvaluationReport report, Path outDir) {
+    /** Writes the report (HTML, Markdown, CSV, PNG) into {@code outDir}. */
+    public static ReportFiles write(EvaluationReport report, Path outDir) {
         try {
             return report.write(outDir);
         } catch (IOException e) {
