@@ -74,6 +74,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "16", description = "Piano-roll frames per second. Default: ${DEFAULT-VALUE}.")
     double fps;
 
+    @Option(names = "--trees", defaultValue = "100", description = "Trees of the forests. Default: ${DEFAULT-VALUE}.")
+    int trees;
+
+    @Option(names = "--rounds", defaultValue = "50", description = "AdaBoost rounds. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
     @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
     int threads;
 
@@ -114,7 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
              Workspace other = blind == null ? null : WorkspaceOption.existing(blind);
              TrainCommand.Progress progress = new TrainCommand.Progress()) {
             ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(), notes, algorithms, roll, network,
-                    audioRuns, !noFusion, Optional.ofNullable(other), Runtime.getRuntime().availableProcessors());
+                    audioRuns, !noFusion, Optional.ofNullable(other), Runtime.getRuntime().availableProcessors(),
+                    trees, rounds);
             ModelComparison.Table t = ModelComparison.run(ws, s, out, new ConsoleProgress(), progress);
             System.out.print(java.nio.file.Files.readString(t.markdown()));
             System.out.println("table: " + t.markdown() + ", " + t.csv());

@@ -7,7 +7,11 @@ public final class Main {
     private Main() {
     }
 
+    /** Tribuo logs every training at INFO through java.util.logging; the command line shows its own progress. */
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
     public static void main(String[] args) {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args));
     }
 

@@ -67,10 +67,12 @@ public final class ModelComparison {
      *                    audio runs
      * @param blind       a workspace to evaluate blind on (the same classes from another corpus), or empty
      * @param threads     threads reading files
+     * @param trees       trees of the forests ({@link ClassicalConfig#trees()})
+     * @param rounds      rounds of AdaBoost ({@link ClassicalConfig#boostingRounds()})
      */
     public record Spec(DatasetSpec dataset, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
                        PianoRollSettings roll, TrainingConfig network, Map<String, Path> audioRuns, boolean fusion,
-                       Optional<Workspace> blind, int threads) {
+                       Optional<Workspace> blind, int threads, int trees, int rounds) {
         public Spec {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(notes, "notes");
@@ -123,7 +125,7 @@ public final class ModelComparison {
             rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, name, "notes", a.cliName()
                     + " on " + spec.notes().window() + " note windows", dir, () -> {
                         ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(a).optSeed(spec.dataset().seed())
-                                .build();
+                                .optTrees(spec.trees()).optBoostingRounds(spec.rounds()).build();
                         RouteTrainingRun.notes(ws, spec.notes(), spec.dataset(), cfg, dir, progress, spec.threads());
                     }, progress, dummies));
             write(outDir, rows);
