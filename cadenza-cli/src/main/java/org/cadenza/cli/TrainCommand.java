@@ -180,6 +180,9 @@ public final class TrainCommand implements Callable<Integer> {
                 NotesTraining.Result r = RouteTrainingRun.notes(ws, notesSettings(), data.dataset(),
                         classicalConfig(), run, new ConsoleProgress(), fileThreads);
                 System.out.print(describe(r));
+                r.model().pcaComponents().ifPresent(k -> System.out.printf(Locale.ROOT, "PCA: %d of %d components keep "
+                        + "%.0f %% of the variance (plot: %s)%n", k, r.model().featureNames().size(), 100 * pca,
+                        run.resolve(RouteTrainingRun.PCA_PNG)));
                 return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
             }
             if (route == InputRoute.PIANOROLL) {

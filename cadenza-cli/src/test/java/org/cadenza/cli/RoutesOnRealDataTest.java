@@ -40,6 +40,13 @@ class RoutesOnRealDataTest {
         assertTrue(train.output().contains("notes route: 2 classes"), train.output());
         beatsMostFrequent(notes, ws);
 
+        Path pca = tmp.resolve("notes-pca");
+        train = CommandLineTest.cadenza("train", ws.toString(), "--run", pca.toString(), "--input", "notes",
+                "--classifier", "sgd-modified-huber", "--pca", "0.75", "--balance", "oversample");
+        assertEquals(ExitCode.OK, train.code(), train.output());
+        assertTrue(train.output().contains("components keep 75 % of the variance"), train.output());
+        assertTrue(Files.size(pca.resolve("pca.png")) > 1000, "the explained-variance plot is missing");
+
         Path roll = tmp.resolve("roll");
         train = CommandLineTest.cadenza("train", ws.toString(), "--run", roll.toString(), "--input", "pianoroll",
                 "--model", "small", "--epochs", "4", "--window", "5s", "--hop", "2.5s", "--first-seconds", "60");

@@ -7,6 +7,7 @@ import java.util.List;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.eval.plot.ExplainedVariancePlot;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.fusion.LateFusion;
 import org.cadenza.model.notes.NotesSettings;
@@ -39,8 +40,21 @@ public final class RouteTrainingRun {
         RunDataset.savePeriods(dataset, runDir);
         NotesTraining.Result r = NotesTraining.train(ws, settings, dataset, config, runDir, progress, threads);
         RunFiles.write(ws, r.split(), dataset, runDir);
+        if (r.model().pca().isPresent() && config.pcaVariance().isPresent()) {
+            Path png = runDir.resolve(PCA_PNG);
+            try {
+                ExplainedVariancePlot.writePng(r.model().pca().get().explainedVarianceRatio(),
+                        config.pcaVariance().getAsDouble(), png, "PCA of the standardised symbolic features ("
+                                + r.model().pcaComponents().orElse(0) + " components kept)");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + png, e);
+            }
+        }
         return r;
     }
+
+    /** The explained-variance plot a notes run trained with PCA gets (seed 002's figure). */
+    public static final String PCA_PNG = "pca.png";
 
     /** The piano-roll route ({@link PianoRollTraining#train}). */
     public static PianoRollTraining.Result pianoRoll(Workspace ws, PianoRollSettings settings, DatasetSpec dataset,
