@@ -146,9 +146,20 @@ public final class ModelComparison {
             write(outDir, rows);
         }
         if (spec.fusion()) {
-            // the best notes model on validation (never on test), the piano roll and the audio runs
-            Optional<Row> bestNotes = rows.stream().filter(r -> r.input().equals("notes"))
-                    .max(java.util.Comparator.comparingDouble(Row::validationAccuracy));
+            // the best notes model on validation (never on test): the lowest piece-level negative log-likelihood,
+            // the objective the fusion weights are fit on (steadier than accuracy on a few dozen pieces)
+            LabelledSplit split = LabelledSplit.plan(ws, spec.dataset(), f -> true, "");
+            Optional<Row> bestNotes = Optional.empty();
+            double bestNll = Double.POSITIVE_INFINITY;
+            for (Row r : rows) {
+                if (r.input().equals("notes")) {
+                    double nll = validationNll(ws, notesRuns.get(r.name()), files(split, Split.VAL), spec, progress);
+                    if (nll < bestNll) {
+                        bestNll = nll;
+                        bestNotes = Optional.of(r);
+                    }
+                }
+            }
             List<Path> members = new ArrayList<>();
             List<String> names = new ArrayList<>();
             bestNotes.ifPresent(r -> {
@@ -230,6 +241,28 @@ public final class ModelComparison {
         }
         return new Row(name, input, model, t.accuracy(), t.balancedAccuracy(), (int) t.count(), blindAcc, blindBal,
                 blindPieces, trainSeconds, secondsPerPiece, valAccuracy);
+    }
+
+    /**
+     * Mean negative log-likelihood of the true class over the validation pieces (softmax of each piece's mean
+     * log-probabilities, natural log).
+     */
+    static double validationNll(Workspace ws, Path run, List<RouteEvaluation.LabelledFile> val, Spec spec,
+                                ProgressListener progress) {
+        RouteEvaluation.FilePredictions p = RouteEvaluation.predictRun(ws, run, val, spec.dataset().selection(),
+                progress);
+        double sum = 0;
+        List<org.cadenza.eval.PiecePrediction> pieces = p.predictions().pieces();
+        for (org.cadenza.eval.PiecePrediction piece : pieces) {
+            double[] s = piece.scores();
+            double max = java.util.Arrays.stream(s).max().orElse(0);
+            double z = 0;
+            for (double v : s) {
+                z += Math.exp(v - max);
+            }
+            sum += -(s[piece.trueClass()] - max - Math.log(z));
+        }
+        return sum / pieces.size();
     }
 
     /** Files measured for the prediction time. */
