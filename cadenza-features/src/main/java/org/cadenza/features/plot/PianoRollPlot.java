@@ -1,10 +1,7 @@
 package org.cadenza.features.plot;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Objects;
 
 import org.cadenza.features.pianoroll.PianoRoll;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 
@@ -62,19 +58,7 @@ public final class PianoRollPlot {
      * @throws UncheckedIOException     when the file cannot be written
      */
     public static void writePng(PianoRoll roll, Path png, String title, int width, int height) {
-        Objects.requireNonNull(png, "png");
-        HeatMapChart chart = chart(roll, title, width, height);
-        try {
-            Path parent = png.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (OutputStream out = Files.newOutputStream(png)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("PianoRollPlot: cannot write " + png + ": " + e.getMessage(), e);
-        }
+        PngFiles.save(chart(roll, title, width, height), png, "PianoRollPlot");
     }
 
     /** The XChart chart {@link #writePng} draws, for callers that want to show or restyle it. */
@@ -83,10 +67,7 @@ public final class PianoRollPlot {
         if (roll.frames() == 0) {
             throw new IllegalArgumentException("PianoRollPlot: the roll has no frames, nothing to draw");
         }
-        if (width < 200 || height < 150) {
-            throw new IllegalArgumentException("PianoRollPlot: picture must be at least 200 x 150 pixels, got "
-                    + width + " x " + height);
-        }
+        PngFiles.requireSize(width, height, "PianoRollPlot");
         int frames = roll.frames();
         int pitches = roll.pitches();
         int colStep = (frames + MAX_COLUMNS - 1) / MAX_COLUMNS;

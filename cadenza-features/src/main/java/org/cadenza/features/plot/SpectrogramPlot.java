@@ -1,10 +1,7 @@
 package org.cadenza.features.plot;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.Objects;
 import org.cadenza.features.FeatureKind;
 import org.cadenza.features.Spectrogram;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -64,19 +60,7 @@ public final class SpectrogramPlot {
      * @throws UncheckedIOException     when the file cannot be written
      */
     public static void writePng(Spectrogram spectrogram, Path png, String title, int width, int height) {
-        Objects.requireNonNull(png, "png");
-        HeatMapChart chart = chart(spectrogram, title, width, height);
-        try {
-            Path parent = png.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (OutputStream out = Files.newOutputStream(png)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("SpectrogramPlot: cannot write " + png + ": " + e.getMessage(), e);
-        }
+        PngFiles.save(chart(spectrogram, title, width, height), png, "SpectrogramPlot");
     }
 
     /** The XChart chart {@link #writePng} draws, for callers that want to show or restyle it. */
@@ -85,10 +69,7 @@ public final class SpectrogramPlot {
         if (spectrogram.frames() == 0) {
             throw new IllegalArgumentException("SpectrogramPlot: the spectrogram has no frames, nothing to draw");
         }
-        if (width < 200 || height < 150) {
-            throw new IllegalArgumentException("SpectrogramPlot: picture must be at least 200 x 150 pixels, got "
-                    + width + " x " + height);
-        }
+        PngFiles.requireSize(width, height, "SpectrogramPlot");
         FeatureKind kind = spectrogram.params().kind();
         int frames = spectrogram.frames();
         int bins = spectrogram.bins();
