@@ -1,13 +1,9 @@
 package org.cadenza.model.classical;
 
-import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.tribuo.classification.sgd.LabelObjective;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.la.SGDVector;
-import org.tribuo.math.util.NoopNormalizer;
-import org.tribuo.math.util.VectorNormalizer;
 
 /**
  * The modified Huber loss (Zhang 2004; scikit-learn's {@code SGDClassifier(loss="modified_huber")}), one-vs-rest
@@ -25,7 +21,7 @@ import org.tribuo.math.util.VectorNormalizer;
  * The scores are not probabilities ({@link #isProbabilistic()} is false); {@link ClassicalModel} turns them into
  * probabilities the way scikit-learn does: (clip(f<sub>k</sub>, -1, 1) + 1) / 2, normalised over the classes.
  */
-public final class ModifiedHuber implements LabelObjective {
+public final class ModifiedHuber extends ScoreObjective {
 
     /** The objective (stateless). */
     public ModifiedHuber() {
@@ -53,34 +49,5 @@ public final class ModifiedHuber implements LabelObjective {
             gradient[k] = z >= -1 ? 2 * y * Math.max(0, 1 - z) : 4 * y;
         }
         return new Pair<>(-total, DenseVector.createDenseVector(gradient));
-    }
-
-    /** Tribuo's deprecated form of {@link #lossAndGradient}, still abstract in 4.3.2. */
-    @Deprecated
-    @Override
-    public Pair<Double, SGDVector> valueAndGradient(int truth, SGDVector prediction) {
-        return lossAndGradient(truth, prediction);
-    }
-
-    /** @return a {@link NoopNormalizer}: the scores stay scores */
-    @Override
-    public VectorNormalizer getNormalizer() {
-        return new NoopNormalizer();
-    }
-
-    /** @return false */
-    @Override
-    public boolean isProbabilistic() {
-        return false;
-    }
-
-    @Override
-    public String toString() {
-        return "ModifiedHuber()";
-    }
-
-    @Override
-    public ConfiguredObjectProvenance getProvenance() {
-        return new ConfiguredObjectProvenanceImpl(this, "LabelObjective");
     }
 }

@@ -1,14 +1,10 @@
 package org.cadenza.model.classical;
 
-import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.tribuo.classification.sgd.LabelObjective;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.math.la.SGDVector;
 import org.tribuo.math.la.SparseVector;
-import org.tribuo.math.util.NoopNormalizer;
-import org.tribuo.math.util.VectorNormalizer;
 
 /**
  * The multiclass perceptron loss as a Tribuo {@link LabelObjective}: with p the highest-scoring class and t the
@@ -20,7 +16,7 @@ import org.tribuo.math.util.VectorNormalizer;
  * entries <em>are</em> the margin (+margin at the true class, -margin at the predicted one), so with margin 0
  * every gradient is zero and the weights never move: the model stays at zero and predicts one class.
  */
-public final class Perceptron implements LabelObjective {
+public final class Perceptron extends ScoreObjective {
 
     /** The objective (stateless). */
     public Perceptron() {
@@ -41,34 +37,5 @@ public final class Perceptron implements LabelObjective {
         double[] values = truth < predicted ? new double[] {1, -1} : new double[] {-1, 1};
         double value = prediction.get(truth) - prediction.get(predicted);
         return new Pair<>(value, SparseVector.createSparseVector(prediction.size(), indices, values));
-    }
-
-    /** Tribuo's deprecated form of {@link #lossAndGradient}, still abstract in 4.3.2. */
-    @Deprecated
-    @Override
-    public Pair<Double, SGDVector> valueAndGradient(int truth, SGDVector prediction) {
-        return lossAndGradient(truth, prediction);
-    }
-
-    /** @return a {@link NoopNormalizer}: the scores stay scores */
-    @Override
-    public VectorNormalizer getNormalizer() {
-        return new NoopNormalizer();
-    }
-
-    /** @return false */
-    @Override
-    public boolean isProbabilistic() {
-        return false;
-    }
-
-    @Override
-    public String toString() {
-        return "Perceptron()";
-    }
-
-    @Override
-    public ConfiguredObjectProvenance getProvenance() {
-        return new ConfiguredObjectProvenanceImpl(this, "LabelObjective");
     }
 }
