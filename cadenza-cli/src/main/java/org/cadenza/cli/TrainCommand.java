@@ -137,6 +137,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "--input notes: keep the principal components explaining this fraction of the variance (seed 002: 0.75).")
     Double pca;
 
+    @Option(names = "--chunk-files", paramLabel = "N",
+            description = {"--input notes: train over chunks of N training files, one chunk in memory at a time "
+                    + "(seed 002's incremental training, for corpora that do not fit in memory): one model per chunk, "
+                    + "combined in a weighted ensemble; every class needs at least as many files as there are chunks."})
+    Integer chunkFiles;
+
     @Option(names = "--fps", defaultValue = "16", paramLabel = "FPS",
             description = "--input pianoroll/fusion: piano-roll frames per second (10-20). Default: ${DEFAULT-VALUE}.")
     double fps;
@@ -177,8 +183,11 @@ public final class TrainCommand implements Callable<Integer> {
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
             int fileThreads = Runtime.getRuntime().availableProcessors();
             if (route == InputRoute.NOTES) {
-                NotesTraining.Result r = RouteTrainingRun.notes(ws, notesSettings(), data.dataset(),
-                        classicalConfig(), run, new ConsoleProgress(), fileThreads);
+                NotesTraining.Result r = chunkFiles == null
+                        ? RouteTrainingRun.notes(ws, notesSettings(), data.dataset(), classicalConfig(), run,
+                                new ConsoleProgress(), fileThreads)
+                        : RouteTrainingRun.notesInChunks(ws, notesSettings(), data.dataset(), classicalConfig(),
+                                chunkFiles, run, new ConsoleProgress(), fileThreads);
                 System.out.print(describe(r));
                 r.model().pcaComponents().ifPresent(k -> System.out.printf(Locale.ROOT, "PCA: %d of %d components keep "
                         + "%.0f %% of the variance (plot: %s)%n", k, r.model().featureNames().size(), 100 * pca,

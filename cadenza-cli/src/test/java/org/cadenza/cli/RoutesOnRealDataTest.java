@@ -47,6 +47,16 @@ class RoutesOnRealDataTest {
         assertTrue(train.output().contains("components keep 75 % of the variance"), train.output());
         assertTrue(Files.size(pca.resolve("pca.png")) > 1000, "the explained-variance plot is missing");
 
+        Path chunked = tmp.resolve("notes-chunked");
+        train = CommandLineTest.cadenza("train", ws.toString(), "--run", chunked.toString(), "--input", "notes",
+                "--classifier", "sgd-log", "--note-window", "20s/10s", "--chunk-files", "8");
+        assertEquals(ExitCode.OK, train.code(), train.output());
+        beatsMostFrequent(chunked, ws);
+        CommandLineTest.Result tooSmall = CommandLineTest.cadenza("train", ws.toString(), "--run",
+                tmp.resolve("chunks-too-small").toString(), "--input", "notes", "--chunk-files", "1");
+        assertEquals(ExitCode.ERROR, tooSmall.code(), tooSmall.output());
+        assertTrue(tooSmall.output().contains("every chunk needs every class"), tooSmall.output());
+
         Path roll = tmp.resolve("roll");
         train = CommandLineTest.cadenza("train", ws.toString(), "--run", roll.toString(), "--input", "pianoroll",
                 "--model", "small", "--epochs", "4", "--window", "5s", "--hop", "2.5s", "--first-seconds", "60");

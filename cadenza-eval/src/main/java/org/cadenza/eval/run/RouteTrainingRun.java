@@ -53,6 +53,21 @@ public final class RouteTrainingRun {
         return r;
     }
 
+    /**
+     * The notes route trained in chunks of {@code chunkFiles} training files, for data that does not fit in memory
+     * ({@link NotesTraining#trainInChunks}).
+     */
+    public static NotesTraining.Result notesInChunks(Workspace ws, NotesSettings settings, DatasetSpec dataset,
+                                                     ClassicalConfig config, int chunkFiles, Path runDir,
+                                                     ProgressListener progress, int threads) {
+        RunDataset.of(dataset).save(runDir);
+        RunDataset.savePeriods(dataset, runDir);
+        NotesTraining.Result r = NotesTraining.trainInChunks(ws, settings, dataset, config, chunkFiles, runDir,
+                progress, threads);
+        RunFiles.write(ws, r.split(), dataset, runDir);
+        return r;
+    }
+
     /** The explained-variance plot a notes run trained with PCA gets (seed 002's figure). */
     public static final String PCA_PNG = "pca.png";
 

@@ -35,6 +35,7 @@ import org.cadenza.model.ModelJson;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.classical.ClassicalModel;
 import org.cadenza.model.classical.FeatureTable;
+import org.cadenza.model.classical.IncrementalTraining;
 import org.cadenza.model.route.InputRoute;
 import org.cadenza.model.route.RunRoute;
 import org.cadenza.render.Augmentation;
@@ -133,13 +134,7 @@ public final class NotesTraining {
         RunSettings wanted = new RunSettings(settings.key(), config.key(), ds.key());
         Path settingsFile = runDir.resolve(SETTINGS);
         Path modelDir = runDir.resolve(MODEL_DIR);
-        if (Files.isRegularFile(settingsFile)) {
-            RunSettings previous = ModelJson.read(settingsFile, RunSettings.class);
-            if (!previous.equals(wanted)) {
-                throw new CadenzaException(runDir + ": this run folder was made with other settings (" + previous
-                        + "); use a new run folder or the same settings (" + wanted + ")");
-            }
-        }
+        checkSettings(runDir, wanted);
         SymbolicFeatures features = new SymbolicFeatures(settings.features());
         List<Augmentation> copies = new ArrayList<>();
         copies.add(Augmentation.NONE);
@@ -208,6 +203,152 @@ public final class NotesTraining {
         }
         return new Result(split, model, windowsPerClass, piecesPerClass, problems, model.trainingSeconds(),
                 featureSeconds);
+    }
+
+    /**
+     * As {@link #train}, for training sets that do not fit in memory (seed 002's {@code partial_fit}): the training
+     * files are dealt into chunks of about {@code chunkFiles} files, every class spread over every chunk (its files
+     * shuffled with the spec's seed and dealt in turn), and {@link IncrementalTraining} reads the chunks twice, one
+     * at a time: once for the scaling (and PCA) statistics, once to train one model per chunk, combined in Tribuo's
+     * weighted ensemble. Balancing applies within each chunk. Only one chunk's feature rows are ever in memory.
+     *
+     * @param chunkFiles training files per chunk, &ge; 1; every class needs at least as many training files as there
+     *                   are chunks (refused otherwise, saying how many)
+     */
+    public static Result trainInChunks(Workspace ws, NotesSettings settings, DatasetSpec ds, ClassicalConfig config,
+                                       int chunkFiles, Path runDir, ProgressListener progress, int threads) {
+        if (chunkFiles < 1) {
+            throw new IllegalArgumentException("chunkFiles must be >= 1, got " + chunkFiles);
+        }
+        LabelledSplit split = LabelledSplit.plan(ws, ds, NoteFiles::readable, NoteFiles.NOT_MIDI);
+        List<CatalogFile> trainFiles = split.files(Split.TRAIN);
+        if (trainFiles.isEmpty() || split.files(Split.VAL).isEmpty()) {
+            throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + trainFiles.size()
+                    + " training and " + split.files(Split.VAL).size() + " validation MIDI files");
+        }
+        int chunks = (trainFiles.size() + chunkFiles - 1) / chunkFiles;
+        List<List<CatalogFile>> dealt = new ArrayList<>();
+        for (int k = 0; k < chunks; k++) {
+            dealt.add(new ArrayList<>());
+        }
+        for (int c = 0; c < split.classes().size(); c++) {
+            int cls = c;
+            List<CatalogFile> ofClass = new ArrayList<>(trainFiles.stream().filter(f -> split.classIndex(f) == cls)
+                    .toList());
+            if (ofClass.size() < chunks) {
+                throw new CadenzaException("class " + split.classes().get(c) + " has " + ofClass.size()
+                        + " training file(s), fewer than the " + chunks + " chunks of " + chunkFiles + " files: every "
+                        + "chunk needs every class; use a larger chunk (at least "
+                        + (trainFiles.size() + ofClass.size() - 1) / ofClass.size() + " files)");
+            }
+            Collections.shuffle(ofClass, new Random(ds.seed() * 31 + c));
+            for (int i = 0; i < ofClass.size(); i++) {
+                dealt.get(i % chunks).add(ofClass.get(i));
+            }
+        }
+        RunSettings wanted = new RunSettings(settings.key() + ";chunk_files=" + chunkFiles, config.key(), ds.key());
+        checkSettings(runDir, wanted);
+        SymbolicFeatures features = new SymbolicFeatures(settings.features());
+        List<Augmentation> copies = new ArrayList<>();
+        copies.add(Augmentation.NONE);
+        copies.addAll(ds.trainAugmentations());
+        int n = split.classes().size();
+        long[] windowsPerClass = new long[n];
+        List<Set<String>> piecesOf = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            piecesOf.add(new HashSet<>());
+        }
+        List<String> problems = new ArrayList<>();
+        List<NoteFiles.Outcome<List<double[]>>> counted = new ArrayList<>();
+        long t0 = System.nanoTime();
+        boolean[] firstPass = {true};
+        Iterable<FeatureTable> tables = () -> new java.util.Iterator<>() {
+            private int next = 0;
+            private final boolean counting = firstPass[0];
+
+            {
+                firstPass[0] = false;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < dealt.size();
+            }
+
+            @Override
+            public FeatureTable next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                List<CatalogFile> files = dealt.get(next++);
+                List<NoteFiles.Outcome<List<double[]>>> outcomes = NoteFiles.map(files, settings.pedal(), seq -> {
+                    List<double[]> rows = new ArrayList<>();
+                    for (Augmentation a : copies) {
+                        rows.addAll(rowsOf(NoteAugmentation.apply(seq, a), settings, features));
+                    }
+                    return rows;
+                }, threads, progress, "notes, chunk " + next + "/" + dealt.size());
+                List<double[]> rows = new ArrayList<>();
+                List<Integer> labels = new ArrayList<>();
+                List<String> pieces = new ArrayList<>();
+                for (NoteFiles.Outcome<List<double[]>> o : outcomes) {
+                    if (o.problem().isPresent()) {
+                        if (counting) {
+                            problems.add(o.problem().get());
+                        }
+                        continue;
+                    }
+                    for (double[] r : o.value().orElseThrow()) {
+                        rows.add(r);
+                        labels.add(split.classIndex(o.file()));
+                        pieces.add(split.pieceOf(o.file()));
+                    }
+                }
+                List<double[]> keptRows = new ArrayList<>();
+                List<String> keptLabels = new ArrayList<>();
+                for (int i : balance(labels, n, ds.balancing(), ds.seed() + next)) {
+                    keptRows.add(rows.get(i));
+                    keptLabels.add(split.classes().get(labels.get(i)));
+                    if (counting) {
+                        windowsPerClass[labels.get(i)]++;
+                        piecesOf.get(labels.get(i)).add(pieces.get(i));
+                    }
+                }
+                if (counting) {
+                    counted.addAll(outcomes.stream().map(o -> new NoteFiles.Outcome<List<double[]>>(o.file(),
+                            o.value().map(v -> List.<double[]>of()), o.problem())).toList());
+                }
+                return new FeatureTable(features.names(), keptRows, keptLabels);
+            }
+        };
+        ClassicalModel model = IncrementalTraining.train(tables, config);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Path modelDir = runDir.resolve(MODEL_DIR);
+        try {
+            model.save(modelDir);
+            settings.save(runDir);
+            RunRoute.write(runDir, InputRoute.NOTES);
+            writeCounts(runDir.resolve(TRAIN_COUNTS), split, counted, windowsPerClass,
+                    piecesOf.stream().mapToLong(Set::size).toArray());
+            ModelJson.write(runDir.resolve(SETTINGS), wanted);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run folder " + runDir, e);
+        }
+        LOG.info("{}: {} chunks of about {} files, trained in {} s (features read twice)", runDir, chunks, chunkFiles,
+                Math.round(seconds));
+        return new Result(split, model, windowsPerClass, piecesOf.stream().mapToLong(Set::size).toArray(), problems,
+                seconds, 0);
+    }
+
+    private static void checkSettings(Path runDir, RunSettings wanted) {
+        Path settingsFile = runDir.resolve(SETTINGS);
+        if (Files.isRegularFile(settingsFile)) {
+            RunSettings previous = ModelJson.read(settingsFile, RunSettings.class);
+            if (!previous.equals(wanted)) {
+                throw new CadenzaException(runDir + ": this run folder was made with other settings (" + previous
+                        + "); use a new run folder or the same settings (" + wanted + ")");
+            }
+        }
     }
 
     /**
