@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -140,52 +138,17 @@ public final class NotesTraining {
         copies.add(Augmentation.NONE);
         copies.addAll(ds.trainAugmentations());
         long t0 = System.nanoTime();
-        List<NoteFiles.Outcome<List<double[]>>> outcomes = NoteFiles.map(trainFiles, settings.pedal(), seq -> {
-            List<double[]> rows = new ArrayList<>();
-            for (Augmentation a : copies) {
-                rows.addAll(rowsOf(NoteAugmentation.apply(seq, a), settings, features));
-            }
-            return rows;
-        }, threads, progress, "notes");
+        Counts counts = new Counts(split.classes().size());
+        FeatureTable table = table(trainFiles, split, settings, features, copies, ds, ds.seed(), threads, progress,
+                "notes", counts);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;
-        List<String> problems = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        List<String> pieces = new ArrayList<>();
-        for (NoteFiles.Outcome<List<double[]>> o : outcomes) {
-            if (o.problem().isPresent()) {
-                problems.add(o.problem().get());
-                continue;
-            }
-            int label = split.classIndex(o.file());
-            for (double[] r : o.value().orElseThrow()) {
-                rows.add(r);
-                labels.add(label);
-                pieces.add(split.pieceOf(o.file()));
-            }
-        }
-        problems.forEach(p -> LOG.warn("left out of training: {}", p));
-        int[] kept = balance(labels, split.classes().size(), ds.balancing(), ds.seed());
-        List<double[]> keptRows = new ArrayList<>(kept.length);
-        List<String> keptLabels = new ArrayList<>(kept.length);
-        long[] windowsPerClass = new long[split.classes().size()];
-        List<Set<String>> piecesOf = new ArrayList<>();
-        for (int c = 0; c < split.classes().size(); c++) {
-            piecesOf.add(new HashSet<>());
-        }
-        for (int i : kept) {
-            keptRows.add(rows.get(i));
-            keptLabels.add(split.classes().get(labels.get(i)));
-            windowsPerClass[labels.get(i)]++;
-            piecesOf.get(labels.get(i)).add(pieces.get(i));
-        }
-        long[] piecesPerClass = piecesOf.stream().mapToLong(Set::size).toArray();
+        counts.problems.forEach(p -> LOG.warn("left out of training: {}", p));
         ClassicalModel model;
         if (Files.isRegularFile(settingsFile) && Files.isDirectory(modelDir)) {
             LOG.info("{}: reusing the model trained with the same settings", runDir);
             model = ClassicalModel.load(modelDir);
         } else {
-            model = ClassicalModel.train(new FeatureTable(features.names(), keptRows, keptLabels), config);
+            model = ClassicalModel.train(table, config);
             try {
                 model.save(modelDir);
             } catch (IOException e) {
@@ -196,12 +159,12 @@ public final class NotesTraining {
             Files.createDirectories(runDir);
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
-            writeCounts(runDir.resolve(TRAIN_COUNTS), split, outcomes, windowsPerClass, piecesPerClass);
+            counts.write(runDir.resolve(TRAIN_COUNTS), split.classes());
             ModelJson.write(settingsFile, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
-        return new Result(split, model, windowsPerClass, piecesPerClass, problems, model.trainingSeconds(),
+        return new Result(split, model, counts.windows, counts.pieces(), counts.problems, model.trainingSeconds(),
                 featureSeconds);
     }
 
@@ -252,19 +215,12 @@ public final class NotesTraining {
         List<Augmentation> copies = new ArrayList<>();
         copies.add(Augmentation.NONE);
         copies.addAll(ds.trainAugmentations());
-        int n = split.classes().size();
-        long[] windowsPerClass = new long[n];
-        List<Set<String>> piecesOf = new ArrayList<>();
-        for (int c = 0; c < n; c++) {
-            piecesOf.add(new HashSet<>());
-        }
-        List<String> problems = new ArrayList<>();
-        List<NoteFiles.Outcome<List<double[]>>> counted = new ArrayList<>();
+        Counts counts = new Counts(split.classes().size());
         long t0 = System.nanoTime();
         boolean[] firstPass = {true};
         Iterable<FeatureTable> tables = () -> new java.util.Iterator<>() {
             private int next = 0;
-            private final boolean counting = firstPass[0];
+            private final Counts counting = firstPass[0] ? counts : null; // counted once, on the first pass
 
             {
                 firstPass[0] = false;
@@ -281,44 +237,8 @@ public final class NotesTraining {
                     throw new java.util.NoSuchElementException();
                 }
                 List<CatalogFile> files = dealt.get(next++);
-                List<NoteFiles.Outcome<List<double[]>>> outcomes = NoteFiles.map(files, settings.pedal(), seq -> {
-                    List<double[]> rows = new ArrayList<>();
-                    for (Augmentation a : copies) {
-                        rows.addAll(rowsOf(NoteAugmentation.apply(seq, a), settings, features));
-                    }
-                    return rows;
-                }, threads, progress, "notes, chunk " + next + "/" + dealt.size());
-                List<double[]> rows = new ArrayList<>();
-                List<Integer> labels = new ArrayList<>();
-                List<String> pieces = new ArrayList<>();
-                for (NoteFiles.Outcome<List<double[]>> o : outcomes) {
-                    if (o.problem().isPresent()) {
-                        if (counting) {
-                            problems.add(o.problem().get());
-                        }
-                        continue;
-                    }
-                    for (double[] r : o.value().orElseThrow()) {
-                        rows.add(r);
-                        labels.add(split.classIndex(o.file()));
-                        pieces.add(split.pieceOf(o.file()));
-                    }
-                }
-                List<double[]> keptRows = new ArrayList<>();
-                List<String> keptLabels = new ArrayList<>();
-                for (int i : balance(labels, n, ds.balancing(), ds.seed() + next)) {
-                    keptRows.add(rows.get(i));
-                    keptLabels.add(split.classes().get(labels.get(i)));
-                    if (counting) {
-                        windowsPerClass[labels.get(i)]++;
-                        piecesOf.get(labels.get(i)).add(pieces.get(i));
-                    }
-                }
-                if (counting) {
-                    counted.addAll(outcomes.stream().map(o -> new NoteFiles.Outcome<List<double[]>>(o.file(),
-                            o.value().map(v -> List.<double[]>of()), o.problem())).toList());
-                }
-                return new FeatureTable(features.names(), keptRows, keptLabels);
+                return table(files, split, settings, features, copies, ds, ds.seed() + next, threads, progress,
+                        "notes, chunk " + next + "/" + dealt.size(), counting);
             }
         };
         ClassicalModel model = IncrementalTraining.train(tables, config);
@@ -328,16 +248,14 @@ public final class NotesTraining {
             model.save(modelDir);
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
-            writeCounts(runDir.resolve(TRAIN_COUNTS), split, counted, windowsPerClass,
-                    piecesOf.stream().mapToLong(Set::size).toArray());
+            counts.write(runDir.resolve(TRAIN_COUNTS), split.classes());
             ModelJson.write(runDir.resolve(SETTINGS), wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
         LOG.info("{}: {} chunks of about {} files, trained in {} s (features read twice)", runDir, chunks, chunkFiles,
                 Math.round(seconds));
-        return new Result(split, model, windowsPerClass, piecesOf.stream().mapToLong(Set::size).toArray(), problems,
-                seconds, 0);
+        return new Result(split, model, counts.windows, counts.pieces(), counts.problems, seconds, 0);
     }
 
     private static void checkSettings(Path runDir, RunSettings wanted) {
@@ -387,19 +305,79 @@ public final class NotesTraining {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static void writeCounts(Path csv, LabelledSplit split, List<NoteFiles.Outcome<List<double[]>>> outcomes, long[] windows, long[] pieces)
-            throws IOException {
-        Map<String, Integer> files = new TreeMap<>();
+    /**
+     * The feature rows of {@code files} (and of their augmented copies), balanced per class with {@code seed};
+     * files that cannot be read are left out. Adds what it keeps to {@code counts} when given.
+     */
+    private static FeatureTable table(List<CatalogFile> files, LabelledSplit split, NotesSettings settings,
+                                      SymbolicFeatures features, List<Augmentation> copies, DatasetSpec ds, long seed,
+                                      int threads, ProgressListener progress, String task, Counts counts) {
+        List<NoteFiles.Outcome<List<double[]>>> outcomes = NoteFiles.map(files, settings.pedal(), seq -> {
+            List<double[]> rows = new ArrayList<>();
+            for (Augmentation a : copies) {
+                rows.addAll(rowsOf(NoteAugmentation.apply(seq, a), settings, features));
+            }
+            return rows;
+        }, threads, progress, task);
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
         for (NoteFiles.Outcome<List<double[]>> o : outcomes) {
-            if (o.value().isPresent()) {
-                files.merge(split.labelOf().get(o.file().id()), 1, Integer::sum);
+            if (o.problem().isPresent()) {
+                if (counts != null) {
+                    counts.problems.add(o.problem().get());
+                }
+                continue;
+            }
+            int label = split.classIndex(o.file());
+            if (counts != null) {
+                counts.files[label]++;
+            }
+            for (double[] r : o.value().orElseThrow()) {
+                rows.add(r);
+                labels.add(label);
+                pieces.add(split.pieceOf(o.file()));
             }
         }
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("class", "files", "pieces", "windows").build())) {
-            for (int c = 0; c < split.classes().size(); c++) {
-                String label = split.classes().get(c);
-                out.printRecord(label, files.getOrDefault(label, 0), pieces[c], windows[c]);
+        List<double[]> keptRows = new ArrayList<>();
+        List<String> keptLabels = new ArrayList<>();
+        for (int i : balance(labels, split.classes().size(), ds.balancing(), seed)) {
+            keptRows.add(rows.get(i));
+            keptLabels.add(split.classes().get(labels.get(i)));
+            if (counts != null) {
+                counts.windows[labels.get(i)]++;
+                counts.piecesOf.get(labels.get(i)).add(pieces.get(i));
+            }
+        }
+        return new FeatureTable(features.names(), keptRows, keptLabels);
+    }
+
+    /** Training files, pieces and rows per class, and the files that could not be read. */
+    private static final class Counts {
+        final long[] files;
+        final long[] windows;
+        final List<Set<String>> piecesOf = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+
+        Counts(int classes) {
+            files = new long[classes];
+            windows = new long[classes];
+            for (int c = 0; c < classes; c++) {
+                piecesOf.add(new HashSet<>());
+            }
+        }
+
+        long[] pieces() {
+            return piecesOf.stream().mapToLong(Set::size).toArray();
+        }
+
+        void write(Path csv, List<String> classes) throws IOException {
+            long[] pieces = pieces();
+            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader("class", "files", "pieces", "windows").build())) {
+                for (int c = 0; c < classes.size(); c++) {
+                    out.printRecord(classes.get(c), files[c], pieces[c], windows[c]);
+                }
             }
         }
     }
