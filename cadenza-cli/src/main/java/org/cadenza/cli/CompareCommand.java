@@ -65,7 +65,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean noFusion;
 
     @Option(names = "--audio", split = ",", paramLabel = "NAME=RUN",
-            description = "Trained audio runs to add (e.g. audio-cnn=runs/asap10-ens3).")
+            description = "Trained runs to add, usually audio CNNs (any route works; e.g. audio-cnn=runs/asap10-ens3).")
     List<String> audio = List.of();
 
     @Option(names = "--epochs", defaultValue = "10", description = "Piano-roll CNN epochs at most. Default: ${DEFAULT-VALUE}.")

@@ -76,6 +76,23 @@ class RoutesOnRealDataTest {
             assertEquals(ExitCode.OK, predict.code(), predict.output());
             assertTrue(predict.output().contains("bach") && predict.output().contains("chopin"), predict.output());
         }
+        Path compare = tmp.resolve("compare");
+        CommandLineTest.Result table = CommandLineTest.cadenza("compare", ws.toString(), "--out", compare.toString(),
+                "--classifiers", "sgd-log,knn", "--no-pianoroll", "--note-window", "20s/10s", "--audio",
+                "roll=" + roll);
+        assertEquals(ExitCode.OK, table.code(), table.output());
+        String md = Files.readString(compare.resolve("comparison.md"));
+        for (String row : List.of("| sgd-log on 20s/10s note windows | notes |", "| knn on 20s/10s note windows |",
+                "| late fusion of ", "| dummy: most frequent")) {
+            assertTrue(md.contains(row), row + " missing from\n" + md);
+        }
+        assertEquals(5, Files.readAllLines(compare.resolve("comparison.csv")).size(), md); // header + 4 rows
+        CommandLineTest.Result again = CommandLineTest.cadenza("compare", ws.toString(), "--out", compare.toString(),
+                "--classifiers", "sgd-log,knn", "--no-pianoroll", "--note-window", "20s/10s", "--audio",
+                "roll=" + roll);
+        assertEquals(ExitCode.OK, again.code(), again.output());
+        assertEquals(md, Files.readString(compare.resolve("comparison.md")), "a rerun keeps the finished rows");
+
         Path wav = tmp.resolve("recording.wav");
         Files.write(wav, new byte[] {'R', 'I', 'F', 'F'});
         CommandLineTest.Result refused = CommandLineTest.cadenza("predict", notes.toString(), wav.toString());

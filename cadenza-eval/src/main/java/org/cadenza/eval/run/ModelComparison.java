@@ -115,6 +115,8 @@ public final class ModelComparison {
     public static Table run(Workspace ws, Spec spec, Path outDir, ProgressListener progress,
                             TrainingListener listener) {
         Map<String, Row> done = read(outDir.resolve(CSV));
+        // the files every model is evaluated on: the dataset's split, all routes alike
+        LabelledSplit split = LabelledSplit.plan(ws, spec.dataset(), f -> true, "");
         List<Row> rows = new ArrayList<>();
         DummyBaselines[] dummies = new DummyBaselines[2];
         Map<String, Path> notesRuns = new LinkedHashMap<>();
@@ -122,7 +124,7 @@ public final class ModelComparison {
             String name = "notes-" + a.cliName();
             Path dir = outDir.resolve(name);
             notesRuns.put(name, dir);
-            rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, name, "notes", a.cliName()
+            rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, split, name, "notes", a.cliName()
                     + " on " + spec.notes().window() + " note windows", dir, () -> {
                         ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(a).optSeed(spec.dataset().seed())
                                 .optTrees(spec.trees()).optBoostingRounds(spec.rounds()).build();
@@ -133,7 +135,7 @@ public final class ModelComparison {
         Path rollDir = outDir.resolve("pianoroll");
         if (spec.roll() != null) {
             String name = "pianoroll";
-            rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, name, "pianoroll",
+            rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, split, name, "pianoroll",
                     spec.network().architecture().name() + " CNN on " + spec.roll().window() + " piano-roll windows", rollDir,
                     () -> RouteTrainingRun.pianoRoll(ws, spec.roll(), spec.dataset(), spec.network(), rollDir, listener,
                             progress, spec.threads()), progress, dummies));
@@ -141,14 +143,15 @@ public final class ModelComparison {
         }
         for (Map.Entry<String, Path> audio : spec.audioRuns().entrySet()) {
             String name = audio.getKey();
-            rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, name, "audio",
-                    "log-mel CNN (" + audio.getValue() + ")", audio.getValue(), null, progress, dummies));
+            org.cadenza.model.route.InputRoute route = org.cadenza.model.route.RunRoute.of(audio.getValue());
+            rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, split, name, route.cliName(),
+                    (route == org.cadenza.model.route.InputRoute.AUDIO ? "log-mel CNN" : "trained " + route.cliName()
+                            + " run") + " (" + audio.getValue() + ")", audio.getValue(), null, progress, dummies));
             write(outDir, rows);
         }
         if (spec.fusion()) {
             // the best notes model on validation (never on test): the lowest piece-level negative log-likelihood,
             // the objective the fusion weights are fit on (steadier than accuracy on a few dozen pieces)
-            LabelledSplit split = LabelledSplit.plan(ws, spec.dataset(), f -> true, "");
             Optional<Row> bestNotes = Optional.empty();
             double bestNll = Double.POSITIVE_INFINITY;
             for (Row r : rows) {
@@ -177,14 +180,13 @@ public final class ModelComparison {
             if (members.size() >= 2) {
                 String name = "fusion";
                 Path dir = outDir.resolve(name);
-                rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, name, "fusion",
+                rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, split, name, "fusion",
                         "late fusion of " + String.join(" + ", names), dir,
                         () -> FusionTraining.fit(ws, spec.dataset(), dir, members, progress), progress, dummies));
                 write(outDir, rows);
             }
         }
         if (dummies[0] == null) { // every row came from an earlier run: evaluate one again for the dummy
-            LabelledSplit split = LabelledSplit.plan(ws, spec.dataset(), f -> true, "");
             Path first = spec.audioRuns().getOrDefault(rows.get(0).name(), outDir.resolve(rows.get(0).name()));
             dummies[0] = RouteEvaluation.evaluated(ws, first, files(split, Split.TEST), "test",
                     spec.dataset().selection(), progress).report().baselines(Level.PIECE);
@@ -199,7 +201,8 @@ public final class ModelComparison {
         return new Table(rows, dummies[0], Optional.ofNullable(dummies[1]), outDir.resolve(CSV), md);
     }
 
-    private static Row measure(Workspace ws, Spec spec, String name, String input, String model, Path dir,
+    private static Row measure(Workspace ws, Spec spec, LabelledSplit split, String name, String input,
+                               String model, Path dir,
                                Runnable train, ProgressListener progress, DummyBaselines[] dummies) {
         double trainSeconds = Double.NaN;
         if (train != null) {
@@ -213,7 +216,6 @@ public final class ModelComparison {
         } else {
             trainSeconds = historySeconds(dir);
         }
-        LabelledSplit split = LabelledSplit.plan(ws, spec.dataset(), f -> true, "");
         RouteEvaluation.Evaluated test = RouteEvaluation.evaluated(ws, dir, files(split, Split.TEST), "test",
                 spec.dataset().selection(), progress);
         RunEvaluation.write(test.report(), dir.resolve("report"));
