@@ -250,19 +250,7 @@ public final class BlindEvaluation {
         Set<Long> trainingDuplicates = dup.filesMatching(evaluated, Split.TRAIN);
 
         Predictions all = new Predictions(classes, predictions);
-        Optional<Double> withoutDuplicates = Optional.empty();
-        if (!trainingDuplicates.isEmpty()) {
-            Set<String> leakedPieces = new TreeSet<>();
-            filesOfPiece.forEach((piece, ids) -> {
-                if (ids.stream().anyMatch(trainingDuplicates::contains)) {
-                    leakedPieces.add(piece);
-                }
-            });
-            List<WindowPrediction> clean = predictions.stream().filter(p -> !leakedPieces.contains(p.pieceId())).toList();
-            if (!clean.isEmpty()) {
-                withoutDuplicates = Optional.of(new Predictions(classes, clean).report(Level.PIECE).accuracy());
-            }
-        }
+        Optional<Double> withoutDuplicates = pieceAccuracyWithout(all, filesOfPiece, trainingDuplicates);
 
         long[][] counts = RunEvaluation.trainCounts(runDir, classes);
         Map<String, String> description = new LinkedHashMap<>();
@@ -296,6 +284,29 @@ public final class BlindEvaluation {
         return new Result(runDir, other.dir(), files, report, evaluated.size(), filesOfPiece.size(),
                 predictions.size(), unknown, excluded, target, notFeaturised, dupText, trainingDuplicates.size(),
                 withoutDuplicates);
+    }
+
+    /**
+     * Piece accuracy over the pieces none of whose files is a near-duplicate of a training file; empty when no
+     * file is, or when no piece is left.
+     *
+     * @param filesOfPiece       the evaluated files (catalog ids) of each piece
+     * @param trainingDuplicates the evaluated files that are near-duplicates of the run's training files
+     */
+    static Optional<Double> pieceAccuracyWithout(Predictions all, Map<String, ? extends Set<Long>> filesOfPiece,
+                                                 Set<Long> trainingDuplicates) {
+        if (trainingDuplicates.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> leaked = new TreeSet<>();
+        filesOfPiece.forEach((piece, ids) -> {
+            if (ids.stream().anyMatch(trainingDuplicates::contains)) {
+                leaked.add(piece);
+            }
+        });
+        List<WindowPrediction> clean = all.windows().stream().filter(p -> !leaked.contains(p.pieceId())).toList();
+        return clean.isEmpty() ? Optional.empty()
+                : Optional.of(new Predictions(all.classNames(), clean).report(Level.PIECE).accuracy());
     }
 
     /** "n files of composers the model never saw: brahms 10, grieg 16". */

@@ -156,8 +156,7 @@ public final class RouteEvaluation {
     private static FilePredictions fusion(Workspace ws, Path runDir, List<LabelledFile> files,
                                           WindowSelection selection, ProgressListener progress) {
         LateFusion fusion = LateFusion.load(runDir);
-        WindowSelection own = java.nio.file.Files.isRegularFile(runDir.resolve(RunDataset.FILE))
-                ? RunDataset.load(runDir).selection() : selection;
+        WindowSelection own = selectionOf(runDir, selection);
         List<Map<String, double[]>> members = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String m : fusion.members()) {
@@ -188,13 +187,17 @@ public final class RouteEvaluation {
         return new FilePredictions(new Predictions(fusion.classes(), windows), problems, List.of());
     }
 
+    /** The window selection a run records ({@value RunDataset#FILE}), else {@code fallback}. */
+    private static WindowSelection selectionOf(Path runDir, WindowSelection fallback) {
+        return Files.isRegularFile(runDir.resolve(RunDataset.FILE)) ? RunDataset.load(runDir).selection() : fallback;
+    }
+
     private static FilePredictions audio(Workspace ws, Path runDir, List<LabelledFile> files,
                                          WindowSelection fallback) {
         ModelBundle bundle = ModelBundle.load(runDir.resolve(WorkspaceTraining.MODEL_DIR));
         PipelineSettings pipeline = PipelineSettings.load(runDir);
         List<String> classes = bundle.contract().classes();
-        WindowSelection selection = java.nio.file.Files.isRegularFile(runDir.resolve(RunDataset.FILE))
-                ? RunDataset.load(runDir).selection() : fallback;
+        WindowSelection selection = selectionOf(runDir, fallback);
         Map<Long, LabelledFile> wanted = new HashMap<>();
         for (LabelledFile f : files) {
             if (f.fileId() <= 0) {
@@ -398,20 +401,8 @@ public final class RouteEvaluation {
             NearDuplicates.Found dup = NearDuplicates.find(ingested, runFiles);
             String dupText = dup.describe(evaluated, "the run");
             Set<Long> trainingDuplicates = dup.filesMatching(evaluated, Split.TRAIN);
-            Optional<Double> withoutDuplicates = Optional.empty();
-            if (!trainingDuplicates.isEmpty()) {
-                Set<String> leaked = new TreeSet<>();
-                filesOfPiece.forEach((piece, ids) -> {
-                    if (ids.stream().anyMatch(trainingDuplicates::contains)) {
-                        leaked.add(piece);
-                    }
-                });
-                List<WindowPrediction> clean = p.predictions().windows().stream()
-                        .filter(w -> !leaked.contains(w.pieceId())).toList();
-                if (!clean.isEmpty()) {
-                    withoutDuplicates = Optional.of(new Predictions(classes, clean).report(Level.PIECE).accuracy());
-                }
-            }
+            Optional<Double> withoutDuplicates = BlindEvaluation.pieceAccuracyWithout(p.predictions(), filesOfPiece,
+                    trainingDuplicates);
             long[][] counts = RunEvaluation.trainCounts(runDir, classes);
             Map<String, String> description = new LinkedHashMap<>();
             description.put("evaluation", "blind: every file of another workspace, none of which the run was "

@@ -76,16 +76,15 @@ public final class NotesPredictor implements FilePredictor {
         }
         double[][] p = model.predictProba(rows);
         float[][] probs = new float[p.length][];
-        List<FilePrediction.WindowResult> perWindow = new ArrayList<>(p.length);
+        double[] starts = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             probs[i] = new float[p[i].length];
             for (int c = 0; c < p[i].length; c++) {
                 probs[i][c] = (float) p[i][c];
             }
-            perWindow.add(new FilePrediction.WindowResult(windows.get(i).startSeconds(), probs[i]));
+            starts[i] = windows.get(i).startSeconds();
         }
-        return new FilePrediction.Result(file, FilePrediction.rank(classes(), FilePrediction.meanLogProbability(probs)),
-                perWindow, (System.nanoTime() - startNanos) / 1e9);
+        return FilePrediction.result(file, classes(), starts, probs, startNanos);
     }
 
     @Override

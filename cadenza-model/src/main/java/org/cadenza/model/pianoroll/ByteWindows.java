@@ -55,7 +55,11 @@ final class ByteWindows implements LabeledWindows {
 
     @Override
     public float[] window(int i) {
-        byte[] b = windows.get(i);
+        return dequantise(windows.get(i));
+    }
+
+    /** The values a {@linkplain #quantise quantised} window stands for, in [0, 1]. */
+    static float[] dequantise(byte[] b) {
         float[] out = new float[b.length];
         for (int k = 0; k < b.length; k++) {
             out[k] = (b[k] & 0xff) / 255f;

@@ -63,21 +63,12 @@ public final class PianoRollPredictor implements FilePredictor {
         }
         int frames = settings.frames();
         List<float[]> windows = new ArrayList<>(starts.size());
-        for (int s : starts) {
-            float[] w = roll.window(s, frames);
-            byte[] q = ByteWindows.quantise(w);
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (q[i] & 0xff) / 255f;
-            }
-            windows.add(w);
+        double[] startSeconds = new double[starts.size()];
+        for (int i = 0; i < starts.size(); i++) {
+            windows.add(ByteWindows.dequantise(ByteWindows.quantise(roll.window(starts.get(i), frames))));
+            startSeconds[i] = starts.get(i) * roll.secondsPerFrame();
         }
-        float[][] probs = classifier.predictProba(windows);
-        List<FilePrediction.WindowResult> perWindow = new ArrayList<>(probs.length);
-        for (int i = 0; i < probs.length; i++) {
-            perWindow.add(new FilePrediction.WindowResult(starts.get(i) * roll.secondsPerFrame(), probs[i]));
-        }
-        return new FilePrediction.Result(file, FilePrediction.rank(classes(),
-                FilePrediction.meanLogProbability(probs)), perWindow, (System.nanoTime() - start) / 1e9);
+        return FilePrediction.result(file, classes(), startSeconds, classifier.predictProba(windows), start);
     }
 
     @Override

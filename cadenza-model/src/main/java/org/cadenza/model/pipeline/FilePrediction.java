@@ -92,12 +92,28 @@ public final class FilePrediction implements org.cadenza.model.route.FilePredict
         }
         List<float[]> inputs = WindowStacking.stack(single, stack);
         float[][] probs = classifier.predictProba(inputs);
-        List<WindowResult> perWindow = new ArrayList<>(windows.size());
+        double[] starts = new double[probs.length];
         for (int i = 0; i < probs.length; i++) {
-            perWindow.add(new WindowResult(windows.get(i).startSeconds(), probs[i]));
+            starts[i] = windows.get(i).startSeconds();
         }
-        List<Ranked> ranking = rank(classifier.classes(), meanLogProbability(probs));
-        return new Result(file, ranking, perWindow, (System.nanoTime() - start) / 1e9);
+        return result(file, classifier.classes(), starts, probs, start);
+    }
+
+    /**
+     * A file's result from its windows' probabilities: each window with its start, the ranking from their mean
+     * log-probability ({@link #meanLogProbability}, {@link #rank}), and the seconds since {@code startNanos}.
+     *
+     * @param startSeconds where each window starts, seconds, one per row of {@code probs}
+     * @param probs        {@code [window][class]} probabilities, at least one window
+     */
+    public static Result result(Path file, List<String> classes, double[] startSeconds, float[][] probs,
+                                long startNanos) {
+        List<WindowResult> perWindow = new ArrayList<>(probs.length);
+        for (int i = 0; i < probs.length; i++) {
+            perWindow.add(new WindowResult(startSeconds[i], probs[i]));
+        }
+        return new Result(file, rank(classes, meanLogProbability(probs)), perWindow,
+                (System.nanoTime() - startNanos) / 1e9);
     }
 
     /**
