@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import org.cadenza.model.Architecture;
 
@@ -36,6 +37,19 @@ public final class Networks {
         if (classes < 2) {
             throw new IllegalArgumentException("need at least 2 classes, got " + classes);
         }
+        return trunk(architecture).add(Linear.builder().setUnits(classes).build());
+    }
+
+    /**
+     * The classifier's trunk: everything up to and including the global average pool, so its output is
+     * {@code (batch, features)} (128 for SMALL, 256 for RESNET, 512 for MOBILENET). {@link #build} is this trunk plus
+     * one linear layer, in the same block, so classifier weight files keep their layout; the embedding networks put
+     * their own head on it.
+     *
+     * @param architecture which network
+     * @return an uninitialised block whose children can still be added to
+     */
+    public static SequentialBlock trunk(Architecture architecture) {
         SequentialBlock net = new SequentialBlock().add(BatchNorm.builder().build());
         switch (architecture) {
             case SMALL -> small(net);
@@ -43,8 +57,34 @@ public final class Networks {
             case MOBILENET -> mobilenet(net);
             default -> throw new IllegalArgumentException("unknown architecture " + architecture);
         }
-        return net.add(Pool.globalAvgPool2dBlock())
-                .add(Linear.builder().setUnits(classes).build());
+        return net.add(Pool.globalAvgPool2dBlock());
+    }
+
+    /**
+     * A multilayer perceptron trunk for feature vectors: the input {@code (batch, ...)} is flattened, then each hidden
+     * layer is linear, batch norm, ReLU and dropout. Input should be standardised (z-scores).
+     *
+     * @param hidden  units per hidden layer, at least one layer, each &ge; 1
+     * @param dropout dropout probability after each hidden layer, in [0, 1)
+     * @return an uninitialised block with output {@code (batch, hidden[last])}
+     */
+    public static SequentialBlock mlp(int[] hidden, float dropout) {
+        if (hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1)) {
+            throw new IllegalArgumentException("an MLP needs at least one hidden layer of at least one unit, got "
+                    + Arrays.toString(hidden));
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        for (int h : hidden) {
+            net.add(Linear.builder().setUnits(h).build()).add(BatchNorm.builder().build())
+                    .add(Activation.reluBlock());
+            if (dropout > 0) {
+                net.add(Dropout.builder().optRate(dropout).build());
+            }
+        }
+        return net;
     }
 
     /**

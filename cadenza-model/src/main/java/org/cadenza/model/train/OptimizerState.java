@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 0.32: {@code means}, {@code variances}, {@code momentumStates}) and stores them by parameter position in the
  * block. If a DJL upgrade renames the fields, saving fails loudly (the test of exact resume catches it).
  */
-final class OptimizerState {
+public final class OptimizerState {
 
     private OptimizerState() {
     }
@@ -53,7 +53,7 @@ final class OptimizerState {
     }
 
     /** Writes the optimizer's state for every parameter of {@code block} to {@code file} atomically. */
-    static void save(Optimizer optimizer, Block block, Path file) {
+    public static void save(Optimizer optimizer, Block block, Path file) {
         List<Parameter> params = block.getParameters().values();
         NDList list = new NDList();
         try {
@@ -77,7 +77,7 @@ final class OptimizerState {
     }
 
     /** Restores state saved by {@link #save} into a fresh optimizer, before its first update. */
-    static void load(Optimizer optimizer, Block block, NDManager manager, Path file) {
+    public static void load(Optimizer optimizer, Block block, NDManager manager, Path file) {
         List<Parameter> params = block.getParameters().values();
         NDList list;
         try {

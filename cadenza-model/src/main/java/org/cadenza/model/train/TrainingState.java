@@ -16,7 +16,7 @@ import java.util.List;
 public record TrainingState(int epochsDone, int bestEpoch, double bestScore, int epochsWithoutImprovement,
                             List<EpochRecord> history, String status) {
 
-    static final String RUNNING = "RUNNING";
+    public static final String RUNNING = "RUNNING";
 
     public TrainingState {
         history = List.copyOf(history);

@@ -18,28 +18,28 @@ import java.util.List;
 import java.util.Random;
 
 /** Pieces shared by training and the learning-rate finder: optimizer, batches, loss. */
-final class TrainingSupport {
+public final class TrainingSupport {
 
     private TrainingSupport() {
     }
 
     /** PyTorch's RNG takes an int; mixes seed and a stream number into one. */
-    static int torchSeed(long seed, long stream) {
+    public static int torchSeed(long seed, long stream) {
         long z = seed * 0x9E3779B97F4A7C15L + stream * 0xBF58476D1CE4E5B9L;
         z ^= z >>> 31;
         return (int) (z & 0x7fffffff);
     }
 
     /** A java.util.Random for a (seed, epoch, purpose) triple: shuffles and masks never depend on run history. */
-    static Random random(long seed, int epoch, int purpose) {
+    public static Random random(long seed, int epoch, int purpose) {
         return new Random(seed * 1_000_003L + epoch * 7919L + purpose);
     }
 
-    static void seedEngine(long seed, long stream) {
+    public static void seedEngine(long seed, long stream) {
         Engine.getInstance().setRandomSeed(torchSeed(seed, stream));
     }
 
-    static Optimizer optimizer(TrainingConfig cfg, Tracker tracker, int beginNumUpdate) {
+    public static Optimizer optimizer(TrainingConfig cfg, Tracker tracker, int beginNumUpdate) {
         return switch (cfg.optimizer()) {
             case ADAMW -> Optimizer.adamW().optLearningRateTracker(tracker)
                     .optWeightDecays((float) cfg.weightDecay()).optBeginNumUpdate(beginNumUpdate).build();
@@ -48,12 +48,12 @@ final class TrainingSupport {
         };
     }
 
-    static Trainer newTrainer(Model model, Optimizer optimizer) {
+    public static Trainer newTrainer(Model model, Optimizer optimizer) {
         // the loss given to DJL is unused: training computes its own (optionally class-weighted) cross-entropy
         return model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer));
     }
 
-    static Shape inputShape(LabeledWindows w, int batch) {
+    public static Shape inputShape(LabeledWindows w, int batch) {
         return new Shape(batch, w.channels(), w.mels(), w.frames());
     }
 
@@ -62,7 +62,7 @@ final class TrainingSupport {
      *
      * @return {@code (to - from, channels, mels, frames)} float32 array attached to {@code manager}
      */
-    static NDArray batch(NDManager manager, LabeledWindows w, int[] order, int from, int to, SpecAugment augment,
+    public static NDArray batch(NDManager manager, LabeledWindows w, int[] order, int from, int to, SpecAugment augment,
                          Random rng) {
         int len = w.windowLength();
         float[] data = new float[(to - from) * len];
@@ -85,7 +85,7 @@ final class TrainingSupport {
      * Mean cross-entropy of logits against labels; with {@code sampleWeights}, the weighted mean
      * {@code sum(w_i * ce_i) / sum(w_i)} (PyTorch's convention for class weights).
      */
-    static NDArray crossEntropy(NDArray logits, int[] labels, float[] sampleWeights) {
+    public static NDArray crossEntropy(NDArray logits, int[] labels, float[] sampleWeights) {
         NDManager m = logits.getManager();
         int classes = (int) logits.getShape().get(1);
         NDArray oneHot = m.create(labels).oneHot(classes).toType(DataType.FLOAT32, false);
@@ -98,12 +98,12 @@ final class TrainingSupport {
     }
 
     /** @return the first element of a forward pass's output */
-    static NDArray logits(NDList out) {
+    public static NDArray logits(NDList out) {
         return out.singletonOrThrow();
     }
 
     /** @return number of argmax hits of {@code logits} against {@code labels} */
-    static int correct(NDArray logits, int[] labels) {
+    public static int correct(NDArray logits, int[] labels) {
         long[] predicted = logits.argMax(1).toLongArray();
         int hits = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -114,7 +114,7 @@ final class TrainingSupport {
         return hits;
     }
 
-    static int[] labels(LabeledWindows w, int[] order, int from, int to) {
+    public static int[] labels(LabeledWindows w, int[] order, int from, int to) {
         int[] out = new int[to - from];
         for (int k = from; k < to; k++) {
             out[k - from] = w.label(order[k]);
@@ -123,7 +123,7 @@ final class TrainingSupport {
     }
 
     /** Inverse-frequency class weights with mean 1 over the classes present; absent classes get weight 0. */
-    static float[] classWeights(LabeledWindows w) {
+    public static float[] classWeights(LabeledWindows w) {
         int n = w.classes().size();
         int[] counts = new int[n];
         for (int i = 0; i < w.size(); i++) {
@@ -140,7 +140,7 @@ final class TrainingSupport {
         return weights;
     }
 
-    static void checkCompatible(LabeledWindows train, LabeledWindows other, String what) {
+    public static void checkCompatible(LabeledWindows train, LabeledWindows other, String what) {
         if (!train.classes().equals(other.classes())) {
             throw new IllegalArgumentException(what + " classes " + other.classes() + " differ from training classes "
                     + train.classes());
@@ -153,7 +153,7 @@ final class TrainingSupport {
         }
     }
 
-    static List<String> checkTrainable(LabeledWindows train) {
+    public static List<String> checkTrainable(LabeledWindows train) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training windows");
         }
@@ -164,7 +164,7 @@ final class TrainingSupport {
     }
 
     /** A random permutation of 0..n-1 (Fisher-Yates with {@code rng}): the same seed gives the same order. */
-    static int[] permutation(int n, java.util.Random rng) {
+    public static int[] permutation(int n, java.util.Random rng) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
