@@ -24,7 +24,7 @@ public final class ThresholdCalibration {
      * The threshold t on the novelty score such that at most {@code falseAlarmRate} of the known validation pieces
      * are flagged unknown (score {@code > t}); e.g. rate 0.05 accepts at least 95%.
      *
-     * <p>Order statistic: with n scores sorted ascending x(1) <= ... <= x(n) and
+     * <p>Order statistic: with n scores sorted ascending {@code x(1) <= ... <= x(n)} and
      * {@code f = floor(falseAlarmRate * n + 1e-9)} the most pieces that may be flagged, {@code t = x(n - f)}: the
      * smallest value among the scores that flags at most f. Ties: all scores equal to t are accepted, so fewer than
      * f pieces are flagged when x(n - f) is tied with larger scores (the threshold never splits tied scores). Rate 0
