@@ -74,7 +74,7 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
     }
 
     /** @return true for the MLP trunk (feature vectors) */
-    public boolean isMlp() {
+    public boolean hasMlpTrunk() {
         return trunk.equals(MLP);
     }
 

@@ -30,7 +30,7 @@ public final class EmbeddingNetwork {
      * @return an uninitialised block
      */
     public static Block build(EmbeddingConfig cfg, int classes) {
-        SequentialBlock net = cfg.isMlp()
+        SequentialBlock net = cfg.hasMlpTrunk()
                 ? Networks.mlp(cfg.hidden().stream().mapToInt(Integer::intValue).toArray(), (float) cfg.dropout())
                 : Networks.trunk(cfg.architecture());
         net.add(Linear.builder().setUnits(cfg.dimensions()).build());

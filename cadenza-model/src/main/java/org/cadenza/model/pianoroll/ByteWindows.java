@@ -9,7 +9,7 @@ import org.cadenza.model.LabeledWindows;
  * Piano-roll windows held as bytes (values in [0, 1] quantised to 1/255; binary rolls are exact): a quarter of the
  * memory of floats, so that a corpus's windows and their transposed copies fit in the heap.
  */
-final class ByteWindows implements LabeledWindows {
+public final class ByteWindows implements LabeledWindows {
 
     private final List<String> classes;
     private final int channels;
@@ -18,7 +18,7 @@ final class ByteWindows implements LabeledWindows {
     private final List<byte[]> windows = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
 
-    ByteWindows(List<String> classes, int channels, int rows, int frames) {
+    public ByteWindows(List<String> classes, int channels, int rows, int frames) {
         this.classes = List.copyOf(classes);
         this.channels = channels;
         this.rows = rows;
@@ -26,7 +26,7 @@ final class ByteWindows implements LabeledWindows {
     }
 
     /** Values in [0, 1] (clamped) quantised to bytes, 1/255 per step. */
-    static byte[] quantise(float[] window) {
+    public static byte[] quantise(float[] window) {
         byte[] b = new byte[window.length];
         for (int i = 0; i < window.length; i++) {
             b[i] = (byte) Math.round(Math.max(0f, Math.min(1f, window[i])) * 255f);
@@ -35,7 +35,7 @@ final class ByteWindows implements LabeledWindows {
     }
 
     /** Adds a {@linkplain #quantise quantised} window of {@code channels * rows * frames} values. */
-    void add(byte[] window, int label) {
+    public void add(byte[] window, int label) {
         if (window.length != windowLength()) {
             throw new IllegalArgumentException("window of " + window.length + " values, expected " + windowLength());
         }
@@ -59,7 +59,7 @@ final class ByteWindows implements LabeledWindows {
     }
 
     /** The values a {@linkplain #quantise quantised} window stands for, in [0, 1]. */
-    static float[] dequantise(byte[] b) {
+    public static float[] dequantise(byte[] b) {
         float[] out = new float[b.length];
         for (int k = 0; k < b.length; k++) {
             out[k] = (b[k] & 0xff) / 255f;

@@ -65,7 +65,7 @@ public final class PianoRollPredictor implements FilePredictor {
         List<float[]> windows = new ArrayList<>(starts.size());
         double[] startSeconds = new double[starts.size()];
         for (int i = 0; i < starts.size(); i++) {
-            windows.add(ByteWindows.dequantise(ByteWindows.quantise(roll.window(starts.get(i), frames))));
+            windows.add(PianoRollTraining.asStored(roll.window(starts.get(i), frames)));
             startSeconds[i] = starts.get(i) * roll.secondsPerFrame();
         }
         return FilePrediction.result(file, classes(), startSeconds, classifier.predictProba(windows), start);

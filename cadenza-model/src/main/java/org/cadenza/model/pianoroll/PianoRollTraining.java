@@ -77,6 +77,14 @@ public final class PianoRollTraining {
     }
 
     /**
+     * A window as the route stores and feeds it: quantised to bytes and back ({@link ByteWindows}), so that
+     * prediction sees exactly the values training saw.
+     */
+    public static float[] asStored(float[] window) {
+        return ByteWindows.dequantise(ByteWindows.quantise(window));
+    }
+
+    /**
      * @param ws       the workspace (its MIDI files are read where they are)
      * @param settings roll and windows
      * @param ds       target, split, filters and augmentations (balancing is not applied: use class weights)
