@@ -306,6 +306,24 @@ public final class TrainCommand implements Callable<Integer> {
     static final class Progress implements TrainingListener, AutoCloseable {
         private ProgressBar bar;
         private int epoch = -1;
+        private final java.util.function.Function<EpochRecord, String> epochLine;
+        private final String batchLine;
+
+        /** The classifier's progress: loss and accuracy. */
+        Progress() {
+            this(r -> String.format(Locale.ROOT, "epoch %d: train loss %.3f acc %.1f%% | val loss %.3f acc %.1f%%",
+                    r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy()),
+                    "loss %.3f acc %.1f%% %.0f win/s");
+        }
+
+        /**
+         * @param epochLine what to print after each epoch (the "*" of an improvement and the seconds are appended)
+         * @param batchLine format of the bar's message from running loss, running accuracy and windows/s
+         */
+        Progress(java.util.function.Function<EpochRecord, String> epochLine, String batchLine) {
+            this.epochLine = epochLine;
+            this.batchLine = batchLine;
+        }
 
         @Override
         public void onBatch(BatchEvent e) {
@@ -318,16 +336,14 @@ public final class TrainCommand implements Callable<Integer> {
                         .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
             }
             bar.stepTo(e.batch());
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f acc %.1f%% %.0f win/s", e.runningLoss(),
-                    100 * e.runningAccuracy(), e.windowsPerSecond()));
+            bar.setExtraMessage(String.format(Locale.ROOT, batchLine, e.runningLoss(), 100 * e.runningAccuracy(),
+                    e.windowsPerSecond()));
         }
 
         @Override
         public void onEpoch(EpochRecord r, boolean improved) {
             close();
-            System.err.printf(Locale.ROOT, "epoch %d: train loss %.3f acc %.1f%% | val loss %.3f acc %.1f%%%s (%.0f s)%n",
-                    r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy(),
-                    improved ? " *" : "", r.seconds());
+            System.err.printf(Locale.ROOT, "%s%s (%.0f s)%n", epochLine.apply(r), improved ? " *" : "", r.seconds());
         }
 
         @Override
