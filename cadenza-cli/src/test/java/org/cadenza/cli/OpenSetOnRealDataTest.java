@@ -1,0 +1,97 @@
+package org.cadenza.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Embedding, identify, enrol and the leave-composers-out evaluation on real asap scores (six composers, eight pieces
+ * each, a few epochs): every command runs end to end and says what it should.
+ */
+class OpenSetOnRealDataTest {
+
+    private static final List<String> COMPOSERS = List.of("bach", "beethoven", "chopin", "haydn", "liszt",
+            "schubert");
+
+    @Test
+    void embedIdentifyEnrolAndOpenSet(@TempDir Path tmp) throws Exception {
+        Optional<Path> labels = TestCorpus.asapScores(tmp.resolve("labels.csv"), COMPOSERS, 8);
+        assumeTrue(labels.isPresent(), "CADENZA_DATA is not set (or lacks asap/): the open-set test needs real MIDI");
+        Path ws = tmp.resolve("ws");
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", labels.get().toString(), "--root",
+                TestCorpus.asap().orElseThrow().toString(), "-w", ws.toString()).code());
+
+        Path emb = tmp.resolve("emb");
+        CommandLineTest.Result embed = CommandLineTest.cadenza("embed", ws.toString(), "--run", emb.toString(),
+                "--objective", "triplet", "--mining", "semi-hard", "--epochs", "3", "--note-window", "20s/10s");
+        assertEquals(ExitCode.OK, embed.code(), embed.output());
+        assertTrue(embed.output().contains("anchors: 6 composers"), embed.output());
+        assertTrue(embed.output().contains("unknown-composer threshold"), embed.output());
+        assertTrue(Files.exists(emb.resolve("model/threshold.json")));
+
+        List<Path> chopin;
+        try (Stream<Path> files = Files.walk(TestCorpus.asap().orElseThrow().resolve("chopin"))) {
+            chopin = files.filter(p -> p.getFileName().toString().equals("midi_score.mid")).sorted().limit(3)
+                    .toList();
+        }
+        CommandLineTest.Result one = CommandLineTest.cadenza("identify", emb.toString(), chopin.get(0).toString());
+        assertEquals(ExitCode.OK, one.code(), one.output());
+        assertTrue(one.output().contains("verdict: "), one.output());
+        assertTrue(one.output().contains("nearest training piece"), one.output());
+        CommandLineTest.Result many = CommandLineTest.cadenza("identify", emb.toString(), chopin.get(0).toString(),
+                chopin.get(1).toString(), "--top", "2");
+        assertEquals(ExitCode.OK, many.code(), many.output());
+        assertTrue(many.output().contains("threshold "), many.output());
+        assertTrue(many.output().matches("(?s).*(KNOWN|UNKNOWN).*"), many.output());
+
+        Path notMidi = tmp.resolve("notes.txt");
+        Files.writeString(notMidi, "not music");
+        CommandLineTest.Result bad = CommandLineTest.cadenza("identify", emb.toString(), notMidi.toString());
+        assertEquals(ExitCode.BAD_INPUT, bad.code(), bad.output());
+        assertTrue(bad.output().contains("notes.txt"), bad.output());
+
+        CommandLineTest.Result enrol = CommandLineTest.cadenza("enrol", emb.toString(), "--composer", "newcomer",
+                chopin.get(0).toString(), chopin.get(1).toString());
+        assertEquals(ExitCode.OK, enrol.code(), enrol.output());
+        assertTrue(enrol.output().contains("enrolled newcomer from 2 piece(s)"), enrol.output());
+        CommandLineTest.Result list = CommandLineTest.cadenza("enrol", emb.toString(), "--list");
+        assertTrue(list.output().contains("enrolled: newcomer (2 files)"), list.output());
+        CommandLineTest.Result withNew = CommandLineTest.cadenza("identify", emb.toString(), chopin.get(0).toString(),
+                "--top", "7");
+        assertTrue(withNew.output().contains("newcomer"), "an enrolled composer is ranked: " + withNew.output());
+        CommandLineTest.Result trained = CommandLineTest.cadenza("enrol", emb.toString(), "--composer", "bach",
+                chopin.get(2).toString());
+        assertEquals(ExitCode.ERROR, trained.code(), trained.output());
+        assertTrue(trained.output().contains("one of the composers this model was trained on"), trained.output());
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("enrol", emb.toString(), "--remove", "newcomer").code());
+
+        Path out = tmp.resolve("openset");
+        CommandLineTest.Result os = CommandLineTest.cadenza("openset", ws.toString(), "--out", out.toString(),
+                "--folds", "2", "--min-pieces", "4", "--epochs", "2", "--variants", "triplet-semi-hard,softmax",
+                "--shots", "1", "--draws", "3", "--note-window", "20s/10s");
+        assertEquals(ExitCode.OK, os.code(), os.output());
+        String report = Files.readString(out.resolve("openset.md"));
+        for (String row : List.of("| triplet-semi-hard | anchor-distance |", "| triplet-semi-hard | knn-distance |",
+                "| softmax | max-softmax |", "| softmax | energy |", "| softmax | random score (baseline) |",
+                "| triplet-semi-hard | 1 |")) {
+            assertTrue(report.contains(row), "missing " + row + " in\n" + report);
+        }
+        assertTrue(Files.readAllLines(out.resolve("openset.csv")).size() == 1 + 2 * (3 + 5),
+                "2 folds x (3 rows for the triplet model + 5 for the softmax model)");
+        // rerunning reuses the trained models and gives the same table
+        CommandLineTest.Result again = CommandLineTest.cadenza("openset", ws.toString(), "--out", out.toString(),
+                "--folds", "2", "--min-pieces", "4", "--epochs", "2", "--variants", "triplet-semi-hard,softmax",
+                "--shots", "1", "--draws", "3", "--note-window", "20s/10s");
+        assertEquals(ExitCode.OK, again.code(), again.output());
+        assertEquals(report, Files.readString(out.resolve("openset.md")));
+    }
+}
