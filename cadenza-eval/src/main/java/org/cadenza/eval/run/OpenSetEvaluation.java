@@ -54,6 +54,8 @@ public final class OpenSetEvaluation {
     public static final String FEW_SHOT_CSV = "few-shot.csv";
     /** The summary over folds. */
     public static final String REPORT = "openset.md";
+    /** Every scored file of a fold and variant, in its model's folder. */
+    public static final String SCORES = "scores.csv";
     /** Name of the random-score baseline in the tables. */
     public static final String RANDOM = "random score (baseline)";
 
@@ -130,9 +132,10 @@ public final class OpenSetEvaluation {
 
     /** Embedded pieces of one side: one file per piece. */
     private record Side(List<String> pieces, List<String> composers, List<float[]> embeddings,
-                        List<Optional<float[]>> logits) {
+                        List<Optional<float[]>> logits, List<String> files) {
         static Side empty() {
-            return new Side(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            return new Side(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
         }
 
         int size() {
@@ -164,7 +167,7 @@ public final class OpenSetEvaluation {
                     Side known = embed(model, fold, fold.onePerPiece(fold.knownFiles(Split.TEST)), progress,
                             "known test");
                     Side unseen = embed(model, fold, fold.onePerPiece(fold.unseenFiles()), progress, "unseen");
-                    rows.addAll(score(fold, v.name(), model, val, known, unseen, s));
+                    rows.addAll(score(fold, v.name(), model, val, known, unseen, s, dir.resolve(SCORES)));
                     for (int k : s.shots()) {
                         fewShot.add(new FewShotRow(fold.index(), v.name(), FewShotEnrolment.evaluate(
                                 model.trainedAnchors().composers(), labelled(known), labelled(unseen), k, s.draws(),
@@ -192,6 +195,7 @@ public final class OpenSetEvaluation {
                 out.composers().add(f.composerId());
                 out.embeddings().add(p.embedding());
                 out.logits().add(p.logits());
+                out.files().add(f.sourcePath());
                 progress.advance(f.sourcePath(), true);
             } catch (BadInputException e) {
                 progress.advance(f.sourcePath(), false);
@@ -209,7 +213,7 @@ public final class OpenSetEvaluation {
     }
 
     private static List<Row> score(LeaveComposersOut.Fold fold, String variant, EmbeddingModel model, Side val,
-                                   Side known, Side unseen, Settings s) {
+                                   Side known, Side unseen, Settings s, Path scoresCsv) {
         Anchors anchors = model.trainedAnchors();
         List<String> composers = new ArrayList<>(anchors.composers().keySet());
         float[][] anchorRows = composers.stream().map(c -> anchors.composers().get(c)).toArray(float[][]::new);
@@ -243,6 +247,7 @@ public final class OpenSetEvaluation {
             argmaxAccuracy = OpenSetMetrics.closedSetAccuracy(argmax, truth);
         }
         List<Row> out = new ArrayList<>();
+        Map<String, double[][]> perMethod = new LinkedHashMap<>();
         for (NoveltyScores.Method m : NoveltyScores.Method.values()) {
             if (m.usesLogits() && !logits) {
                 continue;
@@ -250,10 +255,12 @@ public final class OpenSetEvaluation {
             double[] v = scores(m, val, anchorRows, trainPieces, s);
             double[] k = scores(m, known, anchorRows, trainPieces, s);
             double[] u = scores(m, unseen, anchorRows, trainPieces, s);
+            perMethod.put(m.cliName(), new double[][] {v, k, u});
             double t = ThresholdCalibration.forFalseAlarmRate(v, s.falseAlarmRate());
             out.add(new Row(fold.index(), variant, m.cliName(), OpenSetMetrics.summarise(k, u, t), t,
                     m.usesLogits() ? argmaxAccuracy : anchorAccuracy, mostFrequent));
         }
+        writeScores(scoresCsv, perMethod, List.of(val, known, unseen), anchors);
         Random rng = new Random(s.protocol().seed() + fold.index());
         double[] rv = rng.doubles(val.size()).toArray();
         double[] rk = rng.doubles(known.size()).toArray();
@@ -262,6 +269,29 @@ public final class OpenSetEvaluation {
                 ThresholdCalibration.forFalseAlarmRate(rv, s.falseAlarmRate())), Double.NaN, mostFrequent,
                 mostFrequent));
         return out;
+    }
+
+    /** Every scored file with its side, composer, nearest composer and each method's score, for analysis. */
+    private static void writeScores(Path csv, Map<String, double[][]> perMethod, List<Side> sides, Anchors anchors) {
+        List<String> header = new ArrayList<>(List.of("side", "file", "piece", "composer", "nearest"));
+        header.addAll(perMethod.keySet());
+        String[] names = {"val", "known", "unseen"};
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
+            for (int side = 0; side < sides.size(); side++) {
+                Side sd = sides.get(side);
+                for (int i = 0; i < sd.size(); i++) {
+                    List<Object> row = new ArrayList<>(List.of(names[side], sd.files().get(i), sd.pieces().get(i),
+                            sd.composers().get(i), anchors.rank(sd.embeddings().get(i)).get(0).composer()));
+                    for (double[][] m : perMethod.values()) {
+                        row.add(m[side][i]);
+                    }
+                    out.printRecord(row);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + csv, e);
+        }
     }
 
     private static double[] scores(NoveltyScores.Method m, Side side, float[][] anchors, float[][] trainPieces,
