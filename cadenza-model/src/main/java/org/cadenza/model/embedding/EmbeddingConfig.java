@@ -46,7 +46,7 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
             throw new IllegalArgumentException("an embedding needs at least 2 dimensions, got " + dimensions);
         }
         if (!trunk.equals(MLP)) {
-            architecture();
+            architectureOf(trunk);
         }
         if (composersPerBatch < 2 || windowsPerComposer < 2) {
             throw new IllegalArgumentException("batches need at least 2 composers x 2 windows, got "
@@ -66,6 +66,10 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
 
     /** @return the CNN trunk; throws for the MLP trunk */
     public Architecture architecture() {
+        return architectureOf(trunk);
+    }
+
+    private static Architecture architectureOf(String trunk) {
         try {
             return Architecture.valueOf(trunk.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
