@@ -47,6 +47,7 @@ import java.io.PrintWriter;
                 IdentifyCommand.class,
                 EnrolCommand.class,
                 OpenSetCommand.class,
+                MapCommand.class,
                 CompareCommand.class,
                 LrFindCommand.class,
                 DatasetsCommand.class,

@@ -12,6 +12,8 @@ public final class Main {
 
     public static void main(String[] args) {
         TRIBUO.setLevel(java.util.logging.Level.WARNING);
+        // Smile's t-SNE (cadenza map) logs its error every 100 iterations at INFO through slf4j-simple
+        System.setProperty("org.slf4j.simpleLogger.log.smile", "warn");
         System.exit(run(args));
     }
 

@@ -74,6 +74,14 @@ class OpenSetOnRealDataTest {
         assertTrue(trained.output().contains("one of the composers this model was trained on"), trained.output());
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("enrol", emb.toString(), "--remove", "newcomer").code());
 
+        Path map = tmp.resolve("map");
+        CommandLineTest.Result drawn = CommandLineTest.cadenza("map", emb.toString(), "--out", map.toString());
+        assertEquals(ExitCode.OK, drawn.code(), drawn.output());
+        assertTrue(drawn.output().contains("composer map: 6 anchors"), drawn.output());
+        for (String f : List.of("dendrogram.png", "pieces-pca.png", "pieces-tsne.png", "map.md", "map.json")) {
+            assertTrue(Files.size(map.resolve(f)) > 500, f + " is missing or empty");
+        }
+
         Path out = tmp.resolve("openset");
         CommandLineTest.Result os = CommandLineTest.cadenza("openset", ws.toString(), "--out", out.toString(),
                 "--folds", "2", "--min-pieces", "4", "--epochs", "2", "--variants", "triplet-semi-hard,softmax",

@@ -122,9 +122,26 @@ public final class OpenSetEvaluation {
      * @param folds   the folds as planned
      * @param rows    one per fold, variant and method
      * @param fewShot one per fold, variant and k
+     * @param breakdown the anchor-distance AUROC on subsets of the pieces (what limits it)
      * @param report  the Markdown summary
      */
-    public record Report(List<LeaveComposersOut.Fold> folds, List<Row> rows, List<FewShotRow> fewShot, Path report) {
+    public record Report(List<LeaveComposersOut.Fold> folds, List<Row> rows, List<FewShotRow> fewShot,
+                         List<Breakdown> breakdown, Path report) {
+    }
+
+    /**
+     * The anchor-distance AUROC of a fold and variant on a subset of the pieces: only one dataset (both sides from the
+     * folder of one labels CSV), or only the known test pieces the model names right (or wrong) against every unseen
+     * piece.
+     *
+     * @param fold    1-based fold
+     * @param variant the model
+     * @param subset  which pieces
+     * @param known   known pieces in it
+     * @param unknown unseen pieces in it
+     * @param auroc   AUROC, NaN when a side is empty
+     */
+    public record Breakdown(int fold, String variant, String subset, int known, int unknown, double auroc) {
     }
 
     private OpenSetEvaluation() {
@@ -157,6 +174,7 @@ public final class OpenSetEvaluation {
         List<LeaveComposersOut.Fold> folds = LeaveComposersOut.plan(ws, s.protocol(), outDir);
         List<Row> rows = new ArrayList<>();
         List<FewShotRow> fewShot = new ArrayList<>();
+        List<Breakdown> breakdown = new ArrayList<>();
         for (LeaveComposersOut.Fold fold : folds) {
             for (Variant v : s.variants()) {
                 Path dir = outDir.resolve("fold-" + fold.index()).resolve(v.name());
@@ -168,6 +186,7 @@ public final class OpenSetEvaluation {
                             "known test");
                     Side unseen = embed(model, fold, fold.onePerPiece(fold.unseenFiles()), progress, "unseen");
                     rows.addAll(score(fold, v.name(), model, val, known, unseen, s, dir.resolve(SCORES)));
+                    breakdown.addAll(breakdown(fold.index(), v.name(), model.trainedAnchors(), known, unseen));
                     for (int k : s.shots()) {
                         fewShot.add(new FewShotRow(fold.index(), v.name(), FewShotEnrolment.evaluate(
                                 model.trainedAnchors().composers(), labelled(known), labelled(unseen), k, s.draws(),
@@ -179,8 +198,8 @@ public final class OpenSetEvaluation {
         writeCsv(outDir.resolve(CSV), rows);
         writeFewShotCsv(outDir.resolve(FEW_SHOT_CSV), fewShot);
         Path report = outDir.resolve(REPORT);
-        write(report, markdown(folds, rows, fewShot, s));
-        return new Report(folds, rows, fewShot, report);
+        write(report, markdown(folds, rows, fewShot, s) + markdown(breakdown));
+        return new Report(folds, rows, fewShot, breakdown, report);
     }
 
     private static Side embed(EmbeddingModel model, LeaveComposersOut.Fold fold, List<CatalogFile> files,
@@ -269,6 +288,67 @@ public final class OpenSetEvaluation {
                 ThresholdCalibration.forFalseAlarmRate(rv, s.falseAlarmRate())), Double.NaN, mostFrequent,
                 mostFrequent));
         return out;
+    }
+
+    private static List<Breakdown> breakdown(int fold, String variant, Anchors anchors, Side known, Side unseen) {
+        double[] k = new double[known.size()];
+        boolean[] right = new boolean[known.size()];
+        for (int i = 0; i < known.size(); i++) {
+            Anchors.Ranked r = anchors.rank(known.embeddings().get(i)).get(0);
+            k[i] = r.distance();
+            right[i] = r.composer().equals(known.composers().get(i));
+        }
+        double[] u = new double[unseen.size()];
+        for (int i = 0; i < unseen.size(); i++) {
+            u[i] = anchors.rank(unseen.embeddings().get(i)).get(0).distance();
+        }
+        List<Breakdown> out = new ArrayList<>();
+        out.add(subset(fold, variant, "all pieces", k, i -> true, u, i -> true));
+        out.add(subset(fold, variant, "known pieces named right", k, i -> right[i], u, i -> true));
+        out.add(subset(fold, variant, "known pieces named wrong", k, i -> !right[i], u, i -> true));
+        List<String> kd = known.files().stream().map(OpenSetEvaluation::datasetOf).toList();
+        List<String> ud = unseen.files().stream().map(OpenSetEvaluation::datasetOf).toList();
+        for (String d : new java.util.TreeSet<>(kd)) {
+            out.add(subset(fold, variant, "dataset " + d + " only", k, i -> kd.get(i).equals(d), u,
+                    i -> ud.get(i).equals(d)));
+        }
+        return out;
+    }
+
+    private static Breakdown subset(int fold, String variant, String name, double[] k,
+                                    java.util.function.IntPredicate inK, double[] u,
+                                    java.util.function.IntPredicate inU) {
+        double[] ks = java.util.stream.IntStream.range(0, k.length).filter(inK).mapToDouble(i -> k[i]).toArray();
+        double[] us = java.util.stream.IntStream.range(0, u.length).filter(inU).mapToDouble(i -> u[i]).toArray();
+        double a = ks.length == 0 || us.length == 0 ? Double.NaN : OpenSetMetrics.auroc(ks, us);
+        return new Breakdown(fold, variant, name, ks.length, us.length, a);
+    }
+
+    /** The folder of the nearest labels CSV above a file (its dataset), or "other". */
+    static String datasetOf(String file) {
+        Path dir = Path.of(file).toAbsolutePath().getParent();
+        for (int level = 0; dir != null && level < 8; level++, dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("labels.csv")) && dir.getFileName() != null) {
+                return dir.getFileName().toString();
+            }
+        }
+        return "other";
+    }
+
+    static String markdown(List<Breakdown> rows) {
+        StringBuilder b = new StringBuilder("\nWhat limits it: the anchor-distance AUROC on subsets of the pieces "
+                + "(mean ± standard deviation over the folds where the subset has both sides):\n\n"
+                + "| model | subset | AUROC | known / unknown pieces per fold |\n|---|---|---:|---|\n");
+        Map<String, List<Breakdown>> grouped = new LinkedHashMap<>();
+        rows.forEach(r -> grouped.computeIfAbsent(r.variant() + "\u0000" + r.subset(), x -> new ArrayList<>()).add(r));
+        for (List<Breakdown> g : grouped.values()) {
+            double[] a = g.stream().mapToDouble(Breakdown::auroc).filter(x -> !Double.isNaN(x)).toArray();
+            String fig = a.length == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f ± %.3f",
+                    TrialSummary.of(a).mean(), TrialSummary.of(a).standardDeviation());
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", g.get(0).variant(), g.get(0).subset(),
+                    fig, String.join(", ", g.stream().map(r -> r.known() + " / " + r.unknown()).toList())));
+        }
+        return b.toString();
     }
 
     /** Every scored file with its side, composer, nearest composer and each method's score, for analysis. */
