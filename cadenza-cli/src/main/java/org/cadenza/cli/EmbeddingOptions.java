@@ -9,6 +9,7 @@ import org.cadenza.features.pianoroll.PianoRollParams;
 import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.model.embedding.EmbeddingConfig;
 import org.cadenza.model.embedding.EmbeddingInput;
+import org.cadenza.model.embedding.MarginKind;
 import org.cadenza.model.embedding.Mining;
 import org.cadenza.model.embedding.Objective;
 import org.cadenza.model.notes.NotesSettings;
@@ -33,8 +34,9 @@ final class EmbeddingOptions {
     String mining;
 
     @Option(names = "--margin", defaultValue = "0.2",
-            description = "Triplet margin (unit embeddings: distances 0..2). Default: ${DEFAULT-VALUE}.")
-    double margin;
+            description = {"Triplet margin (unit embeddings: distances 0..2), or soft for the soft margin",
+                    "log(1 + exp(d(a,p) - d(a,n))) of Hermans et al. Default: ${DEFAULT-VALUE}."})
+    String margin;
 
     @Option(names = "--dim", defaultValue = "64", description = "Embedding size. Default: ${DEFAULT-VALUE}.")
     int dimensions;
@@ -91,7 +93,15 @@ final class EmbeddingOptions {
     EmbeddingConfig config(Objective objective, Mining mining, long seed) {
         String t = trunk != null ? trunk
                 : EmbeddingInput.Kind.parse(input) == EmbeddingInput.Kind.NOTES ? EmbeddingConfig.MLP : "small";
-        return EmbeddingConfig.builder().optObjective(objective).optMining(mining).optMargin(margin)
+        boolean soft = margin.equalsIgnoreCase("soft");
+        double m;
+        try {
+            m = soft ? EmbeddingConfig.builder().build().margin() : Double.parseDouble(margin);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--margin: expected a number or soft, got " + margin, e);
+        }
+        return EmbeddingConfig.builder().optObjective(objective).optMining(mining).optMargin(m)
+                .optMarginKind(soft ? MarginKind.SOFT : MarginKind.HINGE)
                 .optDimensions(dimensions).optTrunk(t).optComposersPerBatch(composersPerBatch)
                 .optWindowsPerComposer(windowsPerComposer).optEpochs(epochs).optPatience(patience)
                 .optMaxLearningRate(learningRate).optSeed(seed).build();

@@ -11,6 +11,7 @@ import org.cadenza.model.Architecture;
  * @param objective          triplet or softmax; default {@link Objective#TRIPLET}
  * @param mining             triplet mining (triplet objective only); default {@link Mining#BATCH_HARD}
  * @param margin             triplet margin in distance units (unit embeddings: distances in [0, 2]); default 0.2
+ * @param marginKind         hinge with that margin, or the soft margin; default {@link MarginKind#HINGE}
  * @param dimensions         embedding size; default 64
  * @param trunk              {@code "mlp"} (feature vectors) or a CNN {@link Architecture} name in lower case
  *                           ({@code small}, {@code resnet}, {@code mobilenet}; piano-roll or spectrogram windows);
@@ -26,7 +27,8 @@ import org.cadenza.model.Architecture;
  * @param softmaxScale       scale of the unit embedding before the classifier (softmax objective); default 16
  * @param seed               batches, initialisation and dropout; default 42
  */
-public record EmbeddingConfig(Objective objective, Mining mining, double margin, int dimensions, String trunk,
+public record EmbeddingConfig(Objective objective, Mining mining, double margin, MarginKind marginKind,
+                              int dimensions, String trunk,
                               List<Integer> hidden, double dropout, int composersPerBatch, int windowsPerComposer,
                               int epochs, int patience, double maxLearningRate, double weightDecay,
                               double softmaxScale, long seed) {
@@ -37,6 +39,7 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
     public EmbeddingConfig {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(mining, "mining");
+        Objects.requireNonNull(marginKind, "marginKind");
         Objects.requireNonNull(trunk, "trunk");
         hidden = List.copyOf(hidden);
         if (!(margin >= 0) || Double.isInfinite(margin)) {
@@ -89,7 +92,8 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
 
     /** @return a builder starting from this configuration */
     public Builder toBuilder() {
-        return new Builder().optObjective(objective).optMining(mining).optMargin(margin).optDimensions(dimensions)
+        return new Builder().optObjective(objective).optMining(mining).optMargin(margin).optMarginKind(marginKind)
+                .optDimensions(dimensions)
                 .optTrunk(trunk).optHidden(hidden).optDropout(dropout).optComposersPerBatch(composersPerBatch)
                 .optWindowsPerComposer(windowsPerComposer).optEpochs(epochs).optPatience(patience)
                 .optMaxLearningRate(maxLearningRate).optWeightDecay(weightDecay).optSoftmaxScale(softmaxScale)
@@ -101,6 +105,7 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
         private Objective objective = Objective.TRIPLET;
         private Mining mining = Mining.BATCH_HARD;
         private double margin = 0.2;
+        private MarginKind marginKind = MarginKind.HINGE;
         private int dimensions = 64;
         private String trunk = MLP;
         private List<Integer> hidden = List.of(256, 256);
@@ -117,6 +122,7 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
         public Builder optObjective(Objective v) { objective = v; return this; }
         public Builder optMining(Mining v) { mining = v; return this; }
         public Builder optMargin(double v) { margin = v; return this; }
+        public Builder optMarginKind(MarginKind v) { marginKind = v; return this; }
         public Builder optDimensions(int v) { dimensions = v; return this; }
         public Builder optTrunk(String v) { trunk = v.toLowerCase(java.util.Locale.ROOT); return this; }
         public Builder optHidden(List<Integer> v) { hidden = v; return this; }
@@ -132,7 +138,7 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
 
         /** @return the configuration */
         public EmbeddingConfig build() {
-            return new EmbeddingConfig(objective, mining, margin, dimensions, trunk, hidden, dropout,
+            return new EmbeddingConfig(objective, mining, margin, marginKind, dimensions, trunk, hidden, dropout,
                     composersPerBatch, windowsPerComposer, epochs, patience, maxLearningRate, weightDecay,
                     softmaxScale, seed);
         }

@@ -226,8 +226,9 @@ public final class EmbeddingTraining {
                     if (triplets.isEmpty()) {
                         return null;
                     }
-                    loss = TripletLoss.loss(emb, triplets, cfg.margin());
-                    out = new double[] {0, 1 - TripletLoss.activeFraction(d, triplets, cfg.margin())};
+                    loss = TripletLoss.loss(emb, triplets, cfg.margin(), cfg.marginKind());
+                    out = new double[] {0, 1 - TripletLoss.activeFraction(d, triplets,
+                            cfg.marginKind() == MarginKind.SOFT ? 0 : cfg.margin())};
                 }
                 gc.backward(loss);
                 out[0] = loss.getFloat();

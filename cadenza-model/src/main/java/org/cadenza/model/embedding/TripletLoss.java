@@ -27,13 +27,19 @@ public final class TripletLoss {
      * @return the mean hinge over the triplets
      */
     public static double value(float[][] distances, List<Triplet> triplets, double margin) {
+        return value(distances, triplets, margin, MarginKind.HINGE);
+    }
+
+    /** {@link #value(float[][], List, double)} with the hinge or the soft margin. */
+    public static double value(float[][] distances, List<Triplet> triplets, double margin, MarginKind kind) {
         checkMargin(margin);
         if (triplets.isEmpty()) {
             throw new IllegalArgumentException("no triplets: the batch needs two items of a class and one of another");
         }
         double sum = 0;
         for (Triplet t : triplets) {
-            sum += Math.max(0, distances[t.anchor()][t.positive()] - distances[t.anchor()][t.negative()] + margin);
+            double x = distances[t.anchor()][t.positive()] - distances[t.anchor()][t.negative()];
+            sum += kind == MarginKind.SOFT ? Math.log1p(Math.exp(x)) : Math.max(0, x + margin);
         }
         return sum / triplets.size();
     }
@@ -62,6 +68,16 @@ public final class TripletLoss {
      * @return a scalar
      */
     public static NDArray loss(NDArray embeddings, List<Triplet> triplets, double margin) {
+        return loss(embeddings, triplets, margin, MarginKind.HINGE);
+    }
+
+    /**
+     * The hinge loss or, with {@link MarginKind#SOFT}, the soft-margin loss {@code mean log(1 + exp(d(a,p) - d(a,n)))}
+     * (Hermans et al. 2017), which keeps pulling satisfied triplets apart and has no margin to set.
+     *
+     * @param margin the hinge's margin (ignored by the soft margin), &ge; 0
+     */
+    public static NDArray loss(NDArray embeddings, List<Triplet> triplets, double margin, MarginKind kind) {
         Objects.requireNonNull(embeddings, "embeddings");
         checkMargin(margin);
         if (triplets.isEmpty()) {
@@ -88,7 +104,8 @@ public final class TripletLoss {
         NDArray en = m.create(q, shape).matMul(embeddings);
         NDArray dap = ea.sub(ep).square().sum(new int[] {1}).add(EPSILON).sqrt();
         NDArray dan = ea.sub(en).square().sum(new int[] {1}).add(EPSILON).sqrt();
-        return dap.sub(dan).add((float) margin).maximum(0f).mean();
+        return kind == MarginKind.SOFT ? ai.djl.nn.Activation.softPlus(dap.sub(dan)).mean()
+                : dap.sub(dan).add((float) margin).maximum(0f).mean();
     }
 
     private static void checkMargin(double margin) {

@@ -24,6 +24,8 @@ class TripletLossNdTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray e = m.create(new float[] {0, 1, 3, 2, 10}, new Shape(5, 1));
             assertEquals(2.9, TripletLoss.loss(e, t, 0.5).getFloat(), 1e-5);
+            assertEquals(TripletLoss.value(d, t, 0.5, MarginKind.SOFT),
+                    TripletLoss.loss(e, t, 0.5, MarginKind.SOFT).getFloat(), 1e-5);
         }
     }
 

@@ -57,6 +57,15 @@ class TripletMiningTest {
     }
 
     @Test
+    void softMarginIsTheMeanSoftplus() {
+        float[][] d = TripletMining.distances(POINTS);
+        List<Triplet> t = TripletMining.mine(d, LABELS, Mining.BATCH_HARD);
+        // d(a,p) - d(a,n): 1, 1, 2, 7, 1 -> mean of log(1 + e^x)
+        double expected = (3 * Math.log1p(Math.E) + Math.log1p(Math.exp(2)) + Math.log1p(Math.exp(7))) / 5;
+        assertEquals(expected, TripletLoss.value(d, t, 0.5, MarginKind.SOFT), 1e-9);
+    }
+
+    @Test
     void anchorsWithoutPositiveOrNegativeGiveNoTriplet() {
         float[][] d = TripletMining.distances(new float[][] {{0}, {1}, {2}});
         assertTrue(TripletMining.mine(d, new int[] {0, 1, 2}, Mining.BATCH_HARD).isEmpty());
