@@ -39,7 +39,8 @@ public record EmbeddingConfig(Objective objective, Mining mining, double margin,
     public EmbeddingConfig {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(mining, "mining");
-        Objects.requireNonNull(marginKind, "marginKind");
+        // configurations saved before the soft margin existed have no marginKind: they used the hinge
+        marginKind = marginKind == null ? MarginKind.HINGE : marginKind;
         Objects.requireNonNull(trunk, "trunk");
         hidden = List.copyOf(hidden);
         if (!(margin >= 0) || Double.isInfinite(margin)) {
