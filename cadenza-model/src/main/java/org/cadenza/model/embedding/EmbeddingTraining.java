@@ -11,7 +11,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.LabeledWindows;
-import org.cadenza.model.ModelJson;
 import org.cadenza.model.train.BatchEvent;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.EpochRecord;
@@ -23,17 +22,12 @@ import org.cadenza.model.train.TrainingResult;
 import org.cadenza.model.train.TrainingState;
 import org.cadenza.model.train.TrainingSupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Trains an {@link EmbeddingNetwork} on windows labelled by composer, with a checkpoint per epoch and resume.
@@ -86,26 +80,7 @@ public final class EmbeddingTraining {
         if (val.size() == 0) {
             throw new IllegalArgumentException("no validation windows: choosing the best epoch needs some");
         }
-        Path ckpt = dir.resolve(ClassifierTraining.CHECKPOINT);
-        try {
-            Files.createDirectories(ckpt);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + ckpt, e);
-        }
-        Path configFile = dir.resolve("config.json");
-        Path stateFile = ckpt.resolve("state.json");
-        TrainingState state;
-        if (Files.exists(stateFile)) {
-            EmbeddingConfig previous = ModelJson.read(configFile, EmbeddingConfig.class);
-            if (!previous.equals(cfg)) {
-                throw new CadenzaException(dir + ": this folder was trained with another configuration (" + previous
-                        + "); use a new folder or the same configuration (" + cfg + ")");
-            }
-            state = ModelJson.read(stateFile, TrainingState.class);
-        } else {
-            ModelJson.write(configFile, cfg);
-            state = new TrainingState(0, 0, Double.NaN, 0, List.of(), TrainingState.RUNNING);
-        }
+        TrainingState state = ClassifierTraining.startOrResume(dir, cfg, EmbeddingConfig.class);
         if (!TrainingState.RUNNING.equals(state.status())) {
             return result(dir, cfg, state, TrainingResult.Status.valueOf(state.status()));
         }
@@ -135,7 +110,8 @@ public final class EmbeddingTraining {
             try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
                 trainer.initialize(TrainingSupport.inputShape(tw, 1));
                 if (resumedAfter > 0) {
-                    OptimizerState.load(optimizer, block, trainer.getManager(), optimizerFile(dir, resumedAfter));
+                    OptimizerState.load(optimizer, block, trainer.getManager(),
+                            ClassifierTraining.optimizerFile(dir, resumedAfter));
                 }
                 listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
                 for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
@@ -174,24 +150,13 @@ public final class EmbeddingTraining {
                             used == 0 ? 0 : hitSum / used, v[1], v[0], lr, (System.nanoTime() - t0) / 1e9);
                     boolean improved = state.bestEpoch() == 0 || v[0] > state.bestScore()
                             || (v[0] == state.bestScore() && v[1] < bestDistance(state));
-                    int bestEpoch = improved ? epoch : state.bestEpoch();
-                    double bestScore = improved ? v[0] : state.bestScore();
-                    int without = improved ? 0 : state.epochsWithoutImprovement() + 1;
-                    List<EpochRecord> history = new ArrayList<>(state.history());
-                    history.add(rec);
-                    String status = TrainingState.RUNNING;
-                    if (cfg.patience() > 0 && without >= cfg.patience() && epoch < cfg.epochs()) {
-                        status = TrainingResult.Status.STOPPED_EARLY.name();
-                    } else if (epoch == cfg.epochs()) {
-                        status = TrainingResult.Status.COMPLETED.name();
-                    }
                     ClassifierTraining.saveParameters(block, weightsFile(dir, epoch));
-                    OptimizerState.save(optimizer, block, optimizerFile(dir, epoch));
-                    state = new TrainingState(epoch, bestEpoch, bestScore, without, history, status);
-                    commit(dir, state);
+                    OptimizerState.save(optimizer, block, ClassifierTraining.optimizerFile(dir, epoch));
+                    state = state.next(rec, improved, v[0], cfg.patience(), cfg.epochs());
+                    ClassifierTraining.commit(dir, state);
                     listener.onEpoch(rec, improved);
-                    if (!TrainingState.RUNNING.equals(status)) {
-                        return result(dir, cfg, state, TrainingResult.Status.valueOf(status));
+                    if (!TrainingState.RUNNING.equals(state.status())) {
+                        return result(dir, cfg, state, TrainingResult.Status.valueOf(state.status()));
                     }
                     if (listener.stopRequested()) {
                         return result(dir, cfg, state, TrainingResult.Status.INTERRUPTED);
@@ -306,35 +271,6 @@ public final class EmbeddingTraining {
     /** @return the parameter file of a finished epoch */
     public static Path weightsFile(Path dir, int epoch) {
         return ClassifierTraining.weightsFile(dir, epoch);
-    }
-
-    private static Path optimizerFile(Path dir, int epoch) {
-        return dir.resolve(ClassifierTraining.CHECKPOINT).resolve(String.format("optimizer-%04d.bin", epoch));
-    }
-
-    private static void commit(Path dir, TrainingState state) {
-        Path ckpt = dir.resolve(ClassifierTraining.CHECKPOINT);
-        ModelJson.write(ckpt.resolve("state.json"), state);
-        StringBuilder csv = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
-        state.history().forEach(r -> csv.append(r.toCsv()).append('\n'));
-        try {
-            ModelJson.writeAtomically(dir.resolve("history.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-            String last = weightsFile(dir, state.epochsDone()).getFileName().toString();
-            String best = weightsFile(dir, state.bestEpoch()).getFileName().toString();
-            String opt = optimizerFile(dir, state.epochsDone()).getFileName().toString();
-            try (Stream<Path> files = Files.list(ckpt)) {
-                for (Path p : files.toList()) {
-                    String name = p.getFileName().toString();
-                    boolean staleWeights = name.startsWith("epoch-") && !name.equals(last) && !name.equals(best);
-                    boolean staleOptimizer = name.startsWith("optimizer-") && !name.equals(opt);
-                    if (staleWeights || staleOptimizer) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the checkpoint in " + dir, e);
-        }
     }
 
     private static Result result(Path dir, EmbeddingConfig cfg, TrainingState state, TrainingResult.Status status) {

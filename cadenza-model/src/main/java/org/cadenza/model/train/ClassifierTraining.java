@@ -73,26 +73,7 @@ public final class ClassifierTraining {
         if (val.size() == 0) {
             throw new IllegalArgumentException("no validation windows: early stopping and best epoch need some");
         }
-        Path ckpt = runDir.resolve(CHECKPOINT);
-        try {
-            Files.createDirectories(ckpt);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder " + runDir, e);
-        }
-        Path configFile = runDir.resolve("config.json");
-        Path stateFile = ckpt.resolve("state.json");
-        TrainingState state;
-        if (Files.exists(stateFile)) {
-            TrainingConfig previous = ModelJson.read(configFile, TrainingConfig.class);
-            if (!previous.equals(cfg)) {
-                throw new CadenzaException(runDir + ": this run folder was made with another configuration ("
-                        + previous + "); use a new run folder or the same configuration (" + cfg + ")");
-            }
-            state = ModelJson.read(stateFile, TrainingState.class);
-        } else {
-            ModelJson.write(configFile, cfg);
-            state = new TrainingState(0, 0, Double.NaN, 0, List.of(), TrainingState.RUNNING);
-        }
+        TrainingState state = startOrResume(runDir, cfg, TrainingConfig.class);
         int[] shape = {train.channels(), train.mels(), train.frames()};
         if (!TrainingState.RUNNING.equals(state.status())) {
             return result(runDir, train, cfg, state, TrainingResult.Status.valueOf(state.status()),
@@ -178,24 +159,14 @@ public final class ClassifierTraining {
                     double score = cfg.stopMetric() == TrainingConfig.StopMetric.VAL_LOSS ? v[0] : v[1];
                     boolean improved = state.bestEpoch() == 0 || (cfg.stopMetric() == TrainingConfig.StopMetric.VAL_LOSS
                             ? score < state.bestScore() : score > state.bestScore());
-                    int bestEpoch = improved ? epoch : state.bestEpoch();
-                    double bestScore = improved ? score : state.bestScore();
-                    int without = improved ? 0 : state.epochsWithoutImprovement() + 1;
-                    List<EpochRecord> history = new ArrayList<>(state.history());
-                    history.add(rec);
-                    String status = TrainingState.RUNNING;
-                    if (cfg.patience() > 0 && without >= cfg.patience() && epoch < cfg.epochs()) {
-                        status = TrainingResult.Status.STOPPED_EARLY.name();
-                    } else if (epoch == cfg.epochs()) {
-                        status = TrainingResult.Status.COMPLETED.name();
-                    }
                     saveParameters(block, weightsFile(runDir, epoch));
                     OptimizerState.save(optimizer, block, optimizerFile(runDir, epoch));
-                    state = new TrainingState(epoch, bestEpoch, bestScore, without, history, status);
+                    state = state.next(rec, improved, score, cfg.patience(), cfg.epochs());
                     commit(runDir, state);
                     listener.onEpoch(rec, improved);
-                    if (!TrainingState.RUNNING.equals(status)) {
-                        return result(runDir, train, cfg, state, TrainingResult.Status.valueOf(status), resumedAfter);
+                    if (!TrainingState.RUNNING.equals(state.status())) {
+                        return result(runDir, train, cfg, state, TrainingResult.Status.valueOf(state.status()),
+                                resumedAfter);
                     }
                     if (listener.stopRequested()) {
                         return result(runDir, train, cfg, state, TrainingResult.Status.INTERRUPTED, resumedAfter);
@@ -204,6 +175,36 @@ public final class ClassifierTraining {
             }
         }
         throw new IllegalStateException("unreachable: the last epoch always completes the run");
+    }
+
+    /**
+     * Opens a training folder: writes {@code config.json} and a fresh state, or, when the folder already has a
+     * checkpoint, reads its state after checking that it was made with the same configuration.
+     *
+     * @param runDir the folder (its {@value #CHECKPOINT} sub-folder is created)
+     * @param cfg    the configuration (a record compared with {@code equals})
+     * @param type   its class, to read the saved one
+     * @return the state to start or resume from
+     */
+    public static <C> TrainingState startOrResume(Path runDir, C cfg, Class<C> type) {
+        Path ckpt = runDir.resolve(CHECKPOINT);
+        try {
+            Files.createDirectories(ckpt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + runDir, e);
+        }
+        Path configFile = runDir.resolve("config.json");
+        Path stateFile = ckpt.resolve("state.json");
+        if (Files.exists(stateFile)) {
+            C previous = ModelJson.read(configFile, type);
+            if (!previous.equals(cfg)) {
+                throw new CadenzaException(runDir + ": this run folder was made with another configuration ("
+                        + previous + "); use a new run folder or the same configuration (" + cfg + ")");
+            }
+            return ModelJson.read(stateFile, TrainingState.class);
+        }
+        ModelJson.write(configFile, cfg);
+        return new TrainingState(0, 0, Double.NaN, 0, List.of(), TrainingState.RUNNING);
     }
 
     /** @return {mean loss, accuracy} over {@code windows}, inference mode, unweighted */
@@ -234,12 +235,12 @@ public final class ClassifierTraining {
     }
 
     /** @return the optimizer state file of a finished epoch */
-    static Path optimizerFile(Path runDir, int epoch) {
+    public static Path optimizerFile(Path runDir, int epoch) {
         return runDir.resolve(CHECKPOINT).resolve(String.format("optimizer-%04d.bin", epoch));
     }
 
     /** Writes state.json (the commit point), history.csv, then deletes parameter files of other epochs. */
-    private static void commit(Path runDir, TrainingState state) {
+    public static void commit(Path runDir, TrainingState state) {
         Path ckpt = runDir.resolve(CHECKPOINT);
         ModelJson.write(ckpt.resolve("state.json"), state);
         StringBuilder csv = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');

@@ -21,4 +21,28 @@ public record TrainingState(int epochsDone, int bestEpoch, double bestScore, int
     public TrainingState {
         history = List.copyOf(history);
     }
+
+    /**
+     * The state after a finished epoch: the best epoch moves when it improved, the patience count grows when it did
+     * not, and the run stops early (patience &gt; 0 and exhausted before the last epoch) or completes.
+     *
+     * @param rec      the epoch's record
+     * @param improved whether it beat the best so far
+     * @param score    its value of the stop metric
+     * @param patience epochs without improvement that stop the run, 0 = never
+     * @param epochs   the run's last epoch
+     */
+    public TrainingState next(EpochRecord rec, boolean improved, double score, int patience, int epochs) {
+        int epoch = rec.epoch();
+        int without = improved ? 0 : epochsWithoutImprovement + 1;
+        List<EpochRecord> h = new java.util.ArrayList<>(history);
+        h.add(rec);
+        String next = RUNNING;
+        if (patience > 0 && without >= patience && epoch < epochs) {
+            next = TrainingResult.Status.STOPPED_EARLY.name();
+        } else if (epoch == epochs) {
+            next = TrainingResult.Status.COMPLETED.name();
+        }
+        return new TrainingState(epoch, improved ? epoch : bestEpoch, improved ? score : bestScore, without, h, next);
+    }
 }
