@@ -93,8 +93,9 @@ class OpenSetOnRealDataTest {
                 "| triplet-semi-hard | 1 |")) {
             assertTrue(report.contains(row), "missing " + row + " in\n" + report);
         }
-        assertTrue(Files.readAllLines(out.resolve("openset.csv")).size() == 1 + 2 * (3 + 5),
-                "2 folds x (3 rows for the triplet model + 5 for the softmax model)");
+        assertEquals(1 + 2 * (4 + 6), Files.readAllLines(out.resolve("openset.csv")).size(),
+                "2 folds x (4 rows for the triplet model + 6 for the softmax model)");
+        assertTrue(report.contains("| triplet-semi-hard | all pieces |"), report);
         // rerunning reuses the trained models and gives the same table
         CommandLineTest.Result again = CommandLineTest.cadenza("openset", ws.toString(), "--out", out.toString(),
                 "--folds", "2", "--min-pieces", "4", "--epochs", "2", "--variants", "triplet-semi-hard,softmax",

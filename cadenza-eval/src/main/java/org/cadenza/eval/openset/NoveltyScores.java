@@ -17,6 +17,9 @@ public final class NoveltyScores {
     public enum Method {
         /** {@link #nearestAnchorDistance}. */
         ANCHOR_DISTANCE("anchor-distance", "Euclidean distance from the piece's embedding to the nearest composer anchor"),
+        /** {@link #relativeAnchorDistance}. */
+        RELATIVE_ANCHOR_DISTANCE("relative-anchor-distance",
+                "distance to each composer anchor divided by that composer's spread, the smallest"),
         /** {@link #knnDistance}. */
         KNN_DISTANCE("knn-distance", "Euclidean distance to the k-th nearest training embedding (Sun et al. 2022)"),
         /** {@link #maxSoftmaxProbabilityScore}. */
@@ -83,6 +86,31 @@ public final class NoveltyScores {
         double best = Double.POSITIVE_INFINITY;
         for (int a = 0; a < anchors.length; a++) {
             best = Math.min(best, distance(embedding, anchors[a], "anchor", a));
+        }
+        return best;
+    }
+
+    /**
+     * The anchor distance measured in each composer's own units: {@code min_c d(x, a_c) / r_c}, where {@code r_c} is
+     * the spread of composer c (e.g. the mean distance of its training pieces to its anchor). A composer whose pieces
+     * vary a lot accepts pieces farther from its anchor than a composer whose pieces are all alike.
+     *
+     * @param embedding the piece's embedding, length d
+     * @param anchors   one anchor per composer, at least one, each of length d
+     * @param spreads   each composer's spread, same order, each &gt; 0
+     * @return the smallest relative distance, &ge; 0 (1 = as far as the composer's average training piece)
+     */
+    public static double relativeAnchorDistance(float[] embedding, float[][] anchors, double[] spreads) {
+        if (anchors.length == 0 || anchors.length != spreads.length) {
+            throw new IllegalArgumentException("need one spread per anchor and at least one anchor, got "
+                    + anchors.length + " anchors and " + spreads.length + " spreads");
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < anchors.length; a++) {
+            if (!(spreads[a] > 0)) {
+                throw new IllegalArgumentException("spread of anchor " + a + " must be > 0, got " + spreads[a]);
+            }
+            best = Math.min(best, distance(embedding, anchors[a], "anchor", a) / spreads[a]);
         }
         return best;
     }

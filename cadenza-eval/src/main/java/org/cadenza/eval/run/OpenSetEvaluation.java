@@ -238,6 +238,7 @@ public final class OpenSetEvaluation {
         float[][] anchorRows = composers.stream().map(c -> anchors.composers().get(c)).toArray(float[][]::new);
         float[][] trainPieces = anchors.pieces().values().stream().map(Anchors.PieceAnchor::anchor)
                 .toArray(float[][]::new);
+        double[] spreads = spreads(anchors, composers);
         Map<String, Integer> piecesPerComposer = new TreeMap<>();
         anchors.pieces().values().forEach(p -> piecesPerComposer.merge(p.composer(), 1, Integer::sum));
         String majority = piecesPerComposer.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow()
@@ -271,9 +272,9 @@ public final class OpenSetEvaluation {
             if (m.usesLogits() && !logits) {
                 continue;
             }
-            double[] v = scores(m, val, anchorRows, trainPieces, s);
-            double[] k = scores(m, known, anchorRows, trainPieces, s);
-            double[] u = scores(m, unseen, anchorRows, trainPieces, s);
+            double[] v = scores(m, val, anchorRows, spreads, trainPieces, s);
+            double[] k = scores(m, known, anchorRows, spreads, trainPieces, s);
+            double[] u = scores(m, unseen, anchorRows, spreads, trainPieces, s);
             perMethod.put(m.cliName(), new double[][] {v, k, u});
             double t = ThresholdCalibration.forFalseAlarmRate(v, s.falseAlarmRate());
             out.add(new Row(fold.index(), variant, m.cliName(), OpenSetMetrics.summarise(k, u, t), t,
@@ -374,13 +375,35 @@ public final class OpenSetEvaluation {
         }
     }
 
-    private static double[] scores(NoveltyScores.Method m, Side side, float[][] anchors, float[][] trainPieces,
-                                   Settings s) {
+    /**
+     * Each composer's spread: the mean distance of its training pieces to its anchor (a composer with one piece, or
+     * pieces all at its anchor, gets the median spread of the others).
+     */
+    static double[] spreads(Anchors anchors, List<String> composers) {
+        double[] out = new double[composers.size()];
+        int[] n = new int[composers.size()];
+        for (Anchors.PieceAnchor p : anchors.pieces().values()) {
+            int c = composers.indexOf(p.composer());
+            out[c] += Anchors.distance(p.anchor(), anchors.composers().get(p.composer()));
+            n[c]++;
+        }
+        double[] positive = java.util.stream.IntStream.range(0, out.length).filter(c -> n[c] > 1 && out[c] > 0)
+                .mapToDouble(c -> out[c] / n[c]).sorted().toArray();
+        double median = positive.length == 0 ? 1 : positive[positive.length / 2];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = n[c] > 1 && out[c] > 0 ? out[c] / n[c] : median;
+        }
+        return out;
+    }
+
+    private static double[] scores(NoveltyScores.Method m, Side side, float[][] anchors, double[] spreads,
+                                   float[][] trainPieces, Settings s) {
         double[] out = new double[side.size()];
         for (int i = 0; i < side.size(); i++) {
             float[] e = side.embeddings().get(i);
             out[i] = switch (m) {
                 case ANCHOR_DISTANCE -> NoveltyScores.nearestAnchorDistance(e, anchors);
+                case RELATIVE_ANCHOR_DISTANCE -> NoveltyScores.relativeAnchorDistance(e, anchors, spreads);
                 case KNN_DISTANCE -> NoveltyScores.knnDistance(e, trainPieces, Math.min(s.knnK(), trainPieces.length));
                 case MAX_SOFTMAX -> NoveltyScores.maxSoftmaxProbabilityScore(side.logits().get(i).orElseThrow());
                 case ENERGY -> NoveltyScores.energyScore(side.logits().get(i).orElseThrow(), s.energyTemperature());

@@ -1,6 +1,7 @@
 package org.cadenza.eval.openset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,20 @@ class NoveltyScoresTest {
     }
 
     @Test
+    void relativeAnchorDistanceDividesByEachComposersSpread() {
+        // distances from the origin: 5 to the first anchor, 1 to the second; spreads 10 and 0.5 -> 0.5 and 2
+        float[][] anchors = {{3, 4}, {1, 0}};
+        float[] origin = {0, 0};
+        assertEquals(0.5, NoveltyScores.relativeAnchorDistance(origin, anchors, new double[] {10, 0.5}), 1e-12);
+        // with equal spreads it is the nearest-anchor distance in those units
+        assertEquals(1.0, NoveltyScores.relativeAnchorDistance(origin, anchors, new double[] {1, 1}), 1e-12);
+        assertThrows(IllegalArgumentException.class,
+                () -> NoveltyScores.relativeAnchorDistance(origin, anchors, new double[] {1}));
+        assertThrows(IllegalArgumentException.class,
+                () -> NoveltyScores.relativeAnchorDistance(origin, anchors, new double[] {1, 0}));
+    }
+
+    @Test
     void knnDistanceIsTheKthSmallestDistance() {
         // distances from the origin: 5, 1, 2, 10
         float[][] reference = {{3, 4}, {1, 0}, {0, 2}, {6, 8}};
@@ -74,7 +89,8 @@ class NoveltyScoresTest {
 
     @Test
     void methodsHaveTheirCommandLineNames() {
-        assertEquals(Arrays.asList("anchor-distance", "knn-distance", "max-softmax", "energy"),
+        assertEquals(Arrays.asList("anchor-distance", "relative-anchor-distance", "knn-distance", "max-softmax",
+                "energy"),
                 Arrays.stream(Method.values()).map(Method::cliName).toList());
         for (Method m : Method.values()) {
             assertEquals(m, Method.fromCliName(m.cliName()));
