@@ -1,0 +1,81 @@
+package org.cadenza.model.multitask;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.cadenza.model.LabeledWindows;
+
+/**
+ * Windows with their composer and their multi-hot targets, held in memory.
+ *
+ * @param windows    the windows and composer classes
+ * @param labelNames the multi-label names
+ * @param targets    one multi-hot row per window
+ */
+public record InMemoryMultiLabelWindows(LabeledWindows windows, List<String> labelNames, List<float[]> targets)
+        implements MultiLabelWindows {
+
+    public InMemoryMultiLabelWindows {
+        Objects.requireNonNull(windows, "windows");
+        labelNames = List.copyOf(labelNames);
+        targets = List.copyOf(targets);
+        if (labelNames.isEmpty()) {
+            throw new IllegalArgumentException("no labels");
+        }
+        if (targets.size() != windows.size()) {
+            throw new IllegalArgumentException(windows.size() + " windows but " + targets.size() + " target rows");
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            float[] t = targets.get(i);
+            if (t.length != labelNames.size()) {
+                throw new IllegalArgumentException("target row " + i + " has " + t.length + " values, expected "
+                        + labelNames.size());
+            }
+            for (float v : t) {
+                if (v != 0f && v != 1f) {
+                    throw new IllegalArgumentException("target row " + i + " holds " + v + "; targets are 0 or 1");
+                }
+            }
+        }
+    }
+
+    @Override
+    public int size() {
+        return windows.size();
+    }
+
+    @Override
+    public int label(int i) {
+        return windows.label(i);
+    }
+
+    @Override
+    public float[] window(int i) {
+        return windows.window(i);
+    }
+
+    @Override
+    public int mels() {
+        return windows.mels();
+    }
+
+    @Override
+    public int frames() {
+        return windows.frames();
+    }
+
+    @Override
+    public int channels() {
+        return windows.channels();
+    }
+
+    @Override
+    public List<String> classes() {
+        return windows.classes();
+    }
+
+    @Override
+    public float[] targets(int i) {
+        return targets.get(i);
+    }
+}
