@@ -48,6 +48,7 @@ import java.io.PrintWriter;
                 EnrolCommand.class,
                 OpenSetCommand.class,
                 MapCommand.class,
+                InstrumentsCommand.class,
                 CompareCommand.class,
                 LrFindCommand.class,
                 DatasetsCommand.class,

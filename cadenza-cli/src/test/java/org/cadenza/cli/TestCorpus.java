@@ -73,6 +73,38 @@ final class TestCorpus {
         return Optional.of(csv);
     }
 
+    /**
+     * A labels CSV (path,composer,piece_id, paths relative to {@code midi-classics/}) of the first {@code perComposer}
+     * multi-instrument files (more than one GM program) and the first {@code perComposer} single-program files of
+     * each composer, files shorter than 200 s, or empty when {@code CADENZA_DATA} lacks midi-classics.
+     */
+    static Optional<Path> midiClassicsMixed(Path csv, List<String> composers, int perComposer) throws Exception {
+        String data = System.getenv("CADENZA_DATA");
+        if (data == null || !Files.isRegularFile(Path.of(data, "midi-classics", "labels.csv"))) {
+            return Optional.empty();
+        }
+        StringBuilder labels = new StringBuilder("path,composer,piece_id\n");
+        Map<String, Integer> multi = new TreeMap<>();
+        Map<String, Integer> single = new TreeMap<>();
+        try (Reader in = Files.newBufferedReader(Path.of(data, "midi-classics", "labels.csv"), StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            for (CSVRecord r : parser) {
+                String c = r.get("composer");
+                if (!composers.contains(c) || Double.parseDouble(r.get("length_s")) >= 200) {
+                    continue;
+                }
+                boolean many = r.get("gm_programs").split(";").length > 1;
+                Map<String, Integer> count = many ? multi : single;
+                if (count.merge(c, 1, Integer::sum) <= perComposer) {
+                    labels.append(r.get("path")).append(',').append(c).append(',').append(r.get("piece_id"))
+                            .append('\n');
+                }
+            }
+        }
+        Files.writeString(csv, labels);
+        return Optional.of(csv);
+    }
+
     /** {@code $CADENZA_DATA/asap} when it is there. */
     static Optional<Path> asap() {
         String data = System.getenv("CADENZA_DATA");
