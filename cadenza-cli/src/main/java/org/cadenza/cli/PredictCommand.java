@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
                 "Works with every route (train --input audio|notes|pianoroll|fusion). Audio runs render MIDI on the fly",
                 "and decode recordings with the settings the model was trained on; notes and piano-roll runs read the",
                 "MIDI notes (recordings are refused); a fusion run asks its members. A file's answer is the mean",
-                "log-probability over its windows. Prints the ranked classes with their",
+                "log-probability over its windows. An instrument run (cadenza instruments) also lists every",
+                "instrument family with its probability and whether it plays. Prints the ranked classes with their",
                 "probabilities and the time taken. A file that cannot be read is reported and the rest go on."})
 public final class PredictCommand implements Callable<Integer> {
 
@@ -82,6 +83,14 @@ public final class PredictCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s  (%d windows, %.2f s)%n", r.file(), r.windows().size(), r.seconds());
         r.ranking().stream().limit(top).forEach(k ->
                 System.out.printf(Locale.ROOT, "  %-16s %6.1f %%%n", k.label(), 100 * k.probability()));
+        if (!r.instruments().isEmpty()) {
+            System.out.println("  instruments (largest window probability; threshold tuned on validation):");
+            for (FilePrediction.InstrumentProbability i : r.instruments()) {
+                System.out.printf(Locale.ROOT, "    %-3s %-14s %6.1f %%  (threshold %.1f %%, in %.0f %% of the windows)%n",
+                        i.present() ? "yes" : "no", i.family(), 100 * i.probability(), 100 * i.threshold(),
+                        100 * i.windowShare());
+            }
+        }
         if (windows) {
             for (FilePrediction.WindowResult w : r.windows()) {
                 int best = argmax(w.probabilities());
@@ -98,6 +107,11 @@ public final class PredictCommand implements Callable<Integer> {
         ArrayNode ranking = node.putArray("ranking");
         r.ranking().stream().limit(top).forEach(k -> ranking.addObject().put("class", k.label())
                 .put("probability", k.probability()));
+        if (!r.instruments().isEmpty()) {
+            ArrayNode inst = node.putArray("instruments");
+            r.instruments().forEach(i -> inst.addObject().put("family", i.family()).put("probability", i.probability())
+                    .put("threshold", i.threshold()).put("present", i.present()).put("windowShare", i.windowShare()));
+        }
         if (windows) {
             ArrayNode ws = node.putArray("windows");
             for (FilePrediction.WindowResult w : r.windows()) {

@@ -42,5 +42,11 @@ class InstrumentsOnRealDataTest {
         }
         assertTrue(Files.exists(run.resolve("model/multitask.json")));
         assertTrue(Files.exists(run.resolve("instruments.json")));
+        assertTrue(Files.exists(run.resolve("thresholds.json")));
+        Path piece = Path.of(root, Files.readAllLines(labels.get()).get(1).split(",")[0]);
+        CommandLineTest.Result predicted = CommandLineTest.cadenza("predict", run.toString(), piece.toString());
+        assertEquals(ExitCode.OK, predicted.code(), predicted.output());
+        assertTrue(predicted.output().contains("instruments (largest window probability"), predicted.output());
+        assertTrue(predicted.output().matches("(?s).*(yes|no) +piano .*"), predicted.output());
     }
 }

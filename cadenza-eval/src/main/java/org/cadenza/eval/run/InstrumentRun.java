@@ -23,6 +23,7 @@ import org.cadenza.eval.multilabel.PriorBaseline;
 import org.cadenza.eval.multilabel.ThresholdTuning;
 import org.cadenza.features.instruments.InstrumentMap;
 import org.cadenza.model.LabeledWindows;
+import org.cadenza.model.multitask.InstrumentThresholds;
 import org.cadenza.model.multitask.InstrumentTraining;
 import org.cadenza.model.multitask.MultiTaskConfig;
 import org.cadenza.model.multitask.MultiTaskModel;
@@ -36,7 +37,8 @@ import org.cadenza.model.train.TrainingListener;
  * ({@link MultiLabelMetrics}) stand beside the prior baselines ({@link PriorBaseline}). A piece's probability of a
  * family is the largest of its windows' (is the family anywhere in the piece), its truth the union of its windows'.
  * With the composer head, the composer accuracy and seed 002's "perfect prediction" (composer and every family right)
- * are given too. Writes {@value #REPORT} into the run folder.
+ * are given too. Writes {@value #REPORT} and the tuned thresholds ({@link InstrumentThresholds}, used by
+ * {@code predict}) into the run folder.
  */
 public final class InstrumentRun {
 
@@ -49,9 +51,10 @@ public final class InstrumentRun {
      * @param baselines        each prior baseline's test figures, by name
      * @param composerAccuracy composer accuracy (composer head only)
      * @param perfect          composer and every family right (composer head only)
+     * @param thresholds       per family, tuned on validation at this level
      */
     public record LevelReport(String level, MultiLabelMetrics.Report model, Map<String, MultiLabelMetrics.Report> baselines,
-                              OptionalDouble composerAccuracy, OptionalDouble perfect) {
+                              OptionalDouble composerAccuracy, OptionalDouble perfect, double[] thresholds) {
     }
 
     /**
@@ -91,6 +94,7 @@ public final class InstrumentRun {
         }
         LevelReport byWindow = level("window", labels, truth, probs, composer, splits, false);
         LevelReport byPiece = level("piece", labels, truth, probs, composer, splits, true);
+        new InstrumentThresholds(labels, byWindow.thresholds(), byPiece.thresholds()).save(runDir);
         Path report = runDir.resolve(REPORT);
         write(report, markdown(r, byWindow, byPiece));
         return new Report(r, byWindow, byPiece, report);
@@ -217,7 +221,7 @@ public final class InstrumentRun {
             perfect = OptionalDouble.of(MultiLabelMetrics.perfectPrediction(predicted, composerTruth[2],
                     MultiLabelMetrics.decide(p[2], tuned.thresholds()), t[2]));
         }
-        return new LevelReport(name, model, baselines, composerAccuracy, perfect);
+        return new LevelReport(name, model, baselines, composerAccuracy, perfect, tuned.thresholds());
     }
 
     private static int[] labelsOf(SplitWindows s) {
@@ -230,10 +234,9 @@ public final class InstrumentRun {
 
     static String markdown(InstrumentTraining.Result r, LevelReport w, LevelReport p) {
         StringBuilder b = new StringBuilder("# Which instruments are playing\n\n");
-        b.append("Families kept (in ").append(r.vocabulary().families().isEmpty() ? 0 : "at least")
-                .append(" the minimum number of training pieces): ")
-                .append(String.join(", ", r.vocabulary().families())).append("\n\n");
-        b.append("Dropped as rare (training pieces): ").append(r.vocabulary().dropped().isEmpty() ? "none"
+        b.append("Families kept (the model's outputs): ").append(String.join(", ", r.vocabulary().families()))
+                .append("\n\n");
+        b.append("Dropped as rare, with their training pieces: ").append(r.vocabulary().dropped().isEmpty() ? "none"
                 : r.vocabulary().dropped().toString()).append("\n\n");
         for (LevelReport l : List.of(w, p)) {
             b.append("## Test split, by ").append(l.level()).append("\n\n");

@@ -42,8 +42,32 @@ public final class FilePrediction implements org.cadenza.model.route.FilePredict
      * @param ranking classes, most probable first (normalised geometric mean of the window probabilities)
      * @param windows per-window probabilities (per stacked input when the run stacks windows), in time order
      * @param seconds wall-clock time for this file (loading, features, inference)
+     * @param instruments the instrument families, most probable first (models with an instrument head), else empty
      */
-    public record Result(Path file, List<Ranked> ranking, List<WindowResult> windows, double seconds) {
+    public record Result(Path file, List<Ranked> ranking, List<WindowResult> windows, double seconds,
+                         List<InstrumentProbability> instruments) {
+
+        public Result {
+            instruments = List.copyOf(instruments);
+        }
+
+        /** A result without instruments (every classifier's). */
+        public Result(Path file, List<Ranked> ranking, List<WindowResult> windows, double seconds) {
+            this(file, ranking, windows, seconds, List.of());
+        }
+    }
+
+    /**
+     * One instrument family in a file, from a model with an instrument head.
+     *
+     * @param family      the family
+     * @param probability the largest of the windows' probabilities (is it anywhere in the file)
+     * @param threshold   the piece-level threshold tuned on validation
+     * @param present     whether {@code probability >= threshold}
+     * @param windowShare the share of windows whose probability reaches the window-level threshold
+     */
+    public record InstrumentProbability(String family, double probability, double threshold, boolean present,
+                                        double windowShare) {
     }
 
     private final Classifier classifier;

@@ -22,6 +22,9 @@ public final class Predictors {
      * @throws org.cadenza.io.BadInputException when {@code runDir} is not a run folder
      */
     public static FilePredictor open(Path runDir) {
+        if (org.cadenza.model.multitask.InstrumentTraining.isRun(runDir)) {
+            return org.cadenza.model.multitask.InstrumentPredictor.open(runDir);
+        }
         return switch (RunRoute.of(runDir)) {
             case AUDIO -> openAudio(runDir);
             case NOTES -> NotesPredictor.open(runDir);

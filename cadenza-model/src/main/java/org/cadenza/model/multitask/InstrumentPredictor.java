@@ -1,0 +1,107 @@
+package org.cadenza.model.multitask;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.cadenza.corpus.MusicLoader;
+import org.cadenza.corpus.dataset.WindowLoader;
+import org.cadenza.features.FeatureExtractor;
+import org.cadenza.features.FeatureWindow;
+import org.cadenza.features.Spectrogram;
+import org.cadenza.features.Windower;
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.CadenzaException;
+import org.cadenza.io.audio.AudioClip;
+import org.cadenza.model.pipeline.FilePrediction;
+import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.model.route.FilePredictor;
+import org.cadenza.render.MidiRenderer;
+
+/**
+ * Predicts with an instrument run ({@link InstrumentTraining}): the file (MIDI rendered with the run's settings, or a
+ * recording decoded and resampled) is cut into the run's windows, and the result holds the composer ranking (when the
+ * model has the composer head) and every family's probability with its verdict at the thresholds tuned on
+ * validation ({@link InstrumentThresholds}; 0.5 when the run has none).
+ */
+public final class InstrumentPredictor implements FilePredictor {
+
+    private final MultiTaskModel model;
+    private final PipelineSettings pipeline;
+    private final InstrumentThresholds thresholds;
+    private final MusicLoader loader;
+    private final FeatureExtractor extractor;
+
+    private InstrumentPredictor(MultiTaskModel model, PipelineSettings pipeline, InstrumentThresholds thresholds) {
+        this.model = model;
+        this.pipeline = pipeline;
+        this.thresholds = thresholds;
+        this.loader = new MusicLoader(new MidiRenderer(pipeline.render()));
+        this.extractor = new FeatureExtractor(pipeline.features());
+    }
+
+    /** Opens an instrument run folder. */
+    public static InstrumentPredictor open(Path runDir) {
+        if (!InstrumentTraining.isRun(runDir)) {
+            throw new CadenzaException(runDir + ": not an instrument run (no " + InstrumentTraining.LABELS + ")");
+        }
+        PipelineSettings pipeline = PipelineSettings.load(runDir);
+        MultiTaskModel model = MultiTaskModel.open(runDir.resolve("model"));
+        List<String> families = model.contract().labels();
+        InstrumentThresholds t = InstrumentThresholds.load(runDir).orElseGet(() -> {
+            double[] half = new double[families.size()];
+            java.util.Arrays.fill(half, 0.5);
+            return new InstrumentThresholds(families, half, half);
+        });
+        return new InstrumentPredictor(model, pipeline, t);
+    }
+
+    @Override
+    public List<String> classes() {
+        return model.contract().classes();
+    }
+
+    @Override
+    public FilePrediction.Result predict(Path file) {
+        long start = System.nanoTime();
+        AudioClip clip = loader.load(file);
+        Spectrogram s = extractor.compute(clip);
+        List<FeatureWindow> windows = Windower.windows(s, pipeline.window());
+        if (windows.isEmpty()) {
+            throw new BadInputException(file, String.format(java.util.Locale.ROOT,
+                    "lasts %.1f s, shorter than one %.1f-s window", clip.durationSeconds(),
+                    pipeline.window().windowSeconds()));
+        }
+        List<float[]> inputs = new ArrayList<>(windows.size());
+        double[] starts = new double[windows.size()];
+        for (int i = 0; i < windows.size(); i++) {
+            inputs.add(WindowLoader.melMajor(windows.get(i).spectrogram(), 0, windows.get(i).spectrogram().frames()));
+            starts[i] = windows.get(i).startSeconds();
+        }
+        MultiTaskModel.Output out = model.predict(inputs);
+        List<String> families = model.contract().labels();
+        List<FilePrediction.InstrumentProbability> inst = new ArrayList<>();
+        for (int f = 0; f < families.size(); f++) {
+            double max = 0;
+            int above = 0;
+            for (float[] w : out.instruments()) {
+                max = Math.max(max, w[f]);
+                above += w[f] >= thresholds.window()[f] ? 1 : 0;
+            }
+            inst.add(new FilePrediction.InstrumentProbability(families.get(f), max, thresholds.piece()[f],
+                    max >= thresholds.piece()[f], above / (double) windows.size()));
+        }
+        inst.sort(Comparator.comparingDouble(FilePrediction.InstrumentProbability::probability).reversed());
+        FilePrediction.Result composers = out.composers().isPresent()
+                ? FilePrediction.result(file, classes(), starts, out.composers().get(), start)
+                : new FilePrediction.Result(file, List.of(), List.of(), 0);
+        return new FilePrediction.Result(file, composers.ranking(), composers.windows(),
+                (System.nanoTime() - start) / 1e9, inst);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
