@@ -1,6 +1,7 @@
 package org.cadenza.features.instruments;
 
 import java.io.BufferedReader;
+import java.io.StringReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,6 +18,10 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import org.cadenza.io.BadInputException;
 
@@ -244,13 +249,7 @@ public final class InstrumentMap {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            if (trimmed.indexOf('"') >= 0) {
-                throw bad(file, lineNo, "quotes are not supported (fields hold no comma and no quote): " + trimmed);
-            }
-            String[] f = trimmed.split(",", -1);
-            for (int k = 0; k < f.length; k++) {
-                f[k] = f[k].strip();
-            }
+            String[] f = fields(file, lineNo, trimmed);
             if (!header) {
                 boolean ok = f.length >= 2 && f[0].equals("program") && f[1].equals("family")
                         && (!builtIn || f.length >= 3 && f[2].equals("gm_name"));
@@ -294,6 +293,23 @@ public final class InstrumentMap {
             throw new BadInputException(file, "empty instrument mapping: no header row program,family");
         }
         return rows;
+    }
+
+    /** The fields of one line, read by commons-csv (quotes allowed), each stripped. */
+    private static String[] fields(Path file, int lineNo, String line) {
+        try (CSVParser p = CSVFormat.DEFAULT.parse(new StringReader(line))) {
+            List<CSVRecord> records = p.getRecords();
+            if (records.size() != 1) {
+                throw bad(file, lineNo, "expected one row, got \"" + line + "\"");
+            }
+            String[] f = records.get(0).values();
+            for (int k = 0; k < f.length; k++) {
+                f[k] = f[k].strip();
+            }
+            return f;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw bad(file, lineNo, "not a CSV row (" + e.getMessage() + "): " + line);
+        }
     }
 
     private static BadInputException bad(Path file, int line, String problem) {

@@ -124,7 +124,7 @@ class InstrumentMapTest {
             "program,family\\n40,violin\\n\\n40,fiddle | line 4: program 40 is listed twice (first on line 2)",
             "program,family\\n40,Violin | line 2: family \"Violin\" for program 40 must be lower case",
             "program,family\\n40 | line 2: expected program,family",
-            "program,family\\n40,\"violin\" | line 2: quotes are not supported",
+            "program,family\\n40,\"violin | line 2: not a CSV row",
             "family,program\\nviolin,40 | line 1: the header must start with program,family",
             "# nothing | empty instrument mapping"})
     void badOverrideFilesAreRefusedWithFileLineAndProblem(String content, String expected) throws IOException {
