@@ -69,6 +69,10 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
     int threads;
 
+    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES",
+            description = "Also train on copies of the training files transposed by these semitones (e.g. -2,-1,1,2).")
+    List<Integer> transpose = List.of();
+
     @Mixin
     EmbeddingOptions net;
 
@@ -95,7 +99,8 @@ public final class OpenSetCommand implements Callable<Integer> {
         OpenSetEvaluation.Settings s = new OpenSetEvaluation.Settings(
                 new LeaveComposersOut.Settings(folds, minPieces, LeaveComposersOut.Settings.DEFAULTS.valFraction(),
                         LeaveComposersOut.Settings.DEFAULTS.testFraction(), seed),
-                net.input(null), vs, knnK, 1.0, shots, draws, falseAlarm, n);
+                net.input(null), vs, knnK, 1.0, shots, draws, falseAlarm, n,
+                transpose.stream().map(org.cadenza.render.Augmentation::transpose).toList());
         try (Workspace ws = WorkspaceOption.existing(workspace);
              TrainCommand.Progress progress = EmbeddingOptions.progress()) {
             OpenSetEvaluation.Report r = OpenSetEvaluation.run(ws, s, out, progress, new ConsoleProgress());

@@ -82,8 +82,13 @@ public final class LeaveComposersOut {
 
         /** The dataset the fold's model is trained on: the known composers with this fold's split. */
         public DatasetSpec dataset(long seed) {
+            return dataset(seed, List.of());
+        }
+
+        /** The same with augmented copies of the training files (transposed or stretched notes). */
+        public DatasetSpec dataset(long seed, List<org.cadenza.render.Augmentation> trainAugmentations) {
             return DatasetSpec.builder().optTarget(Target.COMPOSER).optSeed(seed).optMinPiecesPerClass(1)
-                    .optClassWhitelist(Set.copyOf(known))
+                    .optClassWhitelist(Set.copyOf(known)).optTrainAugmentations(trainAugmentations)
                     .optSplitSource(new SplitSource.FromFile(splitFile, splitFile.getRoot())).build();
         }
 

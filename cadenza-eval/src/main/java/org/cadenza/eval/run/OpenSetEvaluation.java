@@ -78,12 +78,14 @@ public final class OpenSetEvaluation {
      * @param draws             random draws per k; default 20
      * @param falseAlarmRate    the thresholds' false-alarm rate on validation; default 0.05
      * @param threads           threads reading files
+     * @param augmentations     augmented copies of the training files (transpositions, tempo changes); default none
      */
     public record Settings(LeaveComposersOut.Settings protocol, EmbeddingInput input, List<Variant> variants,
                            int knnK, double energyTemperature, List<Integer> shots, int draws,
-                           double falseAlarmRate, int threads) {
+                           double falseAlarmRate, int threads, List<org.cadenza.render.Augmentation> augmentations) {
 
         public Settings {
+            augmentations = List.copyOf(augmentations);
             variants = List.copyOf(variants);
             shots = List.copyOf(shots);
             if (variants.isEmpty()) {
@@ -178,7 +180,7 @@ public final class OpenSetEvaluation {
         for (LeaveComposersOut.Fold fold : folds) {
             for (Variant v : s.variants()) {
                 Path dir = outDir.resolve("fold-" + fold.index()).resolve(v.name());
-                EmbeddingTrainingRun.train(ws, s.input(), fold.dataset(s.protocol().seed()), v.config(), dir,
+                EmbeddingTrainingRun.train(ws, s.input(), fold.dataset(s.protocol().seed(), s.augmentations()), v.config(), dir,
                         s.falseAlarmRate(), listener, progress, s.threads());
                 try (EmbeddingModel model = EmbeddingModel.open(dir)) {
                     Side val = embed(model, fold, fold.onePerPiece(fold.knownFiles(Split.VAL)), progress, "val");
