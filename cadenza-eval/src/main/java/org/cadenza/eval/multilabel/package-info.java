@@ -10,8 +10,8 @@
  *       (composer and every instrument right).</li>
  *   <li>{@link org.cadenza.eval.multilabel.PriorBaseline}: the dummy baselines, each instrument's training prior
  *       (thresholds tuned on validation, or 0.5) and the single most frequent training set.</li>
- *   <li>{@link org.cadenza.eval.multilabel.RareLabelFilter}: drops the instruments present in fewer than 10
- *       pieces, as seed 002 did, and says which.</li>
+ *   <li>Rare instruments (fewer than 10 pieces, as seed 002 filtered them) are dropped before training by
+ *       {@code org.cadenza.features.instruments.InstrumentVocabulary}, which says which.</li>
  * </ul>
  *
  * <p>Shapes and conventions throughout: {@code float[][] probabilities} is [item][label], each value a sigmoid

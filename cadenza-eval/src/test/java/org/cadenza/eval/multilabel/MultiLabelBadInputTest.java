@@ -34,7 +34,6 @@ class MultiLabelBadInputTest {
                 "Infinity");
         refuses(() -> ThresholdTuning.perLabel(new float[][]{{0.5f}, {Float.NaN}}, new boolean[][]{{true}, {false}},
                 Objective.F1), "validation probabilities", "item 1, label 0 is NaN");
-        refuses(() -> RareLabelFilter.keepColumns(new float[][]{{2f}}, new int[]{0}), "item 0, label 0 is 2.0");
     }
 
     @Test
@@ -84,9 +83,5 @@ class MultiLabelBadInputTest {
                 new boolean[][]{{true}}, AB, Objective.F1), "test truth is 1 items x 1 labels");
         refuses(() -> PriorBaseline.evaluate(null, T, T, T, AB, Objective.F1), "variant", "PRIOR_TUNED");
         refuses(() -> PriorBaseline.halfThresholds(0), "at least 1");
-        refuses(() -> RareLabelFilter.filter(AB, T, 0), "minPieces", "got 0");
-        refuses(() -> RareLabelFilter.filter(List.of("a"), T, 10), "1 names [a] for 2 columns");
-        refuses(() -> RareLabelFilter.keepColumns(T, new int[]{0, 2}), "entry 1 is 2", "[0, 1]");
-        refuses(() -> RareLabelFilter.keepColumns(T, null), "columns: null");
     }
 }
