@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cadenza.corpus.Workspace;
+import org.cadenza.eval.multilabel.ThresholdTuning;
 import org.cadenza.eval.run.InstrumentRun;
 import org.cadenza.features.instruments.InstrumentMap;
 import org.cadenza.model.Architecture;
@@ -56,14 +57,24 @@ public final class InstrumentsCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "small", description = "Trunk: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Architecture model;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "12", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
     int epochs;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
     double lr;
 
-    @Option(names = "--patience", defaultValue = "3", description = "Early-stopping patience. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--patience", defaultValue = "4", description = "Early-stopping patience. Default: ${DEFAULT-VALUE}.")
     int patience;
+
+    @Option(names = "--tune", defaultValue = "accuracy",
+            description = {"What each family's threshold maximises on validation: accuracy (fewest wrong cells: the",
+                    "Hamming loss and exact-match ratio), f1 or balanced-accuracy. Default: ${DEFAULT-VALUE}."})
+    String tune;
+
+    @Option(names = "--stop-on", defaultValue = "val-accuracy",
+            description = {"Best epoch and early stopping: val-accuracy (validation windows with every family right",
+                    "at 0.5) or val-loss. Default: ${DEFAULT-VALUE}."})
+    String stopOn;
 
     @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
     int threads;
@@ -82,7 +93,19 @@ public final class InstrumentsCommand implements Callable<Integer> {
                     + heads);
         };
         TrainingConfig tc = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs).optMaxLearningRate(lr)
-                .optPatience(patience).optSeed(data.seed).build();
+                .optPatience(patience).optSeed(data.seed).optStopMetric(switch (stopOn) {
+                    case "val-accuracy" -> TrainingConfig.StopMetric.VAL_ACCURACY;
+                    case "val-loss" -> TrainingConfig.StopMetric.VAL_LOSS;
+                    default -> throw new IllegalArgumentException("--stop-on: expected val-accuracy or val-loss, got "
+                            + stopOn);
+                }).build();
+        ThresholdTuning.Objective objective = switch (tune) {
+            case "accuracy" -> ThresholdTuning.Objective.ACCURACY;
+            case "f1" -> ThresholdTuning.Objective.F1;
+            case "balanced-accuracy" -> ThresholdTuning.Objective.BALANCED_ACCURACY;
+            default -> throw new IllegalArgumentException("--tune: expected accuracy, f1 or balanced-accuracy, got "
+                    + tune);
+        };
         InstrumentMap m = map == null ? InstrumentMap.builtIn() : InstrumentMap.load(map);
         try (Workspace ws = WorkspaceOption.existing(workspace);
              TrainCommand.Progress progress = new TrainCommand.Progress(r -> String.format(Locale.ROOT,
@@ -90,7 +113,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
                      r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy()),
                      "loss %.3f all-right %.1f%% %.0f win/s")) {
             InstrumentRun.Report r = InstrumentRun.run(ws, data.pipeline(), data.dataset(), m, rare,
-                    new MultiTaskConfig(tc, h, instrumentWeight), run, progress, new ConsoleProgress(), n);
+                    new MultiTaskConfig(tc, h, instrumentWeight), objective, run, progress, new ConsoleProgress(), n);
             System.out.print(Files.readString(r.report()));
             System.out.println("report: " + r.report());
         }

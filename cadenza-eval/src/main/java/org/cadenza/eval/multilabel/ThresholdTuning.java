@@ -41,7 +41,12 @@ public final class ThresholdTuning {
          * Balanced accuracy of the label, {@code (TP / P + TN / N) / 2}: the mean of the recall of "present" and of
          * "absent", insensitive to how rare the instrument is.
          */
-        BALANCED_ACCURACY;
+        BALANCED_ACCURACY,
+        /**
+         * Accuracy of the label, {@code (TP + TN) / n}: the fewest wrong cells, which is what the Hamming loss
+         * counts and what the exact-match ratio needs; rare instruments are then called only when fairly sure.
+         */
+        ACCURACY;
 
         /** The default objective: {@link #F1}. */
         public static final Objective DEFAULT = F1;
@@ -139,7 +144,7 @@ public final class ThresholdTuning {
 
     private static Result search(float[][] p, boolean[][] truth, Objective objective, List<String> labels) {
         if (objective == null) {
-            throw new IllegalArgumentException("objective: null, expected F1 or BALANCED_ACCURACY");
+            throw new IllegalArgumentException("objective: null, expected F1, BALANCED_ACCURACY or ACCURACY");
         }
         int width = MultiLabelChecks.probabilities(p, "validation probabilities");
         MultiLabelChecks.sameShape(truth, "validation truth", p.length, width, "validation probabilities");
@@ -213,13 +218,21 @@ public final class ThresholdTuning {
 
         private static long numerator(long tp, long fp, long positives, long negatives, Objective objective) {
             long tn = negatives - fp;
-            return objective == Objective.F1 ? 2 * tp : tp * negatives + tn * positives;
+            return switch (objective) {
+                case F1 -> 2 * tp;
+                case BALANCED_ACCURACY -> tp * negatives + tn * positives;
+                case ACCURACY -> tp + tn;
+            };
         }
 
         private static long denominator(long tp, long fp, long positives, long negatives, Objective objective) {
             long fn = positives - tp;
             // F1 = 2TP / (2TP + FP + FN), never 0/0 here since positives > 0; BA = (TP N + TN P) / (2 P N).
-            return objective == Objective.F1 ? 2 * tp + fp + fn : 2 * positives * negatives;
+            return switch (objective) {
+                case F1 -> 2 * tp + fp + fn;
+                case BALANCED_ACCURACY -> 2 * positives * negatives;
+                case ACCURACY -> positives + negatives;
+            };
         }
 
         static Candidate better(Candidate incumbent, Candidate challenger) {

@@ -33,7 +33,8 @@ import org.cadenza.model.train.TrainingListener;
 
 /**
  * Trains the instrument head ({@link InstrumentTraining}) and evaluates it on the test split, by window and by
- * piece. Thresholds are tuned per family on the validation split ({@link ThresholdTuning}, F1); the test figures
+ * piece. Thresholds are tuned per family on the validation split ({@link ThresholdTuning}, for the objective
+ * asked, with rows for the other objectives beside); the test figures
  * ({@link MultiLabelMetrics}) stand beside the prior baselines ({@link PriorBaseline}). A piece's probability of a
  * family is the largest of its windows' (is the family anywhere in the piece), its truth the union of its windows'.
  * With the composer head, the composer accuracy and seed 002's "perfect prediction" (composer and every family right)
@@ -47,13 +48,16 @@ public final class InstrumentRun {
 
     /**
      * @param level            "window" or "piece"
-     * @param model            the model's test figures
+     * @param model            the model's test figures at the thresholds tuned for the chosen objective
+     * @param otherThresholds  the model's test figures at thresholds tuned for each other objective
      * @param baselines        each prior baseline's test figures, by name
      * @param composerAccuracy composer accuracy (composer head only)
      * @param perfect          composer and every family right (composer head only)
      * @param thresholds       per family, tuned on validation at this level
      */
-    public record LevelReport(String level, MultiLabelMetrics.Report model, Map<String, MultiLabelMetrics.Report> baselines,
+    public record LevelReport(String level, MultiLabelMetrics.Report model,
+                              Map<String, MultiLabelMetrics.Report> otherThresholds,
+                              Map<String, MultiLabelMetrics.Report> baselines,
                               OptionalDouble composerAccuracy, OptionalDouble perfect, double[] thresholds) {
     }
 
@@ -71,8 +75,8 @@ public final class InstrumentRun {
 
     /** Trains (or resumes) and evaluates; see {@link InstrumentTraining#train} for the arguments. */
     public static Report run(Workspace ws, PipelineSettings pipeline, DatasetSpec ds, InstrumentMap map, int minPieces,
-                             MultiTaskConfig cfg, Path runDir, TrainingListener listener, ProgressListener progress,
-                             int threads) {
+                             MultiTaskConfig cfg, ThresholdTuning.Objective objective, Path runDir,
+                             TrainingListener listener, ProgressListener progress, int threads) {
         InstrumentTraining.Result r = InstrumentTraining.train(ws, pipeline, ds, map, minPieces, cfg, runDir,
                 listener, progress, threads);
         List<String> labels = r.vocabulary().families();
@@ -92,11 +96,11 @@ public final class InstrumentRun {
         for (int s = 0; s < 3; s++) {
             truth[s] = splits[s].truth(labels);
         }
-        LevelReport byWindow = level("window", labels, truth, probs, composer, splits, false);
-        LevelReport byPiece = level("piece", labels, truth, probs, composer, splits, true);
+        LevelReport byWindow = level("window", labels, truth, probs, composer, splits, false, objective);
+        LevelReport byPiece = level("piece", labels, truth, probs, composer, splits, true, objective);
         new InstrumentThresholds(labels, byWindow.thresholds(), byPiece.thresholds()).save(runDir);
         Path report = runDir.resolve(REPORT);
-        write(report, markdown(r, byWindow, byPiece));
+        write(report, markdown(r, byWindow, byPiece, objective));
         return new Report(r, byWindow, byPiece, report);
     }
 
@@ -155,7 +159,8 @@ public final class InstrumentRun {
     }
 
     private static LevelReport level(String name, List<String> labels, boolean[][][] truth, float[][][] probs,
-                                     float[][][] composer, Split[] splits, boolean byPiece) {
+                                     float[][][] composer, Split[] splits, boolean byPiece,
+                                     ThresholdTuning.Objective objective) {
         boolean[][][] t = new boolean[3][][];
         float[][][] p = new float[3][][];
         float[][][] c = new float[3][][];
@@ -195,11 +200,19 @@ public final class InstrumentRun {
                 k++;
             }
         }
-        ThresholdTuning.Tuned tuned = ThresholdTuning.tune(p[1], t[1], labels);
+        ThresholdTuning.Tuned tuned = ThresholdTuning.tune(p[1], t[1], labels, objective);
         MultiLabelMetrics.Report model = MultiLabelMetrics.evaluate(p[2], t[2], tuned.thresholds(), labels);
+        Map<String, MultiLabelMetrics.Report> others = new LinkedHashMap<>();
+        for (ThresholdTuning.Objective o : ThresholdTuning.Objective.values()) {
+            if (o != objective) {
+                others.put("model, thresholds for " + o.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        MultiLabelMetrics.evaluate(p[2], t[2], ThresholdTuning.tune(p[1], t[1], labels, o)
+                                .thresholds(), labels));
+            }
+        }
         Map<String, MultiLabelMetrics.Report> baselines = new LinkedHashMap<>();
         baselines.put("prior, thresholds tuned on validation", PriorBaseline.evaluate(
-                PriorBaseline.Variant.PRIOR_TUNED, t[0], t[1], t[2], labels, ThresholdTuning.Objective.F1));
+                PriorBaseline.Variant.PRIOR_TUNED, t[0], t[1], t[2], labels, objective));
         baselines.put("prior at 0.5 (families in half the training items)", PriorBaseline.evaluate(
                 PriorBaseline.Variant.PRIOR_HALF, t[0], t[1], t[2], labels, ThresholdTuning.Objective.F1));
         baselines.put("most frequent training set", PriorBaseline.evaluate(
@@ -221,7 +234,7 @@ public final class InstrumentRun {
             perfect = OptionalDouble.of(MultiLabelMetrics.perfectPrediction(predicted, composerTruth[2],
                     MultiLabelMetrics.decide(p[2], tuned.thresholds()), t[2]));
         }
-        return new LevelReport(name, model, baselines, composerAccuracy, perfect, tuned.thresholds());
+        return new LevelReport(name, model, others, baselines, composerAccuracy, perfect, tuned.thresholds());
     }
 
     private static int[] labelsOf(SplitWindows s) {
@@ -232,8 +245,12 @@ public final class InstrumentRun {
         return out;
     }
 
-    static String markdown(InstrumentTraining.Result r, LevelReport w, LevelReport p) {
+    static String markdown(InstrumentTraining.Result r, LevelReport w, LevelReport p,
+                           ThresholdTuning.Objective objective) {
         StringBuilder b = new StringBuilder("# Which instruments are playing\n\n");
+        b.append("Thresholds tuned per family on the validation split for ")
+                .append(objective.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .append(" (the \"model\" rows and the per-family tables).\n\n");
         b.append("Families kept (the model's outputs): ").append(String.join(", ", r.vocabulary().families()))
                 .append("\n\n");
         b.append("Dropped as rare, with their training pieces: ").append(r.vocabulary().dropped().isEmpty() ? "none"
@@ -242,6 +259,7 @@ public final class InstrumentRun {
             b.append("## Test split, by ").append(l.level()).append("\n\n");
             b.append(MultiLabelMetrics.Report.markdownHeader()).append('\n');
             b.append(l.model().toMarkdownRow("model")).append('\n');
+            l.otherThresholds().forEach((n, rep) -> b.append(rep.toMarkdownRow(n)).append('\n'));
             l.baselines().forEach((n, rep) -> b.append(rep.toMarkdownRow(n)).append('\n'));
             b.append('\n');
             l.composerAccuracy().ifPresent(a -> b.append(String.format(Locale.ROOT,

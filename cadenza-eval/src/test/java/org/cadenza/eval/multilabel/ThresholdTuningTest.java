@@ -108,6 +108,16 @@ class ThresholdTuningTest {
     }
 
     @Test
+    void accuracyCountsRightCells() {
+        // the second case above (P 3 at 0.1, 0.2, 0.9; N 4 at 0.3 .. 0.6): right cells per threshold
+        //   0.05: 3 of 7; 0.15: 2 + 0; 0.25..0.55: at most 1 + 3 = 4; 0.75: 1 + 4 = 5; 0.95: 0 + 4 = 4 -> 0.75
+        float[][] q = column(0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.9f);
+        boolean[][] u = column(true, true, false, false, false, false, true);
+        assertEquals(((double) 0.6f + (double) 0.9f) / 2, ThresholdTuning.perLabel(q, u, Objective.ACCURACY)[0],
+                0.0);
+    }
+
+    @Test
     void labelsWithoutPositivesOrNegativesKeepOneHalfAndAreNamed() {
         float[][] p = {{0.2f, 0.9f, 0.1f}, {0.7f, 0.8f, 0.3f}, {0.9f, 0.4f, 0.6f}};
         boolean[][] t = {{false, true, false}, {true, true, false}, {true, true, false}};
@@ -181,9 +191,10 @@ class ThresholdTuningTest {
                 tn++;
             }
         }
-        if (o == Objective.F1) {
-            return 2.0 * tp / (2 * tp + fp + fn);
-        }
-        return ((double) tp / (tp + fn) + (double) tn / (tn + fp)) / 2;
+        return switch (o) {
+            case F1 -> 2.0 * tp / (2 * tp + fp + fn);
+            case BALANCED_ACCURACY -> ((double) tp / (tp + fn) + (double) tn / (tn + fp)) / 2;
+            case ACCURACY -> (double) (tp + tn) / (tp + tn + fp + fn);
+        };
     }
 }
