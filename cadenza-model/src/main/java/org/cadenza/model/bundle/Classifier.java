@@ -145,20 +145,11 @@ public final class Classifier implements AutoCloseable {
      * @return {@code [window][class]}, rows sum to 1
      */
     public float[][] predictProba(List<float[]> windows) {
-        int len = channels * mels * frames;
         int classes = classes().size();
         float[][] out = new float[windows.size()][];
         for (int from = 0; from < windows.size(); from += BATCH) {
             int to = Math.min(windows.size(), from + BATCH);
-            float[] data = new float[(to - from) * len];
-            for (int i = from; i < to; i++) {
-                float[] w = windows.get(i);
-                if (w.length != len) {
-                    throw new IllegalArgumentException("window " + i + " has length " + w.length + ", the model takes "
-                            + channels + " x " + mels + " x " + frames + " = " + len);
-                }
-                System.arraycopy(w, 0, data, (i - from) * len, len);
-            }
+            float[] data = org.cadenza.model.WindowBatches.flatten(windows, from, to, channels, mels, frames);
             float[] mean = new float[(to - from) * classes];
             for (int k = 0; k < blocks.size(); k++) {
                 try (NDManager m = models.get(k).getNDManager().newSubManager()) {

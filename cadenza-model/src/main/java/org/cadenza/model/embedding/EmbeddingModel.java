@@ -168,15 +168,11 @@ public final class EmbeddingModel implements AutoCloseable {
     /** @return {embeddings, logits or null} of windows of the model's input shape */
     private float[][][] embedWithLogits(List<float[]> windows) {
         int[] s = contract.shape();
-        int len = s[0] * s[1] * s[2];
         float[][] emb = new float[windows.size()][];
         float[][] logits = contract.config().objective() == Objective.SOFTMAX ? new float[windows.size()][] : null;
         for (int from = 0; from < windows.size(); from += EmbeddingTraining.EMBED_BATCH) {
             int to = Math.min(windows.size(), from + EmbeddingTraining.EMBED_BATCH);
-            float[] data = new float[(to - from) * len];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(windows.get(i), 0, data, (i - from) * len, len);
-            }
+            float[] data = org.cadenza.model.WindowBatches.flatten(windows, from, to, s[0], s[1], s[2]);
             try (NDManager m = model.getNDManager().newSubManager()) {
                 NDList y = forward(new NDList(m.create(data, new Shape(to - from, s[0], s[1], s[2]))));
                 float[][] e = EmbeddingTraining.rows(y.get(0));

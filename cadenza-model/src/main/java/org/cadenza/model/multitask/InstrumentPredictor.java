@@ -6,14 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.cadenza.corpus.MusicLoader;
-import org.cadenza.corpus.dataset.WindowLoader;
 import org.cadenza.features.FeatureExtractor;
-import org.cadenza.features.FeatureWindow;
-import org.cadenza.features.Spectrogram;
-import org.cadenza.features.Windower;
-import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
-import org.cadenza.io.audio.AudioClip;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.model.route.FilePredictor;
@@ -65,20 +59,9 @@ public final class InstrumentPredictor implements FilePredictor {
     @Override
     public FilePrediction.Result predict(Path file) {
         long start = System.nanoTime();
-        AudioClip clip = loader.load(file);
-        Spectrogram s = extractor.compute(clip);
-        List<FeatureWindow> windows = Windower.windows(s, pipeline.window());
-        if (windows.isEmpty()) {
-            throw new BadInputException(file, String.format(java.util.Locale.ROOT,
-                    "lasts %.1f s, shorter than one %.1f-s window", clip.durationSeconds(),
-                    pipeline.window().windowSeconds()));
-        }
-        List<float[]> inputs = new ArrayList<>(windows.size());
-        double[] starts = new double[windows.size()];
-        for (int i = 0; i < windows.size(); i++) {
-            inputs.add(WindowLoader.melMajor(windows.get(i).spectrogram(), 0, windows.get(i).spectrogram().frames()));
-            starts[i] = windows.get(i).startSeconds();
-        }
+        FilePrediction.AudioWindows aw = FilePrediction.audioWindows(file, loader, extractor, pipeline.window());
+        List<float[]> inputs = aw.windows();
+        double[] starts = aw.startSeconds();
         MultiTaskModel.Output out = model.predict(inputs);
         List<String> families = model.contract().labels();
         List<FilePrediction.InstrumentProbability> inst = new ArrayList<>();
@@ -90,7 +73,7 @@ public final class InstrumentPredictor implements FilePredictor {
                 above += w[f] >= thresholds.window()[f] ? 1 : 0;
             }
             inst.add(new FilePrediction.InstrumentProbability(families.get(f), max, thresholds.piece()[f],
-                    max >= thresholds.piece()[f], above / (double) windows.size()));
+                    max >= thresholds.piece()[f], above / (double) inputs.size()));
         }
         inst.sort(Comparator.comparingDouble(FilePrediction.InstrumentProbability::probability).reversed());
         FilePrediction.Result composers = out.composers().isPresent()

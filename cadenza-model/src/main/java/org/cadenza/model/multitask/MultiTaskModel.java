@@ -113,21 +113,12 @@ public final class MultiTaskModel implements AutoCloseable {
      */
     public Output predict(List<float[]> windows) {
         int[] s = contract.shape();
-        int len = s[0] * s[1] * s[2];
         boolean composer = contract.config().heads() == Heads.COMPOSER_AND_INSTRUMENTS;
         float[][] inst = new float[windows.size()][];
         float[][] comp = composer ? new float[windows.size()][] : null;
         for (int from = 0; from < windows.size(); from += BATCH) {
             int to = Math.min(windows.size(), from + BATCH);
-            float[] data = new float[(to - from) * len];
-            for (int i = from; i < to; i++) {
-                float[] w = windows.get(i);
-                if (w.length != len) {
-                    throw new IllegalArgumentException("window " + i + " has " + w.length + " values, the model takes "
-                            + s[0] + " x " + s[1] + " x " + s[2]);
-                }
-                System.arraycopy(w, 0, data, (i - from) * len, len);
-            }
+            float[] data = org.cadenza.model.WindowBatches.flatten(windows, from, to, s[0], s[1], s[2]);
             try (NDManager m = model.getNDManager().newSubManager()) {
                 NDArray x = m.create(data, new Shape(to - from, s[0], s[1], s[2]));
                 NDList y = block.forward(new ParameterStore(m, false), new NDList(x), false);

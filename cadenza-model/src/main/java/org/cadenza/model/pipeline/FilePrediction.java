@@ -4,6 +4,7 @@ import org.cadenza.corpus.MusicLoader;
 import org.cadenza.corpus.dataset.WindowLoader;
 import org.cadenza.features.FeatureExtractor;
 import org.cadenza.features.FeatureWindow;
+import org.cadenza.features.WindowSpec;
 import org.cadenza.features.Spectrogram;
 import org.cadenza.features.Windower;
 import org.cadenza.io.BadInputException;
@@ -93,34 +94,56 @@ public final class FilePrediction implements org.cadenza.model.route.FilePredict
     @Override
     public Result predict(Path file) {
         long start = System.nanoTime();
-        AudioClip clip = loader.load(file);
-        Spectrogram s = extractor.compute(clip);
-        List<FeatureWindow> windows = Windower.windows(s, pipeline.window());
-        if (windows.isEmpty()) {
-            throw new BadInputException(file, String.format(java.util.Locale.ROOT,
-                    "lasts %.1f s, shorter than one %.1f-s window", clip.durationSeconds(),
-                    pipeline.window().windowSeconds()));
-        }
+        AudioWindows aw = audioWindows(file, loader, extractor, pipeline.window());
+        AudioClip clip = aw.clip();
+        List<float[]> single = aw.windows();
         int stack = pipeline.stack();
-        if (windows.size() < stack) {
+        if (single.size() < stack) {
             throw new BadInputException(file, String.format(java.util.Locale.ROOT,
                     "lasts %.1f s and gives %d window(s), fewer than the %d consecutive windows this model stacks "
                     + "per input (it needs at least %.1f s: %d windows of %.1f s, %.1f s apart)",
-                    clip.durationSeconds(), windows.size(), stack,
+                    clip.durationSeconds(), single.size(), stack,
                     pipeline.window().windowSeconds() + (stack - 1) * pipeline.window().hopSeconds(), stack,
                     pipeline.window().windowSeconds(), pipeline.window().hopSeconds()));
         }
-        List<float[]> single = new ArrayList<>(windows.size());
-        for (FeatureWindow w : windows) {
-            single.add(WindowLoader.melMajor(w.spectrogram(), 0, w.spectrogram().frames()));
-        }
         List<float[]> inputs = WindowStacking.stack(single, stack);
         float[][] probs = classifier.predictProba(inputs);
-        double[] starts = new double[probs.length];
-        for (int i = 0; i < probs.length; i++) {
-            starts[i] = windows.get(i).startSeconds();
+        return result(file, classifier.classes(), java.util.Arrays.copyOf(aw.startSeconds(), probs.length), probs,
+                start);
+    }
+
+    /**
+     * A file's audio cut into windows as the models read them.
+     *
+     * @param clip         the audio (MIDI rendered, recordings decoded and resampled)
+     * @param windows      log-mel windows, layout {@code [mel][frame]}, in time order
+     * @param startSeconds where each window starts
+     */
+    public record AudioWindows(AudioClip clip, List<float[]> windows, double[] startSeconds) {
+    }
+
+    /**
+     * Loads a file (rendering MIDI), computes its spectrogram and cuts it into windows.
+     *
+     * @throws BadInputException when the file cannot be read or is shorter than one window
+     */
+    public static AudioWindows audioWindows(Path file, MusicLoader loader, FeatureExtractor extractor,
+                                            WindowSpec spec) {
+        AudioClip clip = loader.load(file);
+        Spectrogram s = extractor.compute(clip);
+        List<FeatureWindow> windows = Windower.windows(s, spec);
+        if (windows.isEmpty()) {
+            throw new BadInputException(file, String.format(java.util.Locale.ROOT,
+                    "lasts %.1f s, shorter than one %.1f-s window", clip.durationSeconds(), spec.windowSeconds()));
         }
-        return result(file, classifier.classes(), starts, probs, start);
+        List<float[]> out = new ArrayList<>(windows.size());
+        double[] starts = new double[windows.size()];
+        for (int i = 0; i < windows.size(); i++) {
+            FeatureWindow w = windows.get(i);
+            out.add(WindowLoader.melMajor(w.spectrogram(), 0, w.spectrogram().frames()));
+            starts[i] = w.startSeconds();
+        }
+        return new AudioWindows(clip, out, starts);
     }
 
     /**
