@@ -13,7 +13,6 @@ import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
-import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.LabeledWindows;
 import org.cadenza.model.ModelJson;
 import org.cadenza.model.route.MidiFiles;
@@ -290,13 +289,6 @@ public final class EmbeddingModel implements AutoCloseable {
         ModelJson.write(dir.resolve(ENROLLED), new EnrolledFile(next));
         enrolled = next;
         return true;
-    }
-
-    /** @return the embeddings of windows given as a list (each of the model's input shape) */
-    public float[][] embedWindows(List<float[]> windows) {
-        int[] s = contract.shape();
-        return embedWindows(new InMemoryWindows(classes(), s[1], s[2], s[0], windows,
-                new int[windows.size()]));
     }
 
     private Map<String, Enrolled> readEnrolled() {
