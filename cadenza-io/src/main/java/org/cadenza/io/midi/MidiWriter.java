@@ -31,7 +31,8 @@ import javax.sound.midi.Track;
  * {@link Note#program()} differs from the channel's current program (0 at the start, as {@link NoteReader}
  * assumes). Seconds become ticks at a constant tempo: {@code tick = round(seconds * resolution * bpm / 60)}, so the
  * default 480 ticks per quarter at 120 BPM gives 960 ticks per second (one tick = 1.04 ms). A note shorter than one
- * tick is written one tick long, so that its note-off never precedes its note-on.
+ * tick is written one tick long, from the tick at or before its onset, so that its note-off never precedes its note-on
+ * and both ends stay within one tick.
  *
  * <p>Round trip: {@code NoteReader.read(file, MidiLimits.DEFAULTS, Pedal.IGNORE)} gives back every note's pitch,
  * velocity, channel and program, with onset and offset within one tick. Two limits of the MIDI format itself: the
@@ -219,7 +220,13 @@ public final class MidiWriter {
             // notes already sorted by onset then pitch (NoteSequence); program changes go right before their note
             for (Note n : notes) {
                 long on = Math.round(n.onsetSeconds() * tps);
-                long off = Math.max(on + 1, Math.round(n.offsetSeconds() * tps));
+                long off = Math.round(n.offsetSeconds() * tps);
+                if (off <= on) {
+                    // shorter than a tick: one tick from the tick at or before the onset, so that both ends stay
+                    // within one tick of the note's
+                    on = (long) Math.floor(n.onsetSeconds() * tps);
+                    off = on + 1;
+                }
                 if (n.program() != program) {
                     program = n.program();
                     events.add(new Ev(on, 1, order++, shortMessage(ShortMessage.PROGRAM_CHANGE, ch, program, 0)));
