@@ -240,38 +240,7 @@ public final class FewShotEnrolment {
      *                                  (below 1e-12), whose direction is undefined
      */
     public static float[] anchorOf(List<float[]> embeddings) {
-        if (embeddings.isEmpty()) {
-            throw new IllegalArgumentException("no embeddings: an anchor is the mean of at least one embedding");
-        }
-        int dimension = embeddings.get(0).length;
-        if (dimension == 0) {
-            throw new IllegalArgumentException("empty embedding: an anchor needs at least one dimension");
-        }
-        double[] sum = new double[dimension];
-        for (int e = 0; e < embeddings.size(); e++) {
-            float[] v = embeddings.get(e);
-            checkDimension(v, dimension, "embedding " + e);
-            for (int i = 0; i < dimension; i++) {
-                sum[i] += v[i];
-            }
-        }
-        double norm = 0;
-        for (double s : sum) {
-            norm += s * s;
-        }
-        norm = Math.sqrt(norm) / embeddings.size();
-        if (Double.isNaN(norm) || Double.isInfinite(norm)) {
-            throw new IllegalArgumentException("the embeddings are not finite: cannot make an anchor");
-        }
-        if (norm < 1e-12) {
-            throw new IllegalArgumentException("the mean of the " + embeddings.size() + " embeddings is the zero"
-                    + " vector: an anchor needs a direction (embeddings that cancel out, or all zero)");
-        }
-        float[] anchor = new float[dimension];
-        for (int i = 0; i < dimension; i++) {
-            anchor[i] = (float) (sum[i] / embeddings.size() / norm);
-        }
-        return anchor;
+        return org.cadenza.model.embedding.Anchors.meanDirection(embeddings);
     }
 
     private static int nearest(float[] embedding, float[][] anchors) {

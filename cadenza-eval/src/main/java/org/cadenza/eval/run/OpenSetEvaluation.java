@@ -345,9 +345,8 @@ public final class OpenSetEvaluation {
         Map<String, List<Breakdown>> grouped = new LinkedHashMap<>();
         rows.forEach(r -> grouped.computeIfAbsent(r.variant() + "\u0000" + r.subset(), x -> new ArrayList<>()).add(r));
         for (List<Breakdown> g : grouped.values()) {
-            double[] a = g.stream().mapToDouble(Breakdown::auroc).filter(x -> !Double.isNaN(x)).toArray();
-            String fig = a.length == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f ± %.3f",
-                    TrialSummary.of(a).mean(), TrialSummary.of(a).standardDeviation());
+            List<Breakdown> defined = g.stream().filter(r -> !Double.isNaN(r.auroc())).toList();
+            String fig = defined.isEmpty() ? "n/a" : pm(defined, Breakdown::auroc);
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", g.get(0).variant(), g.get(0).subset(),
                     fig, String.join(", ", g.stream().map(r -> r.known() + " / " + r.unknown()).toList())));
         }
@@ -454,23 +453,19 @@ public final class OpenSetEvaluation {
                 FewShotRow first = g.get(0);
                 b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s (%s) | %s | %s | %s | %s |%n",
                         first.variant(), first.result().k(),
-                        pmf(g, r -> r.result().newComposerAccuracy().mean()),
-                        pmf(g, r -> r.result().knownComposerAccuracy().mean()),
-                        pmf(g, r -> r.result().knownAccuracyWithoutEnrolment()),
-                        pmf(g, r -> r.result().knownTakenByNew().mean()),
-                        pmf(g, r -> r.result().overallAccuracy().mean()),
-                        pmf(g, r -> r.result().chanceLevel()), pmf(g, r -> r.result().mostFrequentAccuracy())));
+                        pm(g, r -> r.result().newComposerAccuracy().mean()),
+                        pm(g, r -> r.result().knownComposerAccuracy().mean()),
+                        pm(g, r -> r.result().knownAccuracyWithoutEnrolment()),
+                        pm(g, r -> r.result().knownTakenByNew().mean()),
+                        pm(g, r -> r.result().overallAccuracy().mean()),
+                        pm(g, r -> r.result().chanceLevel()), pm(g, r -> r.result().mostFrequentAccuracy())));
             }
         }
         return b.toString();
     }
 
-    private static String pm(List<Row> g, java.util.function.ToDoubleFunction<Row> f) {
-        TrialSummary t = TrialSummary.of(g.stream().mapToDouble(f).toArray());
-        return String.format(Locale.ROOT, "%.3f ± %.3f", t.mean(), t.standardDeviation());
-    }
-
-    private static String pmf(List<FewShotRow> g, java.util.function.ToDoubleFunction<FewShotRow> f) {
+    /** @return "mean ± sd" over the folds of one figure of the rows */
+    private static <T> String pm(List<T> g, java.util.function.ToDoubleFunction<T> f) {
         TrialSummary t = TrialSummary.of(g.stream().mapToDouble(f).toArray());
         return String.format(Locale.ROOT, "%.3f ± %.3f", t.mean(), t.standardDeviation());
     }

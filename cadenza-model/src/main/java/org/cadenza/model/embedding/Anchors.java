@@ -79,29 +79,39 @@ public record Anchors(Map<String, float[]> composers, Map<String, PieceAnchor> p
      *
      * @param vectors at least one, all of one length
      * @return a unit vector
-     * @throws IllegalArgumentException when the list is empty or the vectors cancel out
+     * @throws IllegalArgumentException when the list is empty, the lengths differ, a value is not finite or the vectors
+     *                                  cancel out
      */
     public static float[] meanDirection(List<float[]> vectors) {
         if (vectors.isEmpty()) {
-            throw new IllegalArgumentException("no vectors to average");
+            throw new IllegalArgumentException("no embeddings: an anchor is the mean of at least one embedding");
         }
         int dim = vectors.get(0).length;
+        if (dim == 0) {
+            throw new IllegalArgumentException("empty embedding: an anchor needs at least one dimension");
+        }
         double[] sum = new double[dim];
-        for (float[] v : vectors) {
+        for (int e = 0; e < vectors.size(); e++) {
+            float[] v = vectors.get(e);
             if (v.length != dim) {
-                throw new IllegalArgumentException("vectors of lengths " + dim + " and " + v.length);
+                throw new IllegalArgumentException("embedding " + e + " has " + v.length + " dimensions, expected "
+                        + dim + ": every embedding and anchor must come from the same model");
             }
             for (int i = 0; i < dim; i++) {
                 sum[i] += v[i];
             }
         }
         double norm = 0;
-        for (double s : sum) {
-            norm += s * s;
+        for (double x : sum) {
+            norm += x * x;
         }
         norm = Math.sqrt(norm);
-        if (!(norm > 1e-9)) {
-            throw new IllegalArgumentException("the " + vectors.size() + " vectors cancel out: no mean direction");
+        if (!Double.isFinite(norm)) {
+            throw new IllegalArgumentException("the embeddings are not finite: cannot make an anchor");
+        }
+        if (norm / vectors.size() < 1e-12) {
+            throw new IllegalArgumentException("the mean of the " + vectors.size() + " embeddings is the zero"
+                    + " vector: an anchor needs a direction (embeddings that cancel out, or all zero)");
         }
         float[] out = new float[dim];
         for (int i = 0; i < dim; i++) {

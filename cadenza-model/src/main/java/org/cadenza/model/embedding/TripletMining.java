@@ -100,18 +100,7 @@ public final class TripletMining {
         float[][] d = new float[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double s = 0;
-                float[] a = embeddings[i];
-                float[] b = embeddings[j];
-                if (a.length != b.length) {
-                    throw new IllegalArgumentException("embeddings " + i + " and " + j + " have lengths " + a.length
-                            + " and " + b.length);
-                }
-                for (int k = 0; k < a.length; k++) {
-                    double diff = a[k] - b[k];
-                    s += diff * diff;
-                }
-                d[i][j] = (float) Math.sqrt(s);
+                d[i][j] = (float) Anchors.distance(embeddings[i], embeddings[j]);
                 d[j][i] = d[i][j];
             }
         }
