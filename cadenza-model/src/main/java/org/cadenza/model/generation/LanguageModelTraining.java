@@ -1,0 +1,259 @@
+package org.cadenza.model.generation;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.AdamW;
+import ai.djl.training.optimizer.Optimizer;
+import org.cadenza.io.CadenzaException;
+import org.cadenza.model.train.BatchEvent;
+import org.cadenza.model.train.ClassifierTraining;
+import org.cadenza.model.train.EpochRecord;
+import org.cadenza.model.train.OneCycleTracker;
+import org.cadenza.model.train.OptimizerState;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
+import org.cadenza.model.train.TrainingResult;
+import org.cadenza.model.train.TrainingState;
+import org.cadenza.model.train.TrainingSupport;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * Trains a {@link TokenLstm} by next-token cross-entropy on random {@link Crops} of the training pieces, with a
+ * checkpoint per epoch and resume. After each epoch the validation pieces are scored with the strided
+ * {@linkplain Crops#evaluationWindows evaluation windows}: their negative log-likelihood per token ({@code val_loss},
+ * nats) chooses the best epoch and stops the run after {@code patience} epochs without improvement.
+ * {@code train_acc} and {@code val_acc} are next-token accuracies (the most probable token is the right one).
+ *
+ * <p>Folder layout as {@link ClassifierTraining}: {@code config.json}, {@code history.csv},
+ * {@code checkpoint/state.json}, {@code checkpoint/epoch-NNNN.params}, {@code checkpoint/optimizer-NNNN.bin}.
+ * Rerunning with the same folder and configuration resumes after the last finished epoch with the same crops and
+ * learning rate as an uninterrupted run.
+ */
+public final class LanguageModelTraining {
+
+    /** Crops per forward pass when scoring. */
+    public static final int SCORE_BATCH = 32;
+
+    private LanguageModelTraining() {
+    }
+
+    /**
+     * @param dir         the folder trained in
+     * @param config      the configuration
+     * @param vocabulary  tokens in the vocabulary
+     * @param history     one record per finished epoch
+     * @param bestEpoch   the epoch with the lowest validation loss
+     * @param bestWeights its parameter file
+     * @param status      how the run ended
+     */
+    public record Result(Path dir, LanguageModelConfig config, int vocabulary, List<EpochRecord> history,
+                         int bestEpoch, Path bestWeights, TrainingResult.Status status) {
+    }
+
+    /**
+     * Trains, or resumes the run in {@code dir}; a finished run returns its result without training.
+     *
+     * @param train      training pieces (at least one)
+     * @param val        validation pieces (at least one)
+     * @param cfg        network and training
+     * @param vocabulary tokens in the vocabulary
+     * @param dir        the folder (created)
+     * @param listener   progress; may ask to stop
+     */
+    public static Result train(List<TokenPiece> train, List<TokenPiece> val, LanguageModelConfig cfg, int vocabulary,
+                               Path dir, TrainingListener listener) {
+        if (train.isEmpty() || val.isEmpty()) {
+            throw new IllegalArgumentException("language-model training needs training and validation pieces, got "
+                    + train.size() + " and " + val.size());
+        }
+        TrainingState state = ClassifierTraining.startOrResume(dir, cfg, LanguageModelConfig.class);
+        if (!TrainingState.RUNNING.equals(state.status())) {
+            return result(dir, cfg, vocabulary, state, TrainingResult.Status.valueOf(state.status()));
+        }
+        return run(train, val, cfg, vocabulary, dir, listener, state);
+    }
+
+    /** Optimisation steps per epoch. */
+    public static int batchesPerEpoch(List<TokenPiece> train, LanguageModelConfig cfg) {
+        long tokens = cfg.tokensPerEpoch() > 0 ? cfg.tokensPerEpoch() : Crops.cumulativeLengths(train)[train.size() - 1];
+        long crops = (tokens + cfg.contextLength() - 1) / cfg.contextLength();
+        return (int) Math.max(1, (crops + cfg.batchSize() - 1) / cfg.batchSize());
+    }
+
+    private static Result run(List<TokenPiece> train, List<TokenPiece> val, LanguageModelConfig cfg, int vocabulary,
+                              Path dir, TrainingListener listener, TrainingState start) {
+        int batches = batchesPerEpoch(train, cfg);
+        long[] cumulative = Crops.cumulativeLengths(train);
+        int resumedAfter = start.epochsDone();
+        OneCycleTracker tracker = new OneCycleTracker(cfg.maxLearningRate(), (long) cfg.epochs() * batches, 0.1,
+                TrainingConfig.Anneal.COSINE);
+        TrainingState state = start;
+        Shape inputShape = new Shape(1, cfg.contextLength());
+        TrainingSupport.seedEngine(cfg.seed(), 0);
+        try (Model model = Model.newInstance("cadenza-token-lstm")) {
+            TokenLstm block = new TokenLstm(cfg, vocabulary);
+            model.setBlock(block);
+            if (resumedAfter > 0) {
+                block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+                ClassifierTraining.loadParameters(block, model.getNDManager(),
+                        ClassifierTraining.weightsFile(dir, resumedAfter));
+            }
+            AdamW.Builder ob = Optimizer.adamW().optLearningRateTracker(tracker)
+                    .optWeightDecays((float) cfg.weightDecay()).optBeginNumUpdate(resumedAfter * batches);
+            if (cfg.clipGradient() > 0) {
+                ob.optClipGrad((float) cfg.clipGradient());
+            }
+            Optimizer optimizer = ob.build();
+            try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
+                trainer.initialize(inputShape);
+                if (resumedAfter > 0) {
+                    OptimizerState.load(optimizer, block, trainer.getManager(),
+                            ClassifierTraining.optimizerFile(dir, resumedAfter));
+                }
+                listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
+                for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
+                    long t0 = System.nanoTime();
+                    TrainingSupport.seedEngine(cfg.seed(), epoch);
+                    Random rng = TrainingSupport.random(cfg.seed(), epoch, 1);
+                    double lossSum = 0;
+                    double hitSum = 0;
+                    long tokens = 0;
+                    for (int b = 0; b < batches; b++) {
+                        Crops.Batch batch = Crops.random(train, cumulative, cfg.batchSize(), cfg.contextLength(), rng);
+                        double[] step = step(trainer, batch);
+                        if (!Double.isFinite(step[0])) {
+                            throw new CadenzaException("language-model training diverged: loss " + step[0]
+                                    + " at epoch " + epoch + ", batch " + (b + 1) + "; lower the learning rate (now "
+                                    + "max " + cfg.maxLearningRate() + ")");
+                        }
+                        int scored = batch.scored();
+                        lossSum += step[0] * scored;
+                        hitSum += step[1];
+                        tokens += scored;
+                        double secs = (System.nanoTime() - t0) / 1e9;
+                        listener.onBatch(new BatchEvent(epoch, cfg.epochs(), b + 1, batches, step[0],
+                                lossSum / Math.max(1, tokens), hitSum / Math.max(1, tokens),
+                                (b + 1) * (double) cfg.batchSize() / secs));
+                        if (listener.stopRequested()) {
+                            return result(dir, cfg, vocabulary, state, TrainingResult.Status.INTERRUPTED);
+                        }
+                    }
+                    Score v = score(x -> trainer.evaluate(x), trainer.getManager(), val, cfg.contextLength());
+                    double lr = tracker.valueAt((long) epoch * batches - 1);
+                    EpochRecord rec = new EpochRecord(epoch, lossSum / Math.max(1, tokens),
+                            hitSum / Math.max(1, tokens), v.nll(), v.accuracy(), lr,
+                            (System.nanoTime() - t0) / 1e9);
+                    boolean improved = state.bestEpoch() == 0 || v.nll() < state.bestScore();
+                    ClassifierTraining.saveParameters(block, ClassifierTraining.weightsFile(dir, epoch));
+                    OptimizerState.save(optimizer, block, ClassifierTraining.optimizerFile(dir, epoch));
+                    state = state.next(rec, improved, v.nll(), cfg.patience(),
+                            cfg.epochs());
+                    ClassifierTraining.commit(dir, state);
+                    listener.onEpoch(rec, improved);
+                    if (!TrainingState.RUNNING.equals(state.status())) {
+                        return result(dir, cfg, vocabulary, state, TrainingResult.Status.valueOf(state.status()));
+                    }
+                    if (listener.stopRequested()) {
+                        return result(dir, cfg, vocabulary, state, TrainingResult.Status.INTERRUPTED);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("unreachable: the last epoch always completes the run");
+    }
+
+    /** One optimisation step; @return {mean loss over the scored targets, right next-token guesses} */
+    private static double[] step(Trainer trainer, Crops.Batch batch) {
+        double[] out = new double[2];
+        try (NDManager bm = trainer.getManager().newSubManager()) {
+            NDArray x = bm.create(batch.inputs(), new Shape(batch.rows(), batch.length()));
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray logits = trainer.forward(new NDList(x)).get(0);
+                NDArray[] lossAndHits = maskedCrossEntropy(logits, batch);
+                gc.backward(lossAndHits[0]);
+                out[0] = lossAndHits[0].getFloat();
+                out[1] = lossAndHits[1].getFloat();
+            }
+            trainer.step();
+        }
+        return out;
+    }
+
+    /**
+     * @return {mean negative log-likelihood over the scored targets (nats), number of scored targets whose most
+     *         probable token is right, summed negative log-likelihood}
+     */
+    static NDArray[] maskedCrossEntropy(NDArray logits, Crops.Batch batch) {
+        NDManager m = logits.getManager();
+        long v = logits.getShape().get(2);
+        NDArray flat = logits.reshape(-1, v);
+        NDArray target = m.create(batch.targets()).toType(DataType.INT64, false).reshape(-1, 1);
+        NDArray logp = flat.logSoftmax(1).gather(target, 1).reshape(-1);
+        NDArray w = m.create(batch.weights());
+        NDArray nllSum = logp.mul(w).sum().neg();
+        NDArray mean = nllSum.div(Math.max(1, batch.scored()));
+        NDArray hits = flat.argMax(1).eq(target.reshape(-1)).toType(DataType.FLOAT32, false).mul(w).sum();
+        return new NDArray[] {mean, hits, nllSum};
+    }
+
+    /**
+     * Held-out scores.
+     *
+     * @param nll      negative log-likelihood per token, nats
+     * @param accuracy share of tokens whose most probable prediction is right
+     * @param tokens   tokens scored
+     */
+    public record Score(double nll, double accuracy, long tokens) {
+
+        /** {@code exp(nll)}. */
+        public double perplexity() {
+            return Math.exp(nll);
+        }
+
+        /** Bits per token. */
+        public double bitsPerToken() {
+            return nll / Math.log(2);
+        }
+    }
+
+    /**
+     * Scores every token of {@code pieces} once with the strided evaluation windows.
+     *
+     * @param forward the network's forward pass in inference mode
+     */
+    public static Score score(Function<NDList, NDList> forward, NDManager manager, List<TokenPiece> pieces,
+                              int contextLength) {
+        List<Crops.Window> windows = Crops.evaluationWindows(pieces, contextLength);
+        double nll = 0;
+        double hits = 0;
+        long tokens = 0;
+        for (int from = 0; from < windows.size(); from += SCORE_BATCH) {
+            int to = Math.min(windows.size(), from + SCORE_BATCH);
+            Crops.Batch batch = Crops.of(pieces, windows, from, to, contextLength);
+            try (NDManager bm = manager.newSubManager()) {
+                NDArray x = bm.create(batch.inputs(), new Shape(batch.rows(), batch.length()));
+                NDArray[] r = maskedCrossEntropy(forward.apply(new NDList(x)).get(0), batch);
+                nll += r[2].getFloat();
+                hits += r[1].getFloat();
+                tokens += batch.scored();
+            }
+        }
+        return new Score(nll / Math.max(1, tokens), hits / Math.max(1, tokens), tokens);
+    }
+
+    private static Result result(Path dir, LanguageModelConfig cfg, int vocabulary, TrainingState state,
+                                 TrainingResult.Status status) {
+        Path best = state.bestEpoch() > 0 ? ClassifierTraining.weightsFile(dir, state.bestEpoch()) : null;
+        return new Result(dir, cfg, vocabulary, state.history(), state.bestEpoch(), best, status);
+    }
+}
