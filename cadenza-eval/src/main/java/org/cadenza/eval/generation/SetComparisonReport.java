@@ -43,7 +43,7 @@ public record SetComparisonReport(int referencePieces, int candidatePieces, List
      * A Markdown table, one line per feature: intra- and inter-set distances as mean ± sd (in the feature's
      * unit), KL(intra ‖ inter) in nats, the overlapping area, the direct distance with its measure, and for scalar
      * features the set means ± sd. A cell with nothing to show (candidate intra-set distances of a single
-     * generated piece, set means of a histogram) holds "–".
+     * generated piece, set means of a histogram) holds "–". Pipes inside cells are escaped ({@code \|}).
      */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
@@ -62,7 +62,8 @@ public record SetComparisonReport(int referencePieces, int candidatePieces, List
                     .append(" | ").append(pm(r.inter().mean(), r.inter().sd()))
                     .append(" | ").append(number(r.klDivergence()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.3f", r.overlapArea()))
-                    .append(" | ").append(number(r.directDistance())).append(' ').append(r.directMeasure())
+                    .append(" | ").append(number(r.directDistance())).append(' ')
+                    .append(r.directMeasure().replace("|", "\\|"))
                     .append(" | ").append(m.map(s -> pm(s.referenceMean(), s.referenceSd())).orElse("–"))
                     .append(" | ").append(m.map(s -> pm(s.candidateMean(), s.candidateSd())).orElse("–"))
                     .append(" |\n");
