@@ -30,7 +30,8 @@ import smile.stat.distribution.KernelDensity;
  * the two densities each normalised to sum 1, as SciPy's {@code entropy(p, q)} in MGEval (which, unlike this
  * class, evaluates the two densities on two different grids). Where {@code Q} has no mass the sum would be
  * infinite: {@code q} is floored at {@value #KL_FLOOR} per grid point (then renormalised), which caps the
- * divergence below {@code ln(1/1e-10) ≈ 23} nats (disjoint densities score about 18-20). 0 for identical densities, never negative.
+ * divergence below {@code ln(1/1e-10) ≈ 23} nats (disjoint densities score about 18-20). 0 for identical
+ * densities, never negative.
  * (Smile's {@code MathEx.KullbackLeiblerDivergence} skips the points where {@code q = 0}, which would report disjoint
  * densities as close, so the sum is written here.)
  *

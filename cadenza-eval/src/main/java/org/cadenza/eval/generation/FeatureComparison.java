@@ -42,7 +42,10 @@ public record FeatureComparison(MusicFeature feature, DistanceSummary referenceI
         return density.overlapArea();
     }
 
-    /** What {@link #directDistance()} measures: {@code "JS bits"} for a histogram, {@code "|Δmean|/sd"} for a scalar. */
+    /**
+     * What {@link #directDistance()} measures: {@code "JS bits"} for a histogram, {@code "|Δmean|/sd"} for a
+     * scalar.
+     */
     public String directMeasure() {
         return feature.kind() == MusicFeature.Kind.HISTOGRAM ? "JS bits" : "|Δmean|/sd";
     }

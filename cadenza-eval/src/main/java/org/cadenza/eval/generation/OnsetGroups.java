@@ -28,7 +28,8 @@ final class OnsetGroups {
         List<Note> current = null;
         double start = 0;
         for (Note n : notes) {
-            if (current == null || n.onsetSeconds() - start > MusicStatistics.ONSET_TOLERANCE_SECONDS + EPSILON_SECONDS) {
+            boolean apart = n.onsetSeconds() - start > MusicStatistics.ONSET_TOLERANCE_SECONDS + EPSILON_SECONDS;
+            if (current == null || apart) {
                 current = new ArrayList<>();
                 groups.add(current);
                 start = n.onsetSeconds();

@@ -165,7 +165,10 @@ public final class SetComparison {
                 return this;
             }
 
-            /** The most grid points per density comparison (default {@value DensityComparison#DEFAULT_MAX_GRID_POINTS}). */
+            /**
+             * The most grid points per density comparison (default
+             * {@value DensityComparison#DEFAULT_MAX_GRID_POINTS}).
+             */
             public Builder optMaxGridPoints(int maxGridPoints) {
                 this.maxGridPoints = maxGridPoints;
                 return this;

@@ -58,7 +58,8 @@ class DensityComparisonTest {
         Random random = new Random(7);
         for (int trial = 0; trial < 20; trial++) {
             double[] p = gaussian(2 + random.nextInt(30), random.nextDouble() * 3, 0.1 + random.nextDouble(), trial);
-            double[] q = gaussian(1 + random.nextInt(30), random.nextDouble() * 3, 0.1 + random.nextDouble(), 100 + trial);
+            double[] q = gaussian(1 + random.nextInt(30), random.nextDouble() * 3, 0.1 + random.nextDouble(),
+                    100 + trial);
             DensityComparison c = DensityComparison.of(p, q);
             assertTrue(c.klDivergence() >= 0, "KL " + c.klDivergence());
             assertTrue(c.overlapArea() >= 0 && c.overlapArea() <= 1, "OA " + c.overlapArea());

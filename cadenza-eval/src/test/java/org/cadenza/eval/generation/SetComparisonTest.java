@@ -34,7 +34,7 @@ class SetComparisonTest {
         return MusicStatistics.of(NoteSequence.of(notes));
     }
 
-    /** A random walk of 200 notes between 40 and 90: steps of 1-4 semitones up or down, IOIs of 0.125, 0.25 or 0.5 s. */
+    /** A random walk of 200 notes between 40 and 90: steps of 1-4 semitones up or down, IOIs 0.125-0.5 s. */
     private static MusicStatistics walk(long seed) {
         Random random = new Random(seed);
         double[] iois = {0.125, 0.25, 0.5};
