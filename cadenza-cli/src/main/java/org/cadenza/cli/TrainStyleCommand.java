@@ -1,0 +1,157 @@
+package org.cadenza.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.Split;
+import org.cadenza.corpus.dataset.SplitSource;
+import org.cadenza.features.tokens.TokenizerParams;
+import org.cadenza.io.midi.NoteReader;
+import org.cadenza.model.ModelRuntime;
+import org.cadenza.model.generation.LanguageModelConfig;
+import org.cadenza.model.generation.LanguageModelRun;
+import org.cadenza.model.train.EpochRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cadenza train-style}: train the language model that {@code generate} writes music with. */
+@Command(name = "train-style", mixinStandardHelpOptions = true,
+        description = {"Trains a style model: an LSTM over note events (seed 004's design: stacked LSTM layers",
+                "with dropout, a dense layer, a softmax over the next event) on the MIDI files of one composer, or",
+                "one model for several composers conditioned on a composer token. The files are split by piece as",
+                "the classifiers split them; the validation pieces' negative log-likelihood per token picks the best",
+                "epoch and stops training. Progress bars, a checkpoint per epoch; rerun the same command to resume.",
+                "Events are those of docs/TOKENS.md (note, duration, time shift, velocity, 10 ms steps).",
+                "Example: cadenza train-style ws --run runs/style-chopin --composer chopin",
+                "Then:    cadenza generate --model runs/style-chopin --composer chopin --length 60s --out new.mid"})
+public final class TrainStyleCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The ingested workspace to learn from.")
+    Path workspace;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder (created; reused to resume).")
+    Path run;
+
+    @Option(names = "--composer", required = true, split = ",", paramLabel = "NAME",
+            description = {"The composer(s) to model, as the workspace names them (e.g. chopin). One gives a model of",
+                    "that composer; several (or all) give one model conditioned on the composer."})
+    List<String> composers;
+
+    @Option(names = "--hidden", defaultValue = "256", description = "LSTM units per layer (seed 004: 512). Default: ${DEFAULT-VALUE}.")
+    int hidden;
+
+    @Option(names = "--layers", defaultValue = "3", description = "Stacked LSTM layers. Default: ${DEFAULT-VALUE}.")
+    int layers;
+
+    @Option(names = "--embedding", defaultValue = "128", description = "Token embedding size. Default: ${DEFAULT-VALUE}.")
+    int embedding;
+
+    @Option(names = "--dense", defaultValue = "256", description = "Dense layer after the LSTM. Default: ${DEFAULT-VALUE}.")
+    int dense;
+
+    @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout. Default: ${DEFAULT-VALUE}.")
+    double dropout;
+
+    @Option(names = "--context", defaultValue = "256", paramLabel = "TOKENS",
+            description = "Tokens per training crop: the longest context the model uses. Default: ${DEFAULT-VALUE}.")
+    int context;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Crops per step. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--tokens-per-epoch", defaultValue = "0", paramLabel = "N",
+            description = "Tokens drawn per epoch (0 = as many as the training pieces hold). Default: ${DEFAULT-VALUE}.")
+    long tokensPerEpoch;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "4",
+            description = "Stop after this many epochs without a lower validation loss (0 = never). Default: ${DEFAULT-VALUE}.")
+    int patience;
+
+    @Option(names = "--lr", defaultValue = "0.002", description = "Peak learning rate (AdamW, one cycle). Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, crops and weights. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split).")
+    Path splitFile;
+
+    @Option(names = "--pedal", defaultValue = "extend",
+            description = "Sustain pedal: extend (notes held by the pedal sound until it lifts) or ignore. Default: ${DEFAULT-VALUE}.")
+    String pedal;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Threads reading files and running PyTorch (0 = all cores).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        int n = Threads.resolve(threads);
+        ModelRuntime.setThreads(n);
+        LanguageModelConfig cfg = config();
+        DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed);
+        if (splitFile != null) {
+            ds.optSplitSource(new SplitSource.FromFile(splitFile, splitFile.toAbsolutePath().getParent()));
+        }
+        try (Workspace ws = WorkspaceOption.existing(workspace);
+             TrainCommand.Progress progress = progress()) {
+            LanguageModelRun.Result r = LanguageModelRun.train(ws, ds.build(), List.copyOf(composers),
+                    TokenizerParams.defaults(), pedal(pedal), cfg, run, progress, new ConsoleProgress(), n);
+            System.out.print(summary(r));
+            return r.corpus().problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+        }
+    }
+
+    LanguageModelConfig config() {
+        return new LanguageModelConfig(embedding, hidden, layers, dense, dropout, context, batch, tokensPerEpoch,
+                epochs, patience, learningRate, LanguageModelConfig.defaults().weightDecay(),
+                LanguageModelConfig.defaults().clipGradient(), seed);
+    }
+
+    static NoteReader.Pedal pedal(String text) {
+        try {
+            return NoteReader.Pedal.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--pedal: expected extend or ignore, got " + text, e);
+        }
+    }
+
+    static TrainCommand.Progress progress() {
+        return new TrainCommand.Progress(r -> String.format(Locale.ROOT,
+                "epoch %d: train NLL %.3f/token, next-token accuracy %.1f%% | validation NLL %.3f/token "
+                        + "(perplexity %.1f), accuracy %.1f%%",
+                r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), Math.exp(r.valLoss()),
+                100 * r.valAccuracy()), "NLL %.3f acc %.1f%% %.1f crops/s");
+    }
+
+    static String summary(LanguageModelRun.Result r) {
+        StringBuilder b = new StringBuilder();
+        List<EpochRecord> h = r.training().history();
+        EpochRecord best = h.get(r.training().bestEpoch() - 1);
+        b.append(String.format(Locale.ROOT, "style model: %s (%s, best epoch %d of %d, %s)%n", r.modelDir(),
+                r.contract().conditioned() ? "conditioned on " + r.contract().trained() : r.contract().trained().get(0),
+                r.training().bestEpoch(), h.size(), r.training().status()));
+        List<String> counts = new ArrayList<>();
+        for (Split s : Split.values()) {
+            long tokens = r.corpus().of(s).stream().mapToLong(p -> p.length()).sum();
+            counts.add(String.format(Locale.ROOT, "%s %d files / %,d tokens", s.name().toLowerCase(Locale.ROOT),
+                    r.corpus().of(s).size(), tokens));
+        }
+        b.append("pieces: ").append(String.join(", ", counts)).append('\n');
+        b.append(String.format(Locale.ROOT, "validation: NLL %.3f nats/token, perplexity %.1f, next-token accuracy "
+                + "%.1f%% (a uniform guess: NLL %.3f)%n", best.valLoss(), Math.exp(best.valLoss()),
+                100 * best.valAccuracy(), Math.log(r.contract().vocabulary())));
+        r.corpus().problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
+        b.append("next: cadenza generate --model ").append(r.modelDir().getParent()).append(" --composer ")
+                .append(r.contract().trained().get(0)).append(" --length 60s --out new.mid\n");
+        return b.toString();
+    }
+}
