@@ -32,6 +32,19 @@ class StyleOnRealDataTest {
         return out;
     }
 
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     @Test
     void trainGenerateAndEvaluate(@TempDir Path tmp) throws Exception {
         Optional<Path> labels = TestCorpus.asapScores(tmp.resolve("labels.csv"), List.of("bach", "beethoven",
@@ -82,6 +95,24 @@ class StyleOnRealDataTest {
                 "--composer", "bach", "--out", tmp.resolve("x.mid").toString());
         assertEquals(ExitCode.ERROR, other.code(), other.output());
         assertTrue(other.output().contains("writes for [chopin]"), other.output());
+
+        Path home = tmp.resolve("home");
+        copyTree(style, home.resolve("style-models").resolve("chopin"));
+        String before = System.getProperty("cadenza.home");
+        System.setProperty("cadenza.home", home.toString());
+        try {
+            CommandLineTest.Result byDefault = CommandLineTest.cadenza("generate", "--composer", "chopin", "--length",
+                    "8s", "--seed", "5", "--no-wav", "--no-png", "--out", tmp.resolve("default.mid").toString());
+            assertTrue(byDefault.code() == ExitCode.OK || byDefault.code() == ExitCode.PARTIAL, byDefault.output());
+            assertEquals(first.notes(), NoteReader.read(tmp.resolve("default.mid")).notes(),
+                    "without --model the composer's default model in the home folder writes");
+        } finally {
+            if (before == null) {
+                System.clearProperty("cadenza.home");
+            } else {
+                System.setProperty("cadenza.home", before);
+            }
+        }
 
         Path primed = tmp.resolve("primed.mid");
         Path primer = TestCorpus.asap().orElseThrow().resolve("chopin/Etudes_op_10/3/midi_score.mid");

@@ -34,8 +34,12 @@ public final class StyleModels {
     private StyleModels() {
     }
 
-    /** {@code CADENZA_HOME}, else {@code ~/.cadenza}. */
+    /** The system property {@code cadenza.home}, else the environment's {@code CADENZA_HOME}, else {@code ~/.cadenza}. */
     public static Path home() {
+        String prop = System.getProperty("cadenza.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
         String env = System.getenv("CADENZA_HOME");
         return env == null || env.isBlank() ? Path.of(System.getProperty("user.home"), ".cadenza") : Path.of(env);
     }
