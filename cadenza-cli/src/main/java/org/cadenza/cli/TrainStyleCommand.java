@@ -40,7 +40,8 @@ public final class TrainStyleCommand implements Callable<Integer> {
 
     @Option(names = "--composer", required = true, split = ",", paramLabel = "NAME",
             description = {"The composer(s) to model, as the workspace names them (e.g. chopin). One gives a model of",
-                    "that composer; several (or all) give one model conditioned on the composer."})
+                    "that composer; several, or all (every composer with at least 2 pieces), give one model",
+                    "conditioned on the composer."})
     List<String> composers;
 
     @Option(names = "--hidden", defaultValue = "256", description = "LSTM units per layer (seed 004: 512). Default: ${DEFAULT-VALUE}.")

@@ -536,12 +536,13 @@ public final class StyleEvaluation {
                 .append(r.judge().map(j -> " (judge: `" + j + "`)").orElse(" (no judge given)"))
                 .append("; JS is the Jensen-Shannon divergence (bits, 0-1) between the set's mean histogram and the "
                         + "training pieces'; OA is MGEval's overlap of the inter-set and intra-set distance "
-                        + "densities (1 = as far from the training pieces as they are from each other).\n\n");
+                        + "densities (1 = as far from the training pieces as they are from each other); Δmean/sd is the "
+                        + "difference of the set means in training-piece standard deviations.\n\n");
         b.append("| set | pieces | style fidelity P(").append(r.composer()).append(") | judged ").append(r.composer())
                 .append(" first | degeneracy checks passed");
         for (MusicFeature f : SUMMARY) {
             b.append(" | ").append(f.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .append(f.kind() == MusicFeature.Kind.HISTOGRAM ? " JS / OA" : " |Δ|/sd / OA");
+                    .append(f.kind() == MusicFeature.Kind.HISTOGRAM ? " JS / OA" : " Δmean/sd / OA");
         }
         b.append(" |\n|---|---|---|---|---");
         SUMMARY.forEach(f -> b.append("|---"));

@@ -57,6 +57,8 @@ public final class LanguageModelRun {
     public static final String WEIGHTS = "weights.params";
     /** The pieces and their split. */
     public static final String PIECES = "pieces.csv";
+    /** The composer list that means every composer of the split. */
+    public static final String ALL = "all";
 
     private static final Logger LOG = LoggerFactory.getLogger(LanguageModelRun.class);
 
@@ -107,7 +109,8 @@ public final class LanguageModelRun {
      *
      * @param ws        the workspace (ingested)
      * @param ds        target and split, as for the classifiers
-     * @param composers the composers to model (labels of the split); one gives an unconditioned model
+     * @param composers the composers to model (labels of the split), or {@value #ALL}; one gives an unconditioned
+     *                  model
      * @param params    tokenizer parameters
      * @param pedal     how the sustain pedal is read
      * @param progress  reading progress
@@ -119,7 +122,7 @@ public final class LanguageModelRun {
             throw new IllegalArgumentException("name at least one composer to model");
         }
         LabelledSplit split = LabelledSplit.plan(ws, ds, NoteFiles::readable, NoteFiles.NOT_MIDI);
-        Set<String> wanted = new TreeSet<>(composers);
+        Set<String> wanted = new TreeSet<>(composers.equals(List.of(ALL)) ? split.classes() : composers);
         Set<String> missing = new TreeSet<>(wanted);
         missing.removeAll(split.classes());
         if (!missing.isEmpty()) {
@@ -192,8 +195,11 @@ public final class LanguageModelRun {
             throw new CadenzaException(runDir + ": training interrupted; rerun the same command to resume");
         }
         Path modelDir = runDir.resolve(MODEL_DIR);
-        Contract contract = new Contract(cfg, params, corpus.tokenizer().vocabulary().composers(),
-                composers.size() > 1, List.copyOf(new TreeSet<>(composers)), pedal, vocabulary, trained.bestEpoch());
+        List<String> vocabComposers = corpus.tokenizer().vocabulary().composers();
+        boolean conditioned = !vocabComposers.isEmpty();
+        List<String> modelled = conditioned ? vocabComposers : List.copyOf(new TreeSet<>(composers));
+        Contract contract = new Contract(cfg, params, vocabComposers, conditioned, modelled, pedal, vocabulary,
+                trained.bestEpoch());
         writeModel(modelDir, trained.bestWeights(), contract, corpus);
         return new Result(corpus, trained, modelDir, contract);
     }
