@@ -109,10 +109,7 @@ public final class EmbeddingTraining {
                     .optWeightDecays((float) cfg.weightDecay()).optBeginNumUpdate(resumedAfter * batches).build();
             try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
                 trainer.initialize(TrainingSupport.inputShape(tw, 1));
-                if (resumedAfter > 0) {
-                    OptimizerState.load(optimizer, block, trainer.getManager(),
-                            ClassifierTraining.optimizerFile(dir, resumedAfter));
-                }
+                OptimizerState.resume(optimizer, block, trainer, dir, resumedAfter);
                 listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
                 for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
                     long t0 = System.nanoTime();

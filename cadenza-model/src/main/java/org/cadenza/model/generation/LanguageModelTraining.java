@@ -116,10 +116,7 @@ public final class LanguageModelTraining {
             Optimizer optimizer = ob.build();
             try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
                 trainer.initialize(inputShape);
-                if (resumedAfter > 0) {
-                    OptimizerState.load(optimizer, block, trainer.getManager(),
-                            ClassifierTraining.optimizerFile(dir, resumedAfter));
-                }
+                OptimizerState.resume(optimizer, block, trainer, dir, resumedAfter);
                 listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
                 for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
                     long t0 = System.nanoTime();

@@ -91,10 +91,7 @@ public final class MultiTaskTraining {
             Optimizer optimizer = TrainingSupport.optimizer(tc, tracker, resumedAfter * batches);
             try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
                 trainer.initialize(TrainingSupport.inputShape(train, 1));
-                if (resumedAfter > 0) {
-                    OptimizerState.load(optimizer, block, trainer.getManager(),
-                            ClassifierTraining.optimizerFile(dir, resumedAfter));
-                }
+                OptimizerState.resume(optimizer, block, trainer, dir, resumedAfter);
                 listener.onStart(resumedAfter + 1, tc.epochs(), batches);
                 for (int epoch = resumedAfter + 1; epoch <= tc.epochs(); epoch++) {
                     long t0 = System.nanoTime();

@@ -103,9 +103,7 @@ public final class ClassifierTraining {
             Optimizer optimizer = TrainingSupport.optimizer(cfg, tracker, resumedAfter * batches);
             try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
                 trainer.initialize(TrainingSupport.inputShape(train, 1));
-                if (resumedAfter > 0) {
-                    OptimizerState.load(optimizer, block, trainer.getManager(), optimizerFile(runDir, resumedAfter));
-                }
+                OptimizerState.resume(optimizer, block, trainer, runDir, resumedAfter);
                 listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
                 for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
                     long t0 = System.nanoTime();

@@ -76,6 +76,17 @@ public final class OptimizerState {
         }
     }
 
+    /**
+     * Restores the optimizer state of the last finished epoch of a resumed run ({@code resumedAfter > 0}) from
+     * {@link ClassifierTraining#optimizerFile}; does nothing for a fresh run.
+     */
+    public static void resume(Optimizer optimizer, Block block, ai.djl.training.Trainer trainer, Path runDir,
+                              int resumedAfter) {
+        if (resumedAfter > 0) {
+            load(optimizer, block, trainer.getManager(), ClassifierTraining.optimizerFile(runDir, resumedAfter));
+        }
+    }
+
     /** Restores state saved by {@link #save} into a fresh optimizer, before its first update. */
     public static void load(Optimizer optimizer, Block block, NDManager manager, Path file) {
         List<Parameter> params = block.getParameters().values();
