@@ -125,6 +125,14 @@ class StyleOnRealDataTest {
         assertEquals(p.notes().get(0).pitch(), NoteReader.read(primed).notes().get(0).pitch(),
                 "a kept primer opens the piece");
 
+        Path notMidi = tmp.resolve("primer.txt");
+        Files.writeString(notMidi, "not music");
+        CommandLineTest.Result badPrimer = CommandLineTest.cadenza("generate", "--model", style.toString(),
+                "--composer", "chopin", "--primer", notMidi.toString(), "--out", tmp.resolve("y.mid").toString());
+        assertEquals(ExitCode.BAD_INPUT, badPrimer.code(), badPrimer.output());
+        assertTrue(badPrimer.output().contains("primer.txt"), badPrimer.output());
+        assertTrue(!Files.exists(tmp.resolve("y.mid")), "nothing is written for a bad primer");
+
         Path judge = tmp.resolve("judge");
         CommandLineTest.Result j = CommandLineTest.cadenza("train", ws.toString(), "--run", judge.toString(),
                 "--input", "notes", "--classifier", "logistic", "--note-window", "20s/10s");
