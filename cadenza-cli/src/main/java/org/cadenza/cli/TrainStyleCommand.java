@@ -86,6 +86,12 @@ public final class TrainStyleCommand implements Callable<Integer> {
     @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split).")
     Path splitFile;
 
+    @Option(names = "--condition", defaultValue = "auto",
+            description = {"How a model of several composers knows the composer: every-step (the composer token's",
+                    "embedding added to every input), first-token (only the crop's first token), or auto (every-step",
+                    "for several composers, first-token for one). Default: ${DEFAULT-VALUE}."})
+    String condition;
+
     @Option(names = "--pedal", defaultValue = "extend",
             description = "Sustain pedal: extend (notes held by the pedal sound until it lifts) or ignore. Default: ${DEFAULT-VALUE}.")
     String pedal;
@@ -114,7 +120,19 @@ public final class TrainStyleCommand implements Callable<Integer> {
     LanguageModelConfig config() {
         return new LanguageModelConfig(embedding, hidden, layers, dense, dropout, context, batch, tokensPerEpoch,
                 epochs, patience, learningRate, LanguageModelConfig.defaults().weightDecay(),
-                LanguageModelConfig.defaults().clipGradient(), seed);
+                LanguageModelConfig.defaults().clipGradient(), seed, conditioning());
+    }
+
+    /** Whether the composer is added to every step: for a model of several composers, unless told otherwise. */
+    boolean conditioning() {
+        boolean several = composers.size() > 1 || composers.equals(List.of(LanguageModelRun.ALL));
+        return switch (condition.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> several;
+            case "every-step" -> true;
+            case "first-token" -> false;
+            default -> throw new IllegalArgumentException("--condition: expected auto, every-step or first-token, got "
+                    + condition);
+        };
     }
 
     static NoteReader.Pedal pedal(String text) {

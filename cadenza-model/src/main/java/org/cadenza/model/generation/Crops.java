@@ -20,12 +20,13 @@ public final class Crops {
      * A batch of crops, flat, row-major {@code (rows, T)}.
      *
      * @param inputs  input token ids
+     * @param conditions each crop's conditioning token, {@code (rows, 1)}
      * @param targets target token ids ({@code PAD} where not scored)
      * @param weights 1 where a target is scored, else 0
      * @param rows    crops in the batch
      * @param length  T
      */
-    public record Batch(float[] inputs, int[] targets, float[] weights, int rows, int length) {
+    public record Batch(float[] inputs, float[] conditions, int[] targets, float[] weights, int rows, int length) {
 
         /** Scored targets in the batch. */
         public int scored() {
@@ -41,11 +42,12 @@ public final class Crops {
      * Writes the crop of {@code piece} at {@code offset} into row {@code row} of the arrays, scoring the targets from
      * position {@code scoreFrom} on.
      */
-    static void fill(TokenPiece piece, int offset, int length, int scoreFrom, float[] inputs, int[] targets,
-                     float[] weights, int row) {
+    static void fill(TokenPiece piece, int offset, int length, int scoreFrom, float[] inputs, float[] conditions,
+                     int[] targets, float[] weights, int row) {
         int[] b = piece.body();
         int base = row * length;
         inputs[base] = piece.condition();
+        conditions[row] = piece.condition();
         for (int j = 0; j < length; j++) {
             int t = offset + j;
             if (j > 0) {
@@ -65,6 +67,7 @@ public final class Crops {
      */
     public static Batch random(List<TokenPiece> pieces, long[] cumulative, int rows, int length, Random rng) {
         float[] in = new float[rows * length];
+        float[] cond = new float[rows];
         int[] tg = new int[rows * length];
         float[] w = new float[rows * length];
         long total = cumulative[cumulative.length - 1];
@@ -74,9 +77,9 @@ public final class Crops {
             p = p >= 0 ? p : -p - 1;
             TokenPiece piece = pieces.get(p);
             int maxOffset = Math.max(0, piece.length() - length);
-            fill(piece, rng.nextInt(maxOffset + 1), length, 0, in, tg, w, r);
+            fill(piece, rng.nextInt(maxOffset + 1), length, 0, in, cond, tg, w, r);
         }
-        return new Batch(in, tg, w, rows, length);
+        return new Batch(in, cond, tg, w, rows, length);
     }
 
     /** Cumulative lengths of the pieces' bodies. */
@@ -125,12 +128,13 @@ public final class Crops {
     public static Batch of(List<TokenPiece> pieces, List<Window> windows, int from, int to, int length) {
         int rows = to - from;
         float[] in = new float[rows * length];
+        float[] cond = new float[rows];
         int[] tg = new int[rows * length];
         float[] w = new float[rows * length];
         for (int r = 0; r < rows; r++) {
             Window win = windows.get(from + r);
-            fill(pieces.get(win.piece()), win.offset(), length, win.scoreFrom(), in, tg, w, r);
+            fill(pieces.get(win.piece()), win.offset(), length, win.scoreFrom(), in, cond, tg, w, r);
         }
-        return new Batch(in, tg, w, rows, length);
+        return new Batch(in, cond, tg, w, rows, length);
     }
 }

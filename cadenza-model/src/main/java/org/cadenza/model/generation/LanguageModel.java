@@ -58,7 +58,8 @@ public final class LanguageModel implements AutoCloseable {
         try {
             block = new TokenLstm(contract.config(), contract.vocabulary());
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, contract.config().contextLength()));
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, contract.config().contextLength()),
+                    new Shape(1, 1));
             ClassifierTraining.loadParameters(block, model.getNDManager(), dir.resolve(LanguageModelRun.WEIGHTS));
         } catch (RuntimeException e) {
             model.close();
@@ -178,7 +179,7 @@ public final class LanguageModel implements AutoCloseable {
             List<Integer> ctx = new ArrayList<>();
             ctx.add(cond);
             ctx.addAll(history.subList(Math.max(0, history.size() - keep), history.size()));
-            NDList out = feed(ps, m, ctx, null);
+            NDList out = feed(ps, m, ctx, cond, null);
             int ctxLength = ctx.size();
             while (steps < maxSteps && drawn.size() < cap) {
                 float[] logits = lastLogits(out.get(0));
@@ -192,13 +193,13 @@ public final class LanguageModel implements AutoCloseable {
                     ctx = new ArrayList<>();
                     ctx.add(cond);
                     ctx.addAll(history.subList(Math.max(0, history.size() - keep), history.size()));
-                    NDList next = feed(ps, m, ctx, null);
+                    NDList next = feed(ps, m, ctx, cond, null);
                     out.close();
                     out = next;
                     ctxLength = ctx.size();
                     resets++;
                 } else {
-                    NDList next = feed(ps, m, List.of(token), out);
+                    NDList next = feed(ps, m, List.of(token), cond, out);
                     out.close();
                     out = next;
                     ctxLength++;
@@ -221,16 +222,18 @@ public final class LanguageModel implements AutoCloseable {
                 contract.tokens().seconds(steps), steps >= maxSteps, resets);
     }
 
-    /** Runs {@code tokens} through the network from {@code state} (null = zero state). */
-    private NDList feed(ParameterStore ps, NDManager m, List<Integer> tokens, NDList state) {
+    /** Runs {@code tokens} through the network, conditioned on {@code cond}, from {@code state} (null = zero state). */
+    private NDList feed(ParameterStore ps, NDManager m, List<Integer> tokens, int cond, NDList state) {
         float[] x = new float[tokens.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = tokens.get(i);
         }
         NDArray in = m.create(x, new Shape(1, x.length));
-        NDList input = state == null ? new NDList(in) : new NDList(in, state.get(1), state.get(2));
+        NDArray c = m.create(new float[] {cond}, new Shape(1, 1));
+        NDList input = state == null ? new NDList(in, c) : new NDList(in, c, state.get(1), state.get(2));
         NDList out = block.forward(ps, input, false);
         in.close();
+        c.close();
         return out;
     }
 

@@ -21,10 +21,14 @@ package org.cadenza.model.generation;
  * @param weightDecay     AdamW's decoupled weight decay; default 1e-4
  * @param clipGradient    element-wise gradient clipping for the LSTM (0 = none); default 1.0
  * @param seed            crops, initialisation and dropout; default 42
+ * @param conditionEveryStep whether the conditioning token's embedding is also added to every input step (a model of
+ *                        several composers then keeps the composer in view beyond the first token), not only fed
+ *                        first; default false (configurations saved before it existed read as false)
  */
 public record LanguageModelConfig(int embeddingSize, int hiddenSize, int layers, int denseSize, double dropout,
                                   int contextLength, int batchSize, long tokensPerEpoch, int epochs, int patience,
-                                  double maxLearningRate, double weightDecay, double clipGradient, long seed) {
+                                  double maxLearningRate, double weightDecay, double clipGradient, long seed,
+                                  boolean conditionEveryStep) {
 
     public LanguageModelConfig {
         if (embeddingSize < 1 || hiddenSize < 1 || layers < 1 || denseSize < 1) {
@@ -52,31 +56,37 @@ public record LanguageModelConfig(int embeddingSize, int hiddenSize, int layers,
 
     /** The defaults listed above. */
     public static LanguageModelConfig defaults() {
-        return new LanguageModelConfig(128, 256, 3, 256, 0.3, 256, 32, 0, 20, 4, 2e-3, 1e-4, 1.0, 42);
+        return new LanguageModelConfig(128, 256, 3, 256, 0.3, 256, 32, 0, 20, 4, 2e-3, 1e-4, 1.0, 42, false);
     }
 
     /** @return a copy with another number of epochs */
     public LanguageModelConfig withEpochs(int n) {
         return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, dropout, contextLength, batchSize,
-                tokensPerEpoch, n, patience, maxLearningRate, weightDecay, clipGradient, seed);
+                tokensPerEpoch, n, patience, maxLearningRate, weightDecay, clipGradient, seed, conditionEveryStep);
     }
 
     /** @return a copy with another network size */
     public LanguageModelConfig withSize(int embedding, int hidden, int nLayers, int dense) {
         return new LanguageModelConfig(embedding, hidden, nLayers, dense, dropout, contextLength, batchSize,
-                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed);
+                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed, conditionEveryStep);
     }
 
     /** @return a copy with other training settings */
     public LanguageModelConfig withTraining(int context, int batch, long tokens, int nEpochs, int nPatience,
                                             double lr, long newSeed) {
         return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, dropout, context, batch, tokens,
-                nEpochs, nPatience, lr, weightDecay, clipGradient, newSeed);
+                nEpochs, nPatience, lr, weightDecay, clipGradient, newSeed, conditionEveryStep);
+    }
+
+    /** @return a copy that adds the conditioning token to every step, or only feeds it first */
+    public LanguageModelConfig withConditionEveryStep(boolean every) {
+        return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, dropout, contextLength, batchSize,
+                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed, every);
     }
 
     /** @return a copy with another dropout */
     public LanguageModelConfig withDropout(double d) {
         return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, d, contextLength, batchSize,
-                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed);
+                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed, conditionEveryStep);
     }
 }

@@ -99,12 +99,13 @@ public final class LanguageModelTraining {
                 TrainingConfig.Anneal.COSINE);
         TrainingState state = start;
         Shape inputShape = new Shape(1, cfg.contextLength());
+        Shape conditionShape = new Shape(1, 1);
         TrainingSupport.seedEngine(cfg.seed(), 0);
         try (Model model = Model.newInstance("cadenza-token-lstm")) {
             TokenLstm block = new TokenLstm(cfg, vocabulary);
             model.setBlock(block);
             if (resumedAfter > 0) {
-                block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+                block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape, conditionShape);
                 ClassifierTraining.loadParameters(block, model.getNDManager(),
                         ClassifierTraining.weightsFile(dir, resumedAfter));
             }
@@ -115,7 +116,7 @@ public final class LanguageModelTraining {
             }
             Optimizer optimizer = ob.build();
             try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
-                trainer.initialize(inputShape);
+                trainer.initialize(inputShape, conditionShape);
                 OptimizerState.resume(optimizer, block, trainer, dir, resumedAfter);
                 listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
                 for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
@@ -173,9 +174,8 @@ public final class LanguageModelTraining {
     private static double[] step(Trainer trainer, Crops.Batch batch) {
         double[] out = new double[2];
         try (NDManager bm = trainer.getManager().newSubManager()) {
-            NDArray x = bm.create(batch.inputs(), new Shape(batch.rows(), batch.length()));
             try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray logits = trainer.forward(new NDList(x)).get(0);
+                NDArray logits = trainer.forward(inputs(bm, batch)).get(0);
                 NDArray[] lossAndHits = maskedCrossEntropy(logits, batch);
                 gc.backward(lossAndHits[0]);
                 out[0] = lossAndHits[0].getFloat();
@@ -184,6 +184,12 @@ public final class LanguageModelTraining {
             trainer.step();
         }
         return out;
+    }
+
+    /** The network's input for a batch: {@code (tokens, condition)}. */
+    static NDList inputs(NDManager m, Crops.Batch batch) {
+        return new NDList(m.create(batch.inputs(), new Shape(batch.rows(), batch.length())),
+                m.create(batch.conditions(), new Shape(batch.rows(), 1)));
     }
 
     /**
@@ -238,8 +244,7 @@ public final class LanguageModelTraining {
             int to = Math.min(windows.size(), from + SCORE_BATCH);
             Crops.Batch batch = Crops.of(pieces, windows, from, to, contextLength);
             try (NDManager bm = manager.newSubManager()) {
-                NDArray x = bm.create(batch.inputs(), new Shape(batch.rows(), batch.length()));
-                NDArray[] r = maskedCrossEntropy(forward.apply(new NDList(x)).get(0), batch);
+                NDArray[] r = maskedCrossEntropy(forward.apply(inputs(bm, batch)).get(0), batch);
                 nll += r[2].getFloat();
                 hits += r[1].getFloat();
                 tokens += batch.scored();

@@ -18,10 +18,13 @@ import ai.djl.util.PairList;
  * dense layer, dropout and a linear output layer giving one logit per vocabulary token (the softmax is in the loss and
  * in sampling).
  *
- * <p>Input: {@code NDList(tokens)} with {@code tokens} of shape {@code (batch, time)} (token ids as float32 or int),
- * or {@code NDList(tokens, h, c)} to continue from a state. Output: {@code NDList(logits (batch, time, vocabulary),
- * h, c)} with {@code h} and {@code c} of shape {@code (layers, batch, hidden)}: the state after the last step, for
- * sampling one token at a time.
+ * <p>Input: {@code NDList(tokens, condition)} with {@code tokens} of shape {@code (batch, time)} and {@code condition}
+ * of shape {@code (batch, 1)} (token ids as float32 or int; the condition is the crop's first token, {@code BOS} or
+ * {@code COMPOSER(name)}), or {@code NDList(tokens, condition, h, c)} to continue from a state. With
+ * {@link LanguageModelConfig#conditionEveryStep()} the condition's embedding is added to every step's input;
+ * otherwise the condition is only known from the first token of the crop. Output: {@code NDList(logits (batch, time,
+ * vocabulary), h, c)} with {@code h} and {@code c} of shape {@code (layers, batch, hidden)}: the state after the last
+ * step, for sampling one token at a time.
  */
 public final class TokenLstm extends AbstractBlock {
 
@@ -71,8 +74,17 @@ public final class TokenLstm extends AbstractBlock {
         NDArray tokens = inputs.get(0);
         long batch = tokens.getShape().get(0);
         long time = tokens.getShape().get(1);
+        if (inputs.size() != 2 && inputs.size() != 4) {
+            throw new IllegalArgumentException("expected (tokens, condition) or (tokens, condition, h, c), got "
+                    + inputs.size() + " arrays");
+        }
         NDArray emb = embedding.forward(ps, new NDList(tokens.toType(DataType.INT64, false)), training).head();
-        NDList lstmIn = inputs.size() >= 3 ? new NDList(emb, inputs.get(1), inputs.get(2)) : new NDList(emb);
+        if (cfg.conditionEveryStep()) {
+            NDArray cond = embedding.forward(ps, new NDList(inputs.get(1).toType(DataType.INT64, false)), training)
+                    .head();
+            emb = emb.add(cond);
+        }
+        NDList lstmIn = inputs.size() == 4 ? new NDList(emb, inputs.get(2), inputs.get(3)) : new NDList(emb);
         NDList lstmOut = lstm.forward(ps, lstmIn, training, params);
         NDArray hidden = lstmOut.get(0).reshape(batch * time, cfg.hiddenSize());
         NDArray d = dense.forward(ps, new NDList(hidden), training).head();

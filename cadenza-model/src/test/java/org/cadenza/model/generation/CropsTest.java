@@ -24,9 +24,11 @@ class CropsTest {
     void aCropStartsWithTheConditionAndItsTargetIsTheInputShiftedByOne() {
         TokenPiece p = piece(10, 7);
         float[] in = new float[4];
+        float[] cond = new float[1];
         int[] tg = new int[4];
         float[] w = new float[4];
-        Crops.fill(p, 3, 4, 0, in, tg, w, 0);
+        Crops.fill(p, 3, 4, 0, in, cond, tg, w, 0);
+        assertArrayEquals(new float[] {7}, cond);
         assertArrayEquals(new float[] {7, 103, 104, 105}, in);
         assertArrayEquals(new int[] {103, 104, 105, 106}, tg);
         assertArrayEquals(new float[] {1, 1, 1, 1}, w);
@@ -38,7 +40,7 @@ class CropsTest {
         float[] in = new float[5];
         int[] tg = new int[5];
         float[] w = new float[5];
-        Crops.fill(p, 0, 5, 0, in, tg, w, 0);
+        Crops.fill(p, 0, 5, 0, in, new float[1], tg, w, 0);
         assertArrayEquals(new float[] {1, 100, 101, 102, Vocabulary.PAD}, in);
         assertArrayEquals(new int[] {100, 101, 102, Vocabulary.PAD, Vocabulary.PAD}, tg);
         assertArrayEquals(new float[] {1, 1, 1, 0, 0}, w);

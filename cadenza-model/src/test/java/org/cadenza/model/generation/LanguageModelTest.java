@@ -147,6 +147,39 @@ class LanguageModelTest {
     }
 
     @Test
+    void aModelOfTwoComposersWritesInTheRegisterOfTheOneAskedFor(@TempDir Path dir) {
+        NoteTokenizer two = new NoteTokenizer(TokenizerParams.defaults(), List.of("high", "low"));
+        List<TokenPiece> train = new ArrayList<>();
+        List<TokenPiece> val = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            for (String who : List.of("high", "low")) {
+                int shift = who.equals("high") ? 12 : -24;
+                List<Note> notes = new ArrayList<>();
+                for (Note n : scale(50 + i, 0.25).notes()) {
+                    notes.add(Note.of(n.pitch() + shift, n.onsetSeconds(), n.offsetSeconds(), n.velocity()));
+                }
+                int[] all = two.encode(NoteSequence.of(notes), who);
+                TokenPiece p = new TokenPiece(who + i, who, who + i, two.vocabulary().composer(who),
+                        Arrays.copyOfRange(all, 2, all.length));
+                (i < 6 ? train : val).add(p);
+            }
+        }
+        LanguageModelConfig cfg = CFG.withConditionEveryStep(true);
+        LanguageModelTraining.Result r = LanguageModelTraining.train(train, val, cfg, two.vocabulary().size(),
+                dir.resolve("run"), TrainingListener.NONE);
+        LanguageModelRun.writeModel(dir.resolve("model"), r.bestWeights(), new LanguageModelRun.Contract(cfg,
+                TokenizerParams.defaults(), List.of("high", "low"), true, List.of("high", "low"),
+                NoteReader.Pedal.EXTEND, two.vocabulary().size(), r.bestEpoch()), null);
+        try (LanguageModel lm = LanguageModel.open(dir.resolve("model"))) {
+            for (String who : List.of("high", "low")) {
+                NoteSequence n = lm.generate(who, Optional.empty(), 6, SamplingSettings.defaults(), false).notes();
+                double mean = n.notes().stream().mapToInt(Note::pitch).average().orElseThrow();
+                assertTrue(who.equals("high") ? mean > 66 : mean < 54, who + ": mean pitch " + mean);
+            }
+        }
+    }
+
+    @Test
     void aPrimerIsContinuedAndKeptWhenAsked() {
         try (LanguageModel lm = LanguageModel.open(modelDir)) {
             NoteSequence primer = scale(10, 0.25);
