@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
@@ -341,10 +343,8 @@ public final class StyleEvaluation {
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        NoteSequence pitched = new NoteSequence(n.source(), kept, n.barStartSeconds());
-        double first = pitched.firstOnsetSeconds();
-        List<Note> slice = pitched.slice(first, first + seconds, NoteSequence.Held.DROP);
-        return slice.isEmpty() ? Optional.empty() : Optional.of(new NoteSequence(n.source(), slice, List.of()));
+        NoteSequence opening = StyleGeneration.opening(new NoteSequence(n.source(), kept, List.of()), seconds);
+        return opening.notes().isEmpty() ? Optional.empty() : Optional.of(opening);
     }
 
     private static List<Piece> generated(LanguageModel lm, String composer, Settings s, Path out,
@@ -483,21 +483,20 @@ public final class StyleEvaluation {
 
     private static void write(Result r, LanguageModel lm, Settings s, Path out) throws IOException {
         Map<MusicSet, SetResult> sets = r.sets();
-        StringBuilder csv = new StringBuilder("set,id,file,notes,seconds,pitch_range,note_density,degeneracy_passed,"
-                + "failed_checks,p_target,judge_top\n");
-        for (SetResult sr : sets.values()) {
-            for (Piece p : sr.pieces()) {
-                csv.append(sr.set().slug()).append(',').append(quote(p.id())).append(',')
-                        .append(quote(out.relativize(p.midi()).toString())).append(',').append(p.stats().notes())
-                        .append(',').append(fmt(p.stats().durationSeconds())).append(',')
-                        .append(p.stats().pitchRange()).append(',').append(fmt(p.stats().noteDensity())).append(',')
-                        .append(p.checks().passed()).append(',')
-                        .append(quote(String.join("; ", p.checks().failures().stream()
-                                .map(c -> c.check().label()).toList()))).append(',')
-                        .append(p.target().map(StyleEvaluation::fmt).orElse("")).append(',')
-                        .append(p.top().orElse("")).append('\n');
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter rows = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader("set", "id", "file", "notes",
+                "seconds", "pitch_range", "note_density", "degeneracy_passed", "failed_checks", "p_target",
+                "judge_top").setRecordSeparator("\n").build())) {
+            for (SetResult sr : sets.values()) {
+                for (Piece p : sr.pieces()) {
+                    rows.printRecord(sr.set().slug(), p.id(), out.relativize(p.midi()), p.stats().notes(),
+                            fmt(p.stats().durationSeconds()), p.stats().pitchRange(), fmt(p.stats().noteDensity()),
+                            p.checks().passed(), String.join("; ", p.checks().failures().stream()
+                                    .map(c -> c.check().label()).toList()),
+                            p.target().map(StyleEvaluation::fmt).orElse(""), p.top().orElse(""));
+                }
+                sr.comparison().writeCsv(out.resolve("compare-" + sr.set().slug() + ".csv"));
             }
-            sr.comparison().writeCsv(out.resolve("compare-" + sr.set().slug() + ".csv"));
         }
         ModelJson.writeAtomically(out.resolve("pieces.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
         ModelJson.writeAtomically(r.report(), markdown(r, sets, lm, s).getBytes(StandardCharsets.UTF_8));
@@ -576,9 +575,5 @@ public final class StyleEvaluation {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -99,11 +99,21 @@ public final class StyleGeneration {
         if (all.notes().isEmpty()) {
             throw new BadInputException(file, "no notes to take a seed phrase from");
         }
-        double first = all.firstOnsetSeconds();
-        List<Note> notes = all.slice(first, first + seconds, NoteSequence.Held.DROP);
-        List<Double> bars = all.barStartSeconds().stream().filter(b -> b >= first && b <= first + seconds)
+        return opening(all, seconds);
+    }
+
+    /**
+     * The notes struck in the first {@code seconds} from the first note, shifted to start at 0, with the bar lines
+     * inside that span.
+     *
+     * @param notes at least one note
+     */
+    public static NoteSequence opening(NoteSequence notes, double seconds) {
+        double first = notes.firstOnsetSeconds();
+        List<Note> kept = notes.slice(first, first + seconds, NoteSequence.Held.DROP);
+        List<Double> bars = notes.barStartSeconds().stream().filter(b -> b >= first && b <= first + seconds)
                 .map(b -> b - first).toList();
-        return new NoteSequence(file, notes, bars);
+        return new NoteSequence(notes.source(), kept, bars);
     }
 
     /** Generates and writes the files of {@code request} with {@code model}. */

@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
@@ -219,18 +221,16 @@ public final class LanguageModelRun {
     }
 
     private static void writePieces(Corpus corpus, Path csv) throws IOException {
-        StringBuilder sb = new StringBuilder("split,composer,piece,tokens,file\n");
-        for (Split s : Split.values()) {
-            for (TokenPiece p : corpus.of(s)) {
-                sb.append(s.name().toLowerCase(java.util.Locale.ROOT)).append(',').append(csvField(p.composer()))
-                        .append(',').append(csvField(p.piece())).append(',').append(p.length()).append(',')
-                        .append(csvField(p.source())).append('\n');
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.DEFAULT.builder()
+                .setHeader("split", "composer", "piece", "tokens", "file").setRecordSeparator("\n").build())) {
+            for (Split s : Split.values()) {
+                for (TokenPiece p : corpus.of(s)) {
+                    out.printRecord(s.name().toLowerCase(java.util.Locale.ROOT), p.composer(), p.piece(), p.length(),
+                            p.source());
+                }
             }
         }
         ModelJson.writeAtomically(csv, sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
