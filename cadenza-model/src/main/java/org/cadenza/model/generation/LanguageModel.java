@@ -179,11 +179,10 @@ public final class LanguageModel implements AutoCloseable {
             List<Integer> ctx = new ArrayList<>();
             ctx.add(cond);
             ctx.addAll(history.subList(Math.max(0, history.size() - keep), history.size()));
-            NDList out = feed(ps, m, ctx, cond, null);
+            Step step = step(ps, m, ctx, cond, null);
             int ctxLength = ctx.size();
             while (steps < maxSteps && drawn.size() < cap) {
-                float[] logits = lastLogits(out.get(0));
-                int token = sampler.next(logits);
+                int token = sampler.next(step.logits());
                 drawn.add(token);
                 history.add(token);
                 if (vocab.kind(token) == Vocabulary.Kind.TIME_SHIFT) {
@@ -193,19 +192,18 @@ public final class LanguageModel implements AutoCloseable {
                     ctx = new ArrayList<>();
                     ctx.add(cond);
                     ctx.addAll(history.subList(Math.max(0, history.size() - keep), history.size()));
-                    NDList next = feed(ps, m, ctx, cond, null);
-                    out.close();
-                    out = next;
+                    step.state().close();
+                    step = step(ps, m, ctx, cond, null);
                     ctxLength = ctx.size();
                     resets++;
                 } else {
-                    NDList next = feed(ps, m, List.of(token), cond, out);
-                    out.close();
-                    out = next;
+                    NDList previous = step.state();
+                    step = step(ps, m, List.of(token), cond, previous);
+                    previous.close();
                     ctxLength++;
                 }
             }
-            out.close();
+            step.state().close();
         }
         List<Integer> body = new ArrayList<>();
         body.add(Vocabulary.BOS);
@@ -222,19 +220,29 @@ public final class LanguageModel implements AutoCloseable {
                 contract.tokens().seconds(steps), steps >= maxSteps, resets);
     }
 
-    /** Runs {@code tokens} through the network, conditioned on {@code cond}, from {@code state} (null = zero state). */
-    private NDList feed(ParameterStore ps, NDManager m, List<Integer> tokens, int cond, NDList state) {
+    /** The last position's logits and the LSTM state {@code (h, c)} after a step. */
+    private record Step(float[] logits, NDList state) {
+    }
+
+    /**
+     * Runs {@code tokens} through the network, conditioned on {@code cond}, from {@code state} ({@code (h, c)}, null
+     * = zero state). Everything the step computes lives in a manager of its own and is freed at once, except the new
+     * state, which moves to {@code m}: a long piece does not accumulate native memory.
+     */
+    private Step step(ParameterStore ps, NDManager m, List<Integer> tokens, int cond, NDList state) {
         float[] x = new float[tokens.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = tokens.get(i);
         }
-        NDArray in = m.create(x, new Shape(1, x.length));
-        NDArray c = m.create(new float[] {cond}, new Shape(1, 1));
-        NDList input = state == null ? new NDList(in, c) : new NDList(in, c, state.get(1), state.get(2));
-        NDList out = block.forward(ps, input, false);
-        in.close();
-        c.close();
-        return out;
+        try (NDManager scratch = m.newSubManager()) {
+            NDArray in = scratch.create(x, new Shape(1, x.length));
+            NDArray c = scratch.create(new float[] {cond}, new Shape(1, 1));
+            NDList input = state == null ? new NDList(in, c) : new NDList(in, c, state.get(0), state.get(1));
+            NDList out = block.forward(ps, input, false);
+            NDList next = new NDList(out.get(1), out.get(2));
+            next.attach(m);
+            return new Step(lastLogits(out.get(0)), next);
+        }
     }
 
     private static float[] lastLogits(NDArray logits) {
