@@ -92,6 +92,11 @@ public final class TrainStyleCommand implements Callable<Integer> {
                     "for several composers, first-token for one). Default: ${DEFAULT-VALUE}."})
     String condition;
 
+    @Option(names = "--balance-composers",
+            description = {"For several composers: draw each composer equally often in training, rather than in",
+                    "proportion to how much music each has."})
+    boolean balanceComposers;
+
     @Option(names = "--pedal", defaultValue = "extend",
             description = "Sustain pedal: extend (notes held by the pedal sound until it lifts) or ignore. Default: ${DEFAULT-VALUE}.")
     String pedal;
@@ -120,7 +125,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
     LanguageModelConfig config() {
         return new LanguageModelConfig(embedding, hidden, layers, dense, dropout, context, batch, tokensPerEpoch,
                 epochs, patience, learningRate, LanguageModelConfig.defaults().weightDecay(),
-                LanguageModelConfig.defaults().clipGradient(), seed, conditioning());
+                LanguageModelConfig.defaults().clipGradient(), seed, conditioning(), balanceComposers);
     }
 
     /** Whether the composer is added to every step: for a model of several composers, unless told otherwise. */

@@ -60,22 +60,23 @@ public final class Crops {
     }
 
     /**
-     * Random training crops: a piece drawn with probability proportional to its length, then an offset uniform over
-     * the positions that leave a full crop (0 when the piece is shorter than {@code length}).
+     * Random training crops: a piece drawn with probability proportional to its weight ({@link #cumulativeWeights}),
+     * then an offset uniform over the positions that leave a full crop (0 when the piece is shorter than
+     * {@code length}).
      *
-     * @param cumulative cumulative piece lengths, from {@link #cumulativeLengths}
+     * @param cumulative cumulative piece weights, from {@link #cumulativeWeights}
      */
-    public static Batch random(List<TokenPiece> pieces, long[] cumulative, int rows, int length, Random rng) {
+    public static Batch random(List<TokenPiece> pieces, double[] cumulative, int rows, int length, Random rng) {
         float[] in = new float[rows * length];
         float[] cond = new float[rows];
         int[] tg = new int[rows * length];
         float[] w = new float[rows * length];
-        long total = cumulative[cumulative.length - 1];
+        double total = cumulative[cumulative.length - 1];
         for (int r = 0; r < rows; r++) {
-            long pick = (long) (rng.nextDouble() * total);
-            int p = java.util.Arrays.binarySearch(cumulative, pick + 1);
-            p = p >= 0 ? p : -p - 1;
-            TokenPiece piece = pieces.get(p);
+            double x = rng.nextDouble() * total;
+            int p = java.util.Arrays.binarySearch(cumulative, x);
+            p = p >= 0 ? p + 1 : -p - 1; // the first piece whose cumulative weight exceeds x
+            TokenPiece piece = pieces.get(Math.min(p, pieces.size() - 1));
             int maxOffset = Math.max(0, piece.length() - length);
             fill(piece, rng.nextInt(maxOffset + 1), length, 0, in, cond, tg, w, r);
         }
@@ -91,6 +92,27 @@ public final class Crops {
         long sum = 0;
         for (int i = 0; i < pieces.size(); i++) {
             sum += pieces.get(i).length();
+            c[i] = sum;
+        }
+        return c;
+    }
+
+    /**
+     * Cumulative draw weights of the pieces: their lengths, or with {@code balanceComposers} their lengths divided by
+     * their composer's total, so that every composer is drawn equally often and, within a composer, pieces in
+     * proportion to their length.
+     */
+    public static double[] cumulativeWeights(List<TokenPiece> pieces, boolean balanceComposers) {
+        long[] lengths = cumulativeLengths(pieces);
+        java.util.Map<String, Long> perComposer = new java.util.HashMap<>();
+        for (TokenPiece p : pieces) {
+            perComposer.merge(p.composer(), (long) p.length(), Long::sum);
+        }
+        double[] c = new double[pieces.size()];
+        double sum = 0;
+        for (int i = 0; i < pieces.size(); i++) {
+            TokenPiece p = pieces.get(i);
+            sum = balanceComposers ? sum + p.length() / (double) perComposer.get(p.composer()) : lengths[i];
             c[i] = sum;
         }
         return c;

@@ -24,11 +24,13 @@ package org.cadenza.model.generation;
  * @param conditionEveryStep whether the conditioning token's embedding is also added to every input step (a model of
  *                        several composers then keeps the composer in view beyond the first token), not only fed
  *                        first; default false (configurations saved before it existed read as false)
+ * @param balanceComposers whether training crops draw a composer uniformly first (then a piece, length-weighted),
+ *                        rather than pieces length-weighted over all composers; default false
  */
 public record LanguageModelConfig(int embeddingSize, int hiddenSize, int layers, int denseSize, double dropout,
                                   int contextLength, int batchSize, long tokensPerEpoch, int epochs, int patience,
                                   double maxLearningRate, double weightDecay, double clipGradient, long seed,
-                                  boolean conditionEveryStep) {
+                                  boolean conditionEveryStep, boolean balanceComposers) {
 
     public LanguageModelConfig {
         if (embeddingSize < 1 || hiddenSize < 1 || layers < 1 || denseSize < 1) {
@@ -56,37 +58,49 @@ public record LanguageModelConfig(int embeddingSize, int hiddenSize, int layers,
 
     /** The defaults listed above. */
     public static LanguageModelConfig defaults() {
-        return new LanguageModelConfig(128, 256, 3, 256, 0.3, 256, 32, 0, 20, 4, 2e-3, 1e-4, 1.0, 42, false);
+        return new LanguageModelConfig(128, 256, 3, 256, 0.3, 256, 32, 0, 20, 4, 2e-3, 1e-4, 1.0, 42, false, false);
     }
 
     /** @return a copy with another number of epochs */
     public LanguageModelConfig withEpochs(int n) {
         return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, dropout, contextLength, batchSize,
-                tokensPerEpoch, n, patience, maxLearningRate, weightDecay, clipGradient, seed, conditionEveryStep);
+                tokensPerEpoch, n, patience, maxLearningRate, weightDecay, clipGradient, seed,
+                conditionEveryStep, balanceComposers);
     }
 
     /** @return a copy with another network size */
     public LanguageModelConfig withSize(int embedding, int hidden, int nLayers, int dense) {
         return new LanguageModelConfig(embedding, hidden, nLayers, dense, dropout, contextLength, batchSize,
-                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed, conditionEveryStep);
+                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed,
+                conditionEveryStep, balanceComposers);
     }
 
     /** @return a copy with other training settings */
     public LanguageModelConfig withTraining(int context, int batch, long tokens, int nEpochs, int nPatience,
                                             double lr, long newSeed) {
         return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, dropout, context, batch, tokens,
-                nEpochs, nPatience, lr, weightDecay, clipGradient, newSeed, conditionEveryStep);
+                nEpochs, nPatience, lr, weightDecay, clipGradient, newSeed,
+                conditionEveryStep, balanceComposers);
     }
 
     /** @return a copy that adds the conditioning token to every step, or only feeds it first */
     public LanguageModelConfig withConditionEveryStep(boolean every) {
         return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, dropout, contextLength, batchSize,
-                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed, every);
+                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed, every,
+                balanceComposers);
+    }
+
+    /** @return a copy that draws composers uniformly, or pieces length-weighted */
+    public LanguageModelConfig withBalanceComposers(boolean balance) {
+        return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, dropout, contextLength, batchSize,
+                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed,
+                conditionEveryStep, balance);
     }
 
     /** @return a copy with another dropout */
     public LanguageModelConfig withDropout(double d) {
         return new LanguageModelConfig(embeddingSize, hiddenSize, layers, denseSize, d, contextLength, batchSize,
-                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed, conditionEveryStep);
+                tokensPerEpoch, epochs, patience, maxLearningRate, weightDecay, clipGradient, seed,
+                conditionEveryStep, balanceComposers);
     }
 }

@@ -85,7 +85,8 @@ public final class LanguageModelTraining {
 
     /** Optimisation steps per epoch. */
     public static int batchesPerEpoch(List<TokenPiece> train, LanguageModelConfig cfg) {
-        long tokens = cfg.tokensPerEpoch() > 0 ? cfg.tokensPerEpoch() : Crops.cumulativeLengths(train)[train.size() - 1];
+        long tokens = cfg.tokensPerEpoch() > 0 ? cfg.tokensPerEpoch()
+                : Crops.cumulativeLengths(train)[train.size() - 1];
         long crops = (tokens + cfg.contextLength() - 1) / cfg.contextLength();
         return (int) Math.max(1, (crops + cfg.batchSize() - 1) / cfg.batchSize());
     }
@@ -93,7 +94,7 @@ public final class LanguageModelTraining {
     private static Result run(List<TokenPiece> train, List<TokenPiece> val, LanguageModelConfig cfg, int vocabulary,
                               Path dir, TrainingListener listener, TrainingState start) {
         int batches = batchesPerEpoch(train, cfg);
-        long[] cumulative = Crops.cumulativeLengths(train);
+        double[] cumulative = Crops.cumulativeWeights(train, cfg.balanceComposers());
         int resumedAfter = start.epochsDone();
         OneCycleTracker tracker = new OneCycleTracker(cfg.maxLearningRate(), (long) cfg.epochs() * batches, 0.1,
                 TrainingConfig.Anneal.COSINE);

@@ -47,6 +47,21 @@ class CropsTest {
     }
 
     @Test
+    void balancedWeightsGiveEveryComposerTheSameShare() {
+        List<TokenPiece> pieces = List.of(new TokenPiece("a1", "a", "a1", 1, new int[90]),
+                new TokenPiece("a2", "a", "a2", 1, new int[10]), new TokenPiece("b1", "b", "b1", 1, new int[5]));
+        assertArrayEquals(new double[] {90, 100, 105}, Crops.cumulativeWeights(pieces, false), 1e-12);
+        assertArrayEquals(new double[] {0.9, 1.0, 2.0}, Crops.cumulativeWeights(pieces, true), 1e-12);
+        Crops.Batch b = Crops.random(pieces, Crops.cumulativeWeights(pieces, true), 2000, 8, new Random(1));
+        int fromB = 0;
+        for (int r = 0; r < 2000; r++) {
+            // b1 is the only piece shorter than the crop: its rows end in padding
+            fromB += b.weights()[r * 8 + 7] == 0 ? 1 : 0;
+        }
+        assertTrue(fromB > 900 && fromB < 1100, "half the crops come from composer b: " + fromB);
+    }
+
+    @Test
     void evaluationWindowsScoreEveryTokenExactlyOnce() {
         List<TokenPiece> pieces = List.of(piece(3, 1), piece(8, 1), piece(9, 1), piece(30, 1));
         int length = 8;
@@ -79,8 +94,8 @@ class CropsTest {
     @Test
     void randomCropsAreFullWhenThePieceIsLongEnoughAndSeeded() {
         List<TokenPiece> pieces = List.of(piece(5, 1), piece(100, 1));
-        long[] cum = Crops.cumulativeLengths(pieces);
-        assertArrayEquals(new long[] {5, 105}, cum);
+        double[] cum = Crops.cumulativeWeights(pieces, false);
+        assertArrayEquals(new double[] {5, 105}, cum);
         Crops.Batch a = Crops.random(pieces, cum, 64, 10, new Random(3));
         Crops.Batch b = Crops.random(pieces, cum, 64, 10, new Random(3));
         assertArrayEquals(a.inputs(), b.inputs());
