@@ -153,9 +153,12 @@ class StyleOnRealDataTest {
 
         Path cond = tmp.resolve("cond");
         CommandLineTest.Result both = CommandLineTest.cadenza(args("train-style", ws.toString(), "--run",
-                cond.toString(), "--composer", "all"));
+                cond.toString(), "--composer", "all", "--balance-composers"));
         assertEquals(ExitCode.OK, both.code(), both.output());
         assertTrue(both.output().contains("conditioned on [bach, beethoven, chopin]"), both.output());
+        String saved = Files.readString(cond.resolve("model/style-model.json"));
+        assertTrue(saved.contains("\"balanceComposers\" : true") && saved.contains("\"conditionEveryStep\" : true"),
+                saved);
         CommandLineTest.Result bach = CommandLineTest.cadenza("generate", "--model", cond.toString(), "--composer",
                 "bach", "--length", "5s", "--no-wav", "--no-png", "--out", tmp.resolve("bach.mid").toString());
         assertTrue(bach.code() == ExitCode.OK || bach.code() == ExitCode.PARTIAL, bach.output());
