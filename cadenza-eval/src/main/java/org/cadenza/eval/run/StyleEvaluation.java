@@ -32,14 +32,10 @@ import org.cadenza.eval.generation.MusicFeature;
 import org.cadenza.eval.generation.MusicStatistics;
 import org.cadenza.eval.generation.SetComparison;
 import org.cadenza.eval.generation.SetComparisonReport;
-import org.cadenza.features.pianoroll.PianoRoll;
-import org.cadenza.features.pianoroll.PianoRollParams;
-import org.cadenza.features.plot.PianoRollPlot;
 import org.cadenza.features.tokens.NoteTokenizer;
 import org.cadenza.features.tokens.Vocabulary;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
-import org.cadenza.io.audio.AudioEncoder;
 import org.cadenza.io.midi.MidiWriter;
 import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteSequence;
@@ -52,8 +48,8 @@ import org.cadenza.model.generation.TokenSampler;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.route.FilePredictor;
 import org.cadenza.model.route.Predictors;
-import org.cadenza.render.MidiRenderer;
-import org.cadenza.render.RenderSettings;
+
+import smile.math.MathEx;
 
 /**
  * How close a style model's music is to its composer's: {@code cadenza style-eval}.
@@ -359,11 +355,8 @@ public final class StyleEvaluation {
                 Path midi = dir.resolve(String.format(Locale.ROOT, "%s-seed%02d.mid", composer, i));
                 pieces.add(piece(MusicSet.GENERATED, "seed " + i, g.notes(), midi));
                 if (i == 1) {
-                    AudioEncoder.write(new MidiRenderer(RenderSettings.DEFAULTS).render(midi),
-                            midi.resolveSibling(midi.getFileName().toString().replace(".mid", ".wav")));
-                    PianoRollPlot.writePng(PianoRoll.of(g.notes(), PianoRollParams.defaults()),
-                            midi.resolveSibling(midi.getFileName().toString().replace(".mid", ".png")),
-                            "generated " + composer + ", seed 1");
+                    StyleGeneration.writeWav(midi);
+                    StyleGeneration.drawRoll(g.notes(), midi, "generated " + composer + ", seed 1");
                 }
                 progress.advance("seed " + i, true);
             }
@@ -471,9 +464,8 @@ public final class StyleEvaluation {
         SetComparisonReport cmp = SetComparison.compare(reference, pieces.stream().map(Piece::stats).toList());
         double[] t = pieces.stream().filter(p -> p.target().isPresent()).mapToDouble(p -> p.target().get())
                 .toArray();
-        double mean = t.length == 0 ? Double.NaN : java.util.Arrays.stream(t).average().orElseThrow();
-        double sd = t.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(t).map(x -> (x - mean) * (x - mean))
-                .sum() / (t.length - 1));
+        double mean = t.length == 0 ? Double.NaN : MathEx.mean(t);
+        double sd = t.length < 2 ? Double.NaN : MathEx.sd(t);
         long judged = pieces.stream().filter(p -> p.top().isPresent()).count();
         double topShare = judged == 0 ? Double.NaN
                 : pieces.stream().filter(p -> p.top().map(composer::equals).orElse(false)).count() / (double) judged;

@@ -139,19 +139,11 @@ public final class StyleGeneration {
         }
         MidiWriter.write(g.notes(), midi, MidiWriter.Options.builder().optTempoBpm(request.bpm())
                 .optOverwrite(true).build());
-        Optional<Path> wavOut = Optional.empty();
-        if (request.wav()) {
-            AudioEncoder.write(new MidiRenderer(RenderSettings.DEFAULTS).render(midi), wav);
-            wavOut = Optional.of(wav);
-        }
-        Optional<Path> pngOut = Optional.empty();
-        if (request.png()) {
-            PianoRollPlot.writePng(PianoRoll.of(g.notes(), PianoRollParams.defaults()), png,
-                    String.format(Locale.ROOT, "%s in the style of %s (%s, seed %d, temperature %.2f)",
-                            midi.getFileName(), request.composer(), request.length(), request.sampling().seed(),
-                            request.sampling().temperature()));
-            pngOut = Optional.of(png);
-        }
+        Optional<Path> wavOut = request.wav() ? Optional.of(writeWav(midi)) : Optional.empty();
+        Optional<Path> pngOut = request.png() ? Optional.of(drawRoll(g.notes(), midi,
+                String.format(Locale.ROOT, "%s in the style of %s (%s, seed %d, temperature %.2f)",
+                        midi.getFileName(), request.composer(), request.length(), request.sampling().seed(),
+                        request.sampling().temperature()))) : Optional.empty();
         int primerNotes = primer.map(p -> model.tokenizer().decode(model.tokenizer().encode(p)).notes().size())
                 .orElse(0);
         DegeneracyReport checks = DegeneracyCheck.check(newPart(g, request.keepPrimer() ? primerNotes : 0, midi));
@@ -162,6 +154,20 @@ public final class StyleGeneration {
     private static NoteSequence newPart(LanguageModel.Generated g, int primerNotes, Path midi) {
         List<Note> notes = g.notes().notes();
         return new NoteSequence(midi, notes.subList(Math.min(notes.size(), primerNotes), notes.size()), List.of());
+    }
+
+    /** Renders {@code midi} with Gervill into the WAV beside it; @return the WAV */
+    static Path writeWav(Path midi) {
+        Path wav = sibling(midi, ".wav");
+        AudioEncoder.write(new MidiRenderer(RenderSettings.DEFAULTS).render(midi), wav);
+        return wav;
+    }
+
+    /** Draws the piano roll of {@code notes} into the PNG beside {@code midi}; @return the PNG */
+    static Path drawRoll(NoteSequence notes, Path midi, String title) {
+        Path png = sibling(midi, ".png");
+        PianoRollPlot.writePng(PianoRoll.of(notes, PianoRollParams.defaults()), png, title);
+        return png;
     }
 
     private static Path sibling(Path midi, String extension) {

@@ -17,7 +17,6 @@ import org.cadenza.model.train.ClassifierTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,9 +114,8 @@ public final class LanguageModel implements AutoCloseable {
 
     /** The notes of {@code seq} as a piece to {@link #score}, conditioned on {@code composer}. */
     public TokenPiece piece(NoteSequence seq, String composer, String pieceId) {
-        int[] all = tokenizer.encode(seq);
-        return new TokenPiece(pieceId, composer, String.valueOf(seq.source()), condition(composer),
-                Arrays.copyOfRange(all, 1, all.length));
+        return TokenPiece.ofEncoded(pieceId, composer, String.valueOf(seq.source()), condition(composer),
+                tokenizer.encode(seq));
     }
 
     /**

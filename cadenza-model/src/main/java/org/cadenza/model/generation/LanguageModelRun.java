@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -157,8 +156,8 @@ public final class LanguageModelRun {
             String composer = split.labelOf().get(f.id());
             int cond = conditioned ? tokenizer.vocabulary().composer(composer) : Vocabulary.BOS;
             Split s = split.assignment().splitOf(f.id()).orElseThrow();
-            bySplit.computeIfAbsent(s, k -> new ArrayList<>()).add(new TokenPiece(split.pieceOf(f), composer,
-                    f.displayPath(), cond, Arrays.copyOfRange(all, 1, all.length)));
+            bySplit.computeIfAbsent(s, k -> new ArrayList<>()).add(TokenPiece.ofEncoded(split.pieceOf(f), composer,
+                    f.displayPath(), cond, all));
         }
         problems.forEach(p -> LOG.warn("left out: {}", p));
         return new Corpus(split, bySplit, tokenizer, problems);

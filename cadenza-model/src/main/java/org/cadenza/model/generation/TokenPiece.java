@@ -23,6 +23,15 @@ public record TokenPiece(String piece, String composer, String source, int condi
         }
     }
 
+    /**
+     * A piece from a whole encoded sequence ({@code BOS event* EOS}, as {@code NoteTokenizer.encode} writes it without
+     * a composer): the {@code BOS} is replaced by {@code condition}.
+     */
+    public static TokenPiece ofEncoded(String piece, String composer, String source, int condition, int[] encoded) {
+        return new TokenPiece(piece, composer, source, condition, java.util.Arrays.copyOfRange(encoded, 1,
+                encoded.length));
+    }
+
     /** Tokens the model predicts in this piece. */
     public int length() {
         return body.length;
