@@ -10,8 +10,9 @@ import java.util.TreeSet;
  * What {@link MidiInspector#inspect} found in a valid MIDI file.
  *
  * @param file                  the inspected file
- * @param format                Standard MIDI File format: 0 (one track) or 1 (parallel tracks)
- * @param tracks                number of tracks (MTrk chunks)
+ * @param format                Standard MIDI File format: 0 (one track), 1 (parallel tracks) or 2 (sequential
+ *                              patterns, read one after another)
+ * @param tracks                number of tracks (MTrk chunks; for format 2, patterns)
  * @param resolution            ticks per quarter note for PPQ files, ticks per frame for SMPTE files
  * @param noteCount             number of note-on events with velocity &gt; 0, all channels (percussion included)
  * @param durationSeconds       seconds from tick 0 to the last note-off (the tempo map applied; trailing

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
-import javax.sound.midi.MidiFileFormat;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
@@ -29,7 +28,12 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.io.ResourceLimitException;
 
 /**
- * Reads and validates Standard MIDI Files (format 0 and 1) with {@code javax.sound.midi}.
+ * Reads and validates Standard MIDI Files (formats 0, 1 and 2) with {@code javax.sound.midi}.
+ *
+ * <p>Format 2 (independent sequential patterns), which {@code javax.sound.midi} does not read, is read as its
+ * patterns played one after another: each track starts where the previous one ends (at its end-of-track event),
+ * and a pattern without its own set-tempo event at its start plays at the SMF default of 120 BPM, not at the
+ * previous pattern's tempo. The result is a sequence of parallel tracks, one per pattern, as for format 1.
  *
  * <p>Every problem is reported as a {@link BadInputException} (or its subclass {@link ResourceLimitException} for
  * size and length limits) whose message names the file and the problem, and where it applies the track (0-based
@@ -50,7 +54,8 @@ public final class MidiInspector {
     /**
      * Reads a MIDI file with the {@linkplain MidiLimits#DEFAULTS default} size limit. Checks the file itself
      * (exists, readable, not empty, not too large, has the 'MThd' header, parses); does not check notes, tempo
-     * or duration: use {@link #inspect} for that.
+     * or duration: use {@link #inspect} for that. A format-2 file comes back with its patterns one after another
+     * in time (see the class comment).
      *
      * @throws BadInputException      the file is missing, unreadable, empty, not MIDI, truncated or corrupt
      * @throws ResourceLimitException the file is larger than {@link MidiLimits#maxBytes()}
@@ -61,7 +66,8 @@ public final class MidiInspector {
 
     /** As {@link #read(Path)} with the size limit of {@code limits}. */
     public static Sequence read(Path file, MidiLimits limits) {
-        return parse(file, readBytes(file, limits));
+        byte[] bytes = readBytes(file, limits);
+        return parse(file, bytes, u16(bytes, 8));
     }
 
     /**
@@ -75,8 +81,8 @@ public final class MidiInspector {
      */
     public static MidiInfo inspect(Path file, MidiLimits limits) {
         byte[] bytes = readBytes(file, limits);
-        Sequence sequence = parse(file, bytes);
-        int format = fileFormat(file, bytes);
+        int format = u16(bytes, 8); // checked by readBytes: 0, 1 or 2
+        Sequence sequence = parse(file, bytes, format);
         return summarise(file, format, sequence, limits);
     }
 
@@ -184,10 +190,18 @@ public final class MidiInspector {
         return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
 
-    private static Sequence parse(Path file, byte[] bytes) {
+    private static Sequence parse(Path file, byte[] bytes, int format) {
         Sequence sequence;
+        byte[] readable = bytes;
+        if (format == 2) {
+            // javax.sound.midi reads formats 0 and 1 only: parse the patterns as parallel tracks, then lay them
+            // out one after another
+            readable = bytes.clone();
+            readable[8] = 0;
+            readable[9] = 1;
+        }
         try {
-            sequence = MidiSystem.getSequence(new ByteArrayInputStream(bytes));
+            sequence = MidiSystem.getSequence(new ByteArrayInputStream(readable));
         } catch (EOFException e) {
             throw new BadInputException(file, "truncated MIDI file: the data ends inside a chunk (" + e + ")", e);
         } catch (InvalidMidiDataException e) {
@@ -202,16 +216,46 @@ public final class MidiInspector {
             throw new BadInputException(file, "invalid time division: " + sequence.getResolution()
                     + " ticks per " + (sequence.getDivisionType() == Sequence.PPQ ? "quarter note" : "frame"));
         }
-        return sequence;
+        return format == 2 ? sequential(file, sequence) : sequence;
     }
 
-    private static int fileFormat(Path file, byte[] bytes) {
+    /**
+     * The patterns of a format-2 file (parsed as parallel tracks) laid out one after another: track {@code k} is
+     * shifted by the summed lengths (end-of-track ticks) of tracks {@code 0..k-1}. A PPQ pattern after the first
+     * that sets no tempo at its own tick 0 gets a set-tempo event of the SMF default (120 BPM) at its start, so that
+     * it does not inherit the tempo of the pattern before it.
+     */
+    static Sequence sequential(Path file, Sequence patterns) {
+        Sequence out;
         try {
-            MidiFileFormat fmt = MidiSystem.getMidiFileFormat(new ByteArrayInputStream(bytes));
-            return fmt.getType();
-        } catch (InvalidMidiDataException | IOException e) {
-            throw new BadInputException(file, "corrupt MIDI header: " + e.getMessage(), e);
+            out = new Sequence(patterns.getDivisionType(), patterns.getResolution());
+        } catch (InvalidMidiDataException e) {
+            throw new BadInputException(file, "invalid time division: " + e.getMessage(), e);
         }
+        long offset = 0;
+        for (Track pattern : patterns.getTracks()) {
+            Track track = out.createTrack();
+            boolean tempoAtStart = false;
+            for (int i = 0; i < pattern.size(); i++) {
+                MidiEvent e = pattern.get(i);
+                if (e.getMessage() instanceof MetaMessage meta) {
+                    tempoAtStart |= meta.getType() == META_SET_TEMPO && e.getTick() == 0;
+                }
+                // an end-of-track event moves the new track's own one (javax.sound.midi keeps one per track)
+                track.add(new MidiEvent(e.getMessage(), e.getTick() + offset));
+            }
+            if (offset > 0 && !tempoAtStart && patterns.getDivisionType() == Sequence.PPQ) {
+                byte[] micros = {(byte) (DEFAULT_MICROS_PER_QUARTER >>> 16), (byte) (DEFAULT_MICROS_PER_QUARTER >>> 8),
+                    (byte) DEFAULT_MICROS_PER_QUARTER};
+                try {
+                    track.add(new MidiEvent(new MetaMessage(META_SET_TEMPO, micros, micros.length), offset));
+                } catch (InvalidMidiDataException e) {
+                    throw new IllegalStateException("a 3-byte set-tempo event is valid", e);
+                }
+            }
+            offset += pattern.ticks();
+        }
+        return out;
     }
 
     /** A set-tempo event: where it is and how many microseconds a quarter note lasts from there on. */
