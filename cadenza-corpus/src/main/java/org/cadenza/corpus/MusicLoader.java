@@ -5,6 +5,8 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.io.audio.AudioClip;
 import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.audio.Resampler;
+import org.cadenza.io.midi.MidiInspector;
+import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.render.MidiRenderer;
 import org.cadenza.render.RenderSettings;
@@ -16,9 +18,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.sound.midi.Sequence;
+
 /**
  * Turns any music file Cadenza accepts into mono audio at the renderer's sample rate: MIDI is rendered,
  * recordings are decoded, mixed to mono and resampled (logged by {@link Resampler}) when their rate differs.
+ *
+ * <p>MIDI is read through {@link MidiInspector#read(Path, MidiLimits)} with {@link MidiLimits#DEFAULTS} before it is
+ * rendered: the audio route refuses the files that ingest and the notes route refuse (too long, too large, absurd
+ * tempo), with the same message, before any synthesizer is made; format-2 files are read as well.
  */
 public final class MusicLoader {
 
@@ -73,11 +81,15 @@ public final class MusicLoader {
      * resampled to the render rate (logged by {@link Resampler}) and its trailing silence trimmed like rendered audio.
      *
      * @return mono audio at {@code settings.sampleRate()} Hz
-     * @throws BadInputException when the file cannot be read, or is silent
+     * @throws BadInputException when the file cannot be read, is silent, or (MIDI) breaks a
+     *                           {@link MidiLimits#DEFAULTS default MIDI limit}
      */
     public AudioClip load(Path file, MediaKind kind) {
         return switch (kind) {
-            case MIDI -> renderer.get().render(file);
+            case MIDI -> {
+                Sequence sequence = MidiInspector.read(file, MidiLimits.DEFAULTS);
+                yield renderer.get().render(sequence, file);
+            }
             case AUDIO -> decode(file);
             case ARCHIVE -> throw new BadInputException(file, "an archive is not music: ingest it to read its members");
         };

@@ -28,7 +28,9 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.io.ResourceLimitException;
 
 /**
- * Reads and validates Standard MIDI Files (formats 0, 1 and 2) with {@code javax.sound.midi}.
+ * Reads and validates Standard MIDI Files (formats 0, 1 and 2) with {@code javax.sound.midi}. The one gate every
+ * reader of MIDI goes through: {@link #read} and {@link #inspect} apply the same {@link MidiLimits} (size, tempo,
+ * duration) with the same messages, so a file that ingest refuses is refused by the notes and audio routes too.
  *
  * <p>Format 2 (independent sequential patterns), which {@code javax.sound.midi} does not read, is read as its
  * patterns played one after another: each track starts where the previous one ends (at its end-of-track event),
@@ -52,22 +54,23 @@ public final class MidiInspector {
     }
 
     /**
-     * Reads a MIDI file with the {@linkplain MidiLimits#DEFAULTS default} size limit. Checks the file itself
-     * (exists, readable, not empty, not too large, has the 'MThd' header, parses); does not check notes, tempo
-     * or duration: use {@link #inspect} for that. A format-2 file comes back with its patterns one after another
-     * in time (see the class comment).
-     *
-     * @throws BadInputException      the file is missing, unreadable, empty, not MIDI, truncated or corrupt
-     * @throws ResourceLimitException the file is larger than {@link MidiLimits#maxBytes()}
+     * Reads and validates a MIDI file with the {@linkplain MidiLimits#DEFAULTS default} limits: as
+     * {@link #read(Path, MidiLimits)}.
      */
     public static Sequence read(Path file) {
         return read(file, MidiLimits.DEFAULTS);
     }
 
-    /** As {@link #read(Path)} with the size limit of {@code limits}. */
+    /**
+     * Reads a MIDI file after the same checks as {@link #inspect}: the file itself (exists, readable, not empty, not
+     * too large, has the 'MThd' header, parses), then notes, tempo and duration against {@code limits}. A format-2
+     * file comes back with its patterns one after another in time (see the class comment).
+     *
+     * @throws BadInputException      as {@link #inspect}
+     * @throws ResourceLimitException as {@link #inspect}
+     */
     public static Sequence read(Path file, MidiLimits limits) {
-        byte[] bytes = readBytes(file, limits);
-        return parse(file, bytes, u16(bytes, 8));
+        return load(file, limits).sequence();
     }
 
     /**
@@ -80,10 +83,18 @@ public final class MidiInspector {
      *                                {@code maxSeconds}
      */
     public static MidiInfo inspect(Path file, MidiLimits limits) {
+        return load(file, limits).info();
+    }
+
+    /** A parsed, validated file and its summary. */
+    private record Loaded(Sequence sequence, MidiInfo info) {
+    }
+
+    private static Loaded load(Path file, MidiLimits limits) {
         byte[] bytes = readBytes(file, limits);
         int format = u16(bytes, 8); // checked by readBytes: 0, 1 or 2
         Sequence sequence = parse(file, bytes, format);
-        return summarise(file, format, sequence, limits);
+        return new Loaded(sequence, summarise(file, format, sequence, limits));
     }
 
     private static byte[] readBytes(Path file, MidiLimits limits) {

@@ -1,7 +1,9 @@
 package org.cadenza.io.midi;
 
 /**
- * Safety limits applied by {@link MidiInspector} to a user's MIDI file.
+ * Safety limits applied to a user's MIDI file by every reader of MIDI: {@link MidiInspector#inspect} (ingest),
+ * {@link MidiInspector#read} and {@link NoteReader#read(java.nio.file.Path, MidiLimits, NoteReader.Pedal)} (notes),
+ * all with the same checks and messages.
  *
  * @param maxSeconds longest accepted piece, in seconds of music (tempo map applied, up to the last note-off);
  *                   finite and &gt; 0. Default {@value #DEFAULT_MAX_SECONDS} s (3 h).

@@ -53,9 +53,13 @@ public final class NoteReader {
     }
 
     /**
-     * @throws BadInputException      the file is missing, not MIDI, corrupt, has no notes or a set-tempo event of
-     *                                0 microseconds per quarter note
-     * @throws org.cadenza.io.ResourceLimitException the file is larger than {@link MidiLimits#maxBytes()}
+     * The notes of {@code file}, read through {@link MidiInspector#read(Path, MidiLimits)}: the same checks and
+     * messages as ingest ({@link MidiInspector#inspect}), so that a file over a limit is refused here too.
+     *
+     * @throws BadInputException      the file is missing, not MIDI, corrupt, has no notes, a set-tempo event of
+     *                                0 microseconds per quarter note or a tempo outside the limits' BPM range
+     * @throws org.cadenza.io.ResourceLimitException the file is larger than {@link MidiLimits#maxBytes()} or its
+     *                                music lasts longer than {@link MidiLimits#maxSeconds()}
      */
     public static NoteSequence read(Path file, MidiLimits limits, Pedal pedal) {
         Objects.requireNonNull(pedal, "pedal");
