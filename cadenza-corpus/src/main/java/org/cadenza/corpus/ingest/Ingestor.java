@@ -76,8 +76,9 @@ import java.util.concurrent.Future;
  * MIDI files go through {@link MidiInspector#inspect} with the options' {@code MidiLimits}; audio files through
  * {@link AudioDecoder#probe} (header only) and the length limit. A file that fails is catalogued as
  * {@code quarantined} with the exception's {@code problem()} text, recorded as a problem of the run, and the run
- * goes on. A file whose bytes (SHA-256) equal an already catalogued file's is catalogued as {@code duplicate}
- * pointing at it, and not validated again. Hashing and validation run on {@link IngestOptions#threads()} threads;
+ * goes on. A file of 0 bytes is quarantined as {@value #EMPTY_FILE} before anything else, never as a duplicate of
+ * another empty file. A file whose bytes (SHA-256) equal an already catalogued file's is catalogued as
+ * {@code duplicate} pointing at it, and not validated again. Hashing and validation run on {@link IngestOptions#threads()} threads;
  * rows are written on one thread in file order, so the outcome does not depend on the thread count.
  *
  * <h2>Idempotent and resumable</h2>
@@ -95,6 +96,8 @@ public final class Ingestor {
     public static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "flac", "mp3", "ogg");
     /** Extension of archives whose members are ingested. */
     public static final String ZIP_EXTENSION = "zip";
+    /** The quarantine reason of a file of 0 bytes (given before any duplicate check: empty files are not copies). */
+    public static final String EMPTY_FILE = "empty file (0 bytes)";
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
 
@@ -454,6 +457,10 @@ public final class Ingestor {
             if (existing.isPresent() && existing.get().sha256().equals(sha)) {
                 return new Checked(c, sha, bytes, existing, Optional.empty(), Optional.empty());
             }
+            if (bytes == 0) {
+                // before the duplicate check: all empty files have the same hash, but none is a copy of another
+                return new Checked(c, sha, bytes, existing, Optional.empty(), Optional.of(EMPTY_FILE));
+            }
             Optional<CatalogFile> original = catalog.findOriginal(sha);
             if (original.isPresent()) {
                 // a duplicate: no need to validate the same bytes again
@@ -514,7 +521,7 @@ public final class Ingestor {
                     .setBytes(r.bytes()).setKind(c.kind()).setComposerId(c.labels().composerId())
                     .setComposerWritten(c.labels().composerWritten()).setPieceId(c.labels().pieceId())
                     .optPeriod(c.labels().period().orElse(null)).optSplit(c.labels().split().orElse(null));
-            Optional<CatalogFile> original = catalog.findOriginal(r.sha256())
+            Optional<CatalogFile> original = r.bytes() == 0 ? Optional.empty() : catalog.findOriginal(r.sha256())
                     .filter(o -> existing.isEmpty() || o.id() != existing.get().id());
             boolean ok = true;
             if (original.isPresent()) {
