@@ -62,6 +62,10 @@ import java.util.concurrent.Future;
  *       folders (names starting with '.') and the workspace folder itself are not entered. A {@code labels.csv}
  *       in the root is not used, but a warning suggests ingesting it instead. Symbolic links are followed
  *       (loops and broken links become warnings).</li>
+ *   <li><b>A zip archive</b> given directly: read as a folder holding only that zip, so its members are labelled
+ *       by their paths inside it, {@code <composer>/...} ({@code set.zip!Bach/WTC1/fugue1.mid} → composer
+ *       {@code bach}, piece {@code bach/WTC1/fugue1}); members at its top take the composer from the zip's file
+ *       name. An unsafe or corrupt zip is quarantined, as one found in a folder.</li>
  *   <li><b>A labels CSV</b> ({@link LabelsCsv}): composer, piece id, period and split from its columns. Listed
  *       files that do not exist are reported as missing (and recorded as problems).</li>
  * </ul>
@@ -137,13 +141,14 @@ public final class Ingestor {
     }
 
     /**
-     * Ingests a folder or a labels CSV into {@code ws}.
+     * Ingests a folder, a zip archive or a labels CSV into {@code ws}.
      *
-     * @param folderOrCsv a folder laid out {@code <composer>/...}, or a labels CSV
+     * @param folderOrCsv a folder laid out {@code <composer>/...}, a {@code .zip} laid out the same way inside (read
+     *                    as a folder holding only that zip: see the class comment), or a labels CSV
      * @param progress    one {@code advance} per music file (ok = not quarantined)
      * @return counts, duplicates, quarantined and missing files, warnings
-     * @throws BadInputException the input does not exist, is neither a folder nor a {@code .csv}, holds no music
-     *                           file at all, or the CSV is malformed (line named)
+     * @throws BadInputException the input does not exist, is neither a folder, a {@code .zip} nor a {@code .csv},
+     *                           holds no music file at all, or the CSV is malformed (line named)
      */
     public IngestReport ingest(Workspace ws, Path folderOrCsv, IngestOptions opts, ProgressListener progress) {
         long start = System.nanoTime();
@@ -155,9 +160,12 @@ public final class Ingestor {
             discoverFolder(ws, folderOrCsv, d);
         } else if (extension(folderOrCsv).equals("csv")) {
             discoverCsv(ws, folderOrCsv, opts.csvRoot(), d);
+        } else if (extension(folderOrCsv).equals(ZIP_EXTENSION)) {
+            // read as a folder holding only this zip: its own folders name the composers
+            d.zips.add(new ZipSource(folderOrCsv, folderOrCsv.toString(), rootZipLabelling(ws.names(), folderOrCsv)));
         } else {
-            throw new BadInputException(folderOrCsv, "expected a folder of music (<composer>/...) or a labels .csv "
-                    + "file, got a ." + extension(folderOrCsv) + " file");
+            throw new BadInputException(folderOrCsv, "expected a folder of music (<composer>/...), a .zip archive "
+                    + "of one, or a labels .csv file, got a ." + extension(folderOrCsv) + " file");
         }
         if (d.candidates.isEmpty() && d.zips.isEmpty() && d.missing.isEmpty()) {
             throw new BadInputException(folderOrCsv, "no music files found (looked for ."
