@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import org.cadenza.model.ExpectedOutputs;
 import org.cadenza.model.nets.Networks;
 import org.cadenza.model.train.ClassifierTraining;
 
@@ -45,7 +46,9 @@ public final class Classifier implements AutoCloseable {
                 Block block = Networks.build(c.architecture(), c.classes().size());
                 model.setBlock(block);
                 block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, channels, mels, frames));
-                ClassifierTraining.loadParameters(block, model.getNDManager(), weights);
+                ClassifierTraining.loadParameters(block, model.getNDManager(), weights, new ExpectedOutputs(
+                        bundle.dir(), ModelBundle.CONTRACT, new Shape(1, channels, mels, frames),
+                        List.of(new ExpectedOutputs.Output("classes", c.classes().size()))));
                 blocks.add(block);
             }
         } catch (RuntimeException e) {
@@ -54,7 +57,12 @@ public final class Classifier implements AutoCloseable {
         }
     }
 
-    /** Loads the bundle's network and weights. */
+    /**
+     * Loads the bundle's network and weights.
+     *
+     * @throws org.cadenza.io.BadInputException naming the bundle folder when a weights file does not fit the network
+     *     that {@code model.json} describes (e.g. 2-class weights under a 4-class label list)
+     */
     public static Classifier open(ModelBundle bundle) {
         return new Classifier(bundle);
     }

@@ -374,6 +374,17 @@ public final class ClassicalModel {
             throw new BadInputException(tribuoFile, "the Tribuo model's classes " + domain
                     + " differ from " + SIDECAR + "'s " + s.classes());
         }
+        if (s.classes().size() != domain.size()) {
+            throw new BadInputException(dir, "the model outputs " + domain.size() + " classes but " + SIDECAR
+                    + " lists " + s.classes().size() + " (some twice): the model folder is damaged; train it again");
+        }
+        int width = s.featureNames().size();
+        int centered = s.center() == null ? 0 : s.center().length;
+        int scaled = s.scale() == null ? 0 : s.scale().length;
+        if (centered != width || scaled != width) {
+            throw new BadInputException(sidecarFile, "lists " + width + " features but centres " + centered
+                    + " and scales " + scaled + " columns: the model folder is damaged; train it again");
+        }
         ClassicalConfig config = s.config().toConfig();
         Optional<Pca> pca = Optional.ofNullable(s.pca()).map(p -> new Pca(p.mean(), p.components(), p.variances()));
         int components = s.pca() == null ? s.featureNames().size() : s.pca().kept();

@@ -13,6 +13,7 @@ import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.model.ExpectedOutputs;
 import org.cadenza.model.LabeledWindows;
 import org.cadenza.model.ModelJson;
 import org.cadenza.model.route.MidiFiles;
@@ -89,10 +90,34 @@ public final class EmbeddingModel implements AutoCloseable {
             model.setBlock(block);
             int[] s = contract.shape();
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, s[0], s[1], s[2]));
-            ClassifierTraining.loadParameters(block, model.getNDManager(), dir.resolve(EmbeddingRun.WEIGHTS));
+            List<ExpectedOutputs.Output> outputs = new ArrayList<>();
+            outputs.add(new ExpectedOutputs.Output("embedding dimensions", contract.config().dimensions()));
+            if (contract.config().objective() == Objective.SOFTMAX) {
+                outputs.add(new ExpectedOutputs.Output("classes", contract.classes().size()));
+            }
+            ClassifierTraining.loadParameters(block, model.getNDManager(), dir.resolve(EmbeddingRun.WEIGHTS),
+                    new ExpectedOutputs(dir, EmbeddingRun.CONTRACT, ExpectedOutputs.oneItem(s), outputs));
+            checkAnchorDimensions();
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** Refuses anchors (trained or enrolled) of another size than the network's embeddings. */
+    private void checkAnchorDimensions() {
+        int dims = contract.config().dimensions();
+        if (trained != null && trained.dimensions() != dims) {
+            throw new BadInputException(dir, Anchors.FILE + " holds anchors of " + trained.dimensions()
+                    + " dimensions but the network of " + EmbeddingRun.CONTRACT + " embeds in " + dims
+                    + ": the model folder is damaged; train it again");
+        }
+        for (Map.Entry<String, Enrolled> e : enrolled.entrySet()) {
+            if (e.getValue().anchor().length != dims) {
+                throw new BadInputException(dir, ENROLLED + " holds an anchor of " + e.getValue().anchor().length
+                        + " dimensions for " + e.getKey() + " but the network embeds in " + dims
+                        + ": enrol that composer again");
+            }
         }
     }
 
@@ -232,7 +257,21 @@ public final class EmbeddingModel implements AutoCloseable {
      * them.
      */
     public Identification identify(Path file) {
-        PieceEmbedding p = embed(file);
+        MidiFiles.requireMidi(file, "the embedding model");
+        return identify(NoteReader.read(file, MidiLimits.DEFAULTS, input.pedal()), file);
+    }
+
+    /**
+     * {@link #identify(Path)} for notes already read ({@code file} names them in messages and the result).
+     *
+     * @throws BadInputException when the notes give no window
+     */
+    public Identification identify(NoteSequence seq, Path file) {
+        return identify(embed(seq, file), file);
+    }
+
+    /** {@link #identify(Path)} for a piece already embedded ({@code file} names it in the result). */
+    public Identification identify(PieceEmbedding p, Path file) {
         Anchors a = anchors();
         List<Anchors.Ranked> ranking = a.rank(p.embedding());
         Optional<Identification.NearestPiece> nearest = Optional.empty();

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.model.ExpectedOutputs;
 import org.cadenza.model.ModelJson;
 import org.cadenza.model.train.ClassifierTraining;
 
@@ -67,14 +68,25 @@ public final class MultiTaskModel implements AutoCloseable {
             model.setBlock(block);
             int[] s = contract.shape();
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, s[0], s[1], s[2]));
-            ClassifierTraining.loadParameters(block, model.getNDManager(), dir.resolve(WEIGHTS));
+            List<ExpectedOutputs.Output> outputs = new java.util.ArrayList<>();
+            if (contract.config().heads() == Heads.COMPOSER_AND_INSTRUMENTS) {
+                outputs.add(new ExpectedOutputs.Output("composer classes", Math.max(2, contract.classes().size())));
+            }
+            outputs.add(new ExpectedOutputs.Output("instrument families", contract.labels().size()));
+            ClassifierTraining.loadParameters(block, model.getNDManager(), dir.resolve(WEIGHTS),
+                    new ExpectedOutputs(dir, CONTRACT, ExpectedOutputs.oneItem(s), outputs));
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
     }
 
-    /** Loads a model folder written by {@link #save}. */
+    /**
+     * Loads a model folder written by {@link #save}.
+     *
+     * @throws org.cadenza.io.BadInputException naming the folder when the weights do not fit the network that
+     *     {@value #CONTRACT} describes (e.g. another number of composer classes or instrument families)
+     */
     public static MultiTaskModel open(Path modelDir) {
         return new MultiTaskModel(modelDir);
     }

@@ -6,11 +6,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
+import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.model.ExpectedOutputs;
 import org.cadenza.model.LabeledWindows;
 import org.cadenza.model.ModelJson;
 import org.cadenza.model.nets.Networks;
@@ -27,7 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -288,14 +294,79 @@ public final class ClassifierTraining {
         }
     }
 
-    /** Loads parameters saved by {@link #saveParameters} into a block of the same architecture. */
+    /**
+     * Loads parameters saved by {@link #saveParameters} into an initialised block of the same architecture, and
+     * refuses a file whose parameter shapes differ from the block's (DJL itself would take them as they are).
+     *
+     * @throws CadenzaException when the file cannot be read
+     * @throws BadInputException naming the file and the first differing parameters when the shapes differ
+     */
     public static void loadParameters(Block block, NDManager manager, Path file) {
+        loadParameters(block, manager, file, null);
+    }
+
+    /**
+     * As {@link #loadParameters(Block, NDManager, Path)}, and when the shapes differ says first whether an output
+     * of the network has another width than its model folder lists: {@code "<folder>: the network outputs 2 classes
+     * but model.json lists 4: the model folder is damaged; train it again"}.
+     *
+     * @param expected the outputs the model folder promises, or {@code null} for the shape check alone
+     * @throws BadInputException naming the model folder when an output's width differs from {@code expected}, else
+     *     naming the weights file when any parameter's shape differs
+     */
+    public static void loadParameters(Block block, NDManager manager, Path file, ExpectedOutputs expected) {
+        Map<String, Shape> built = new LinkedHashMap<>();
+        for (var p : block.getParameters()) {
+            if (p.getValue().isInitialized()) {
+                built.put(p.getKey(), p.getValue().getArray().getShape());
+            }
+        }
         try (InputStream in = Files.newInputStream(file);
              DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
             block.loadParameters(manager, data);
         } catch (IOException | MalformedModelException e) {
             throw new CadenzaException(file + ": cannot load weights (" + e.getMessage()
                     + "); the file is damaged or was made by another architecture or class count", e);
+        }
+        List<String> differences = new ArrayList<>();
+        for (var p : block.getParameters()) {
+            Shape want = built.get(p.getKey());
+            if (want != null && p.getValue().isInitialized() && !want.equals(p.getValue().getArray().getShape())) {
+                differences.add(p.getKey() + " " + p.getValue().getArray().getShape() + " where the network expects "
+                        + want);
+            }
+        }
+        if (differences.isEmpty()) {
+            return;
+        }
+        if (expected != null) {
+            List<Long> widths = outputWidths(block, manager, expected.input());
+            for (int i = 0; i < Math.min(widths.size(), expected.outputs().size()); i++) {
+                ExpectedOutputs.Output o = expected.outputs().get(i);
+                if (widths.get(i) != o.width()) {
+                    throw new BadInputException(expected.modelDir(), "the network outputs " + widths.get(i) + " "
+                            + o.what() + " but " + expected.listedIn() + " lists " + o.width()
+                            + ": the model folder is damaged; train it again");
+                }
+            }
+        }
+        throw new BadInputException(file, "the weights do not fit the network described beside them: parameter "
+                + String.join(", ", differences.subList(0, Math.min(3, differences.size())))
+                + (differences.size() > 3 ? " (and " + (differences.size() - 3) + " more)" : "")
+                + ": the model folder is damaged; train it again");
+    }
+
+    /** @return the last dimension of each output for a zero input, or empty when the loaded block cannot run */
+    private static List<Long> outputWidths(Block block, NDManager manager, Shape input) {
+        try (NDManager m = manager.newSubManager()) {
+            NDList y = block.forward(new ParameterStore(m, false), new NDList(m.zeros(input)), false);
+            List<Long> out = new ArrayList<>();
+            for (NDArray a : y) {
+                out.add(a.getShape().get(a.getShape().dimension() - 1));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 }

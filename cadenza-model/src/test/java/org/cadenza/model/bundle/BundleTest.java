@@ -156,6 +156,41 @@ class BundleTest {
     }
 
     @Test
+    void weightsOfAnotherClassCountAreRefusedNamingTheFolder() throws Exception {
+        ModelBundle.untrained(tmp.resolve("two"), Architecture.SMALL, List.of("a", "b"), new int[] {1, 32, 32},
+                INPUT, 42);
+        ModelBundle.untrained(tmp.resolve("four"), Architecture.SMALL, List.of("a", "b", "c", "d"),
+                new int[] {1, 32, 32}, INPUT, 42);
+        try (Classifier sound = Classifier.open(ModelBundle.load(tmp.resolve("four")))) {
+            float[][] p = sound.predictProba(List.of(new float[32 * 32], new float[32 * 32]));
+            assertEquals(4, p[0].length);
+        }
+        // 2-class weights saved under the 4-class label list: DJL would load them and predict rows that sum to 2
+        Files.copy(tmp.resolve("two").resolve(ModelBundle.WEIGHTS), tmp.resolve("four").resolve(ModelBundle.WEIGHTS),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ModelBundle damaged = ModelBundle.load(tmp.resolve("four"));
+        var e = assertThrows(org.cadenza.io.BadInputException.class, () -> Classifier.open(damaged));
+        assertEquals(tmp.resolve("four"), e.file());
+        assertEquals("the network outputs 2 classes but model.json lists 4: the model folder is damaged; train it "
+                + "again", e.problem());
+    }
+
+    @Test
+    void weightsOfAnotherArchitectureAreRefusedNamingTheFile() throws Exception {
+        ModelBundle.untrained(tmp.resolve("small"), Architecture.SMALL, List.of("a", "b"), new int[] {1, 32, 32},
+                INPUT, 42);
+        ModelBundle.untrained(tmp.resolve("wide"), Architecture.SMALL, List.of("a", "b"), new int[] {2, 32, 32},
+                INPUT, 42);
+        Files.copy(tmp.resolve("wide").resolve(ModelBundle.WEIGHTS), tmp.resolve("small").resolve(ModelBundle.WEIGHTS),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ModelBundle damaged = ModelBundle.load(tmp.resolve("small"));
+        var e = assertThrows(org.cadenza.io.BadInputException.class, () -> Classifier.open(damaged));
+        assertEquals(tmp.resolve("small").resolve(ModelBundle.WEIGHTS), e.file());
+        assertTrue(e.problem().contains("where the network expects") && e.problem().contains("train it again"),
+                e.getMessage());
+    }
+
+    @Test
     void loadSaysWhatIsMissing() throws Exception {
         Files.createDirectories(tmp.resolve("empty"));
         var e = assertThrows(CadenzaException.class, () -> ModelBundle.load(tmp.resolve("empty")));

@@ -104,4 +104,37 @@ class BadInputTest {
         BadInputException e = assertThrows(BadInputException.class, () -> ClassicalModel.load(dir));
         assertTrue(e.getMessage().contains("model.tribuo") && e.getMessage().contains("Tribuo"), e.getMessage());
     }
+
+    @Test
+    void loadRefusesALabelListOfAnotherSizeThanTheModelsClasses(@TempDir Path dir) throws Exception {
+        ClassicalModel.train(Blobs.table(5, 1), ClassicalConfig.defaults(ClassicalAlgorithm.SGD_LOG)).save(dir);
+        Path sidecar = dir.resolve("classical.json");
+        var mapper = org.cadenza.model.ModelJson.mapper();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(sidecar.toFile());
+        // one class listed twice: four names for a three-class model, so the columns would not line up
+        json.putArray("classes").add("bach").add("chopin").add("mozart").add("mozart");
+        mapper.writeValue(sidecar.toFile(), json);
+        BadInputException twice = assertThrows(BadInputException.class, () -> ClassicalModel.load(dir));
+        assertEquals(dir, twice.file());
+        assertEquals("the model outputs 3 classes but classical.json lists 4 (some twice): the model folder is "
+                + "damaged; train it again", twice.problem());
+        json.putArray("classes").add("bach").add("chopin");
+        mapper.writeValue(sidecar.toFile(), json);
+        BadInputException fewer = assertThrows(BadInputException.class, () -> ClassicalModel.load(dir));
+        assertTrue(fewer.getMessage().contains("[bach, chopin, mozart]") && fewer.getMessage().contains("classical.json"),
+                fewer.getMessage());
+    }
+
+    @Test
+    void loadRefusesScalingOfAnotherWidthThanTheFeatureList(@TempDir Path dir) throws Exception {
+        ClassicalModel.train(Blobs.table(5, 1), ClassicalConfig.defaults(ClassicalAlgorithm.SGD_LOG)).save(dir);
+        Path sidecar = dir.resolve("classical.json");
+        var mapper = org.cadenza.model.ModelJson.mapper();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(sidecar.toFile());
+        json.putArray("center").add(0.0).add(0.0);
+        mapper.writeValue(sidecar.toFile(), json);
+        BadInputException e = assertThrows(BadInputException.class, () -> ClassicalModel.load(dir));
+        assertEquals(sidecar, e.file());
+        assertTrue(e.problem().startsWith("lists 5 features but centres 2 and scales 5 columns"), e.problem());
+    }
 }

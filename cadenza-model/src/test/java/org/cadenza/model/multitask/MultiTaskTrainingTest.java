@@ -111,6 +111,43 @@ class MultiTaskTrainingTest {
         }
     }
 
+    /** A model folder whose weights were made for {@code families} outputs and whose contract lists {@code listed}. */
+    private static Path folder(Path dir, Heads heads, int composers, int families, List<String> classes,
+                               List<String> listed) {
+        ai.djl.nn.Block block = MultiTaskNetwork.build(Architecture.SMALL, heads, composers, families);
+        try (ai.djl.Model model = ai.djl.Model.newInstance("test")) {
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1, 32, 32));
+            java.nio.file.Files.createDirectories(dir);
+            org.cadenza.model.train.ClassifierTraining.saveParameters(block, dir.resolve(MultiTaskModel.WEIGHTS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.cadenza.model.ModelJson.write(dir.resolve(MultiTaskModel.CONTRACT), new MultiTaskModel.Contract(classes,
+                listed, new int[] {1, 32, 32}, config(heads), 1));
+        return dir;
+    }
+
+    @Test
+    void weightsOfAnotherLabelCountAreRefusedNamingTheFolder(@TempDir Path dir) {
+        List<String> four = List.of("flute", "violin", "piano", "organ");
+        Path sound = folder(dir.resolve("sound"), Heads.COMPOSER_AND_INSTRUMENTS, 2, 4, List.of("bach", "chopin"),
+                four);
+        try (MultiTaskModel m = MultiTaskModel.open(sound)) {
+            assertEquals(4, m.predict(List.of(new float[32 * 32])).instruments()[0].length);
+        }
+        Path families = folder(dir.resolve("families"), Heads.INSTRUMENTS, 2, 3, List.of(), four);
+        var f = assertThrows(org.cadenza.io.BadInputException.class, () -> MultiTaskModel.open(families));
+        assertEquals(families, f.file());
+        assertEquals("the network outputs 3 instrument families but multitask.json lists 4: the model folder is "
+                + "damaged; train it again", f.problem());
+        Path composers = folder(dir.resolve("composers"), Heads.COMPOSER_AND_INSTRUMENTS, 2, 3,
+                List.of("bach", "chopin", "liszt"), FAMILIES);
+        var c = assertThrows(org.cadenza.io.BadInputException.class, () -> MultiTaskModel.open(composers));
+        assertEquals("the network outputs 2 composer classes but multitask.json lists 3: the model folder is "
+                + "damaged; train it again", c.problem());
+    }
+
     @Test
     void sigmoidCrossEntropyMatchesTheDefinition() {
         // z = 1, x = 0: log 2; z = 0, x = 2: -log(1 - s(2)) = log(1 + e^2); z = 1, x = -30: about 30 (stable)
