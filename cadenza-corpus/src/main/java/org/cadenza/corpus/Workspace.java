@@ -21,6 +21,7 @@ import java.nio.file.StandardCopyOption;
  * sources/&lt;zip sha256&gt;/&lt;member&gt;      members extracted from source zips (source zips are never modified)
  * audio/&lt;render key hash&gt;/&lt;sha256&gt;.flac rendered or decoded mono audio, one folder per RenderSettings.key()
  * features/                            a FeatureCache root (spectrograms keyed by content and parameters)
+ * ingest.lock                          the lock an ingest holds while it runs (see {@link WorkspaceLock})
  * </pre>
  *
  * <p>Source files stay where they are and are never modified, moved or deleted. Closing the workspace closes the

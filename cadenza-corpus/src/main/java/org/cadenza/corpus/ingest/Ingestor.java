@@ -3,6 +3,8 @@ package org.cadenza.corpus.ingest;
 import org.cadenza.corpus.ContentHash;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.WorkspaceBusyException;
+import org.cadenza.corpus.WorkspaceLock;
 import org.cadenza.corpus.catalog.Catalog;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.catalog.FileStatus;
@@ -85,6 +87,11 @@ import java.util.concurrent.Future;
  * {@code duplicate} pointing at it, and not validated again. Hashing and validation run on {@link IngestOptions#threads()} threads;
  * rows are written on one thread in file order, so the outcome does not depend on the thread count.
  *
+ * <h2>One at a time</h2>
+ * An ingest holds the workspace's {@link WorkspaceLock#ingest ingest lock} from start to end; a second ingest on the
+ * same workspace, from this or another process, is refused at once with a {@link WorkspaceBusyException} ("another
+ * ingest is running on ... since ...; wait for it to finish") and changes nothing.
+ *
  * <h2>Idempotent and resumable</h2>
  * A file already catalogued at the same location with the same bytes is skipped, so re-running an ingest, or
  * running it again after a killed run, only adds what is missing. A file whose bytes changed since it was
@@ -149,12 +156,21 @@ public final class Ingestor {
      * @return counts, duplicates, quarantined and missing files, warnings
      * @throws BadInputException the input does not exist, is neither a folder, a {@code .zip} nor a {@code .csv},
      *                           holds no music file at all, or the CSV is malformed (line named)
+     * @throws WorkspaceBusyException another ingest (in this or another process) is running on {@code ws}: nothing
+     *                           was done
      */
     public IngestReport ingest(Workspace ws, Path folderOrCsv, IngestOptions opts, ProgressListener progress) {
         long start = System.nanoTime();
         if (!Files.exists(folderOrCsv)) {
             throw new BadInputException(folderOrCsv, "no such folder or file");
         }
+        try (WorkspaceLock lock = WorkspaceLock.ingest(ws)) {
+            return ingestLocked(ws, folderOrCsv, opts, progress, start);
+        }
+    }
+
+    private IngestReport ingestLocked(Workspace ws, Path folderOrCsv, IngestOptions opts, ProgressListener progress,
+                                      long start) {
         Discovery d = new Discovery();
         if (Files.isDirectory(folderOrCsv)) {
             discoverFolder(ws, folderOrCsv, d);
