@@ -12,21 +12,24 @@ import java.util.TreeMap;
 /**
  * Where a workspace stands: per composer, how many files are ingested, duplicates, quarantined, rendered (with any
  * render settings), featurised (with any feature parameters) and failed at a job stage; hours of music; the
- * quarantine list.
+ * quarantine list and the job failures, each with its reason.
  *
  * @param composers     counts per composer id, sorted by id
  * @param total         the sums over all composers
  * @param musicHours    duration of the ingested files (MIDI with its tempo map, audio from its header), in hours
  * @param renderedHours duration of all rendered audio artifacts (every render setting counted), in hours
  * @param quarantine    the quarantined files with their reasons, in ingest order
+ * @param failures      the render and feature failures of ingested files that have not succeeded since, with their
+ *                      reasons: one per file, stage and parameters; in ingest order, render before features
  */
 public record StatusReport(Map<String, Counts> composers, Counts total, double musicHours, double renderedHours,
-                           List<QuarantineEntry> quarantine) {
+                           List<QuarantineEntry> quarantine, List<FailureEntry> failures) {
 
     public StatusReport {
         composers = java.util.Collections.unmodifiableMap(new TreeMap<>(composers));
         Objects.requireNonNull(total, "total");
         quarantine = List.copyOf(quarantine);
+        failures = List.copyOf(failures);
     }
 
     /**
@@ -58,6 +61,18 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
      * @param reason   why it was quarantined
      */
     public record QuarantineEntry(String path, String composer, String reason) {
+    }
+
+    /**
+     * A job failure of an ingested file (its status stays {@code ingested}; the next run of the job retries it).
+     *
+     * @param path       the file as given ({@code zip!member} for archive members)
+     * @param composer   the composer id it is labelled with
+     * @param stage      the job that failed: {@code render} or {@code features}
+     * @param parameters the parameter key of that job (render settings, or feature parameters)
+     * @param reason     why it failed
+     */
+    public record FailureEntry(String path, String composer, String stage, String parameters, String reason) {
     }
 
     /** Computes the report from the catalog. */
@@ -106,11 +121,23 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
         List<QuarantineEntry> q = new ArrayList<>();
         for (Map<String, Object> row : catalog.query("SELECT source_path AS p, archive_member AS m, "
                 + "composer_id AS c, reason AS r FROM files WHERE status = 'quarantined' ORDER BY id")) {
-            String m = (String) row.get("m");
-            String path = m == null || m.isEmpty() ? (String) row.get("p") : row.get("p") + "!" + m;
-            q.add(new QuarantineEntry(path, (String) row.get("c"), (String) row.get("r")));
+            q.add(new QuarantineEntry(displayPath(row), (String) row.get("c"), (String) row.get("r")));
         }
-        return new StatusReport(composers, total, total.hours(), rendered, q);
+        List<FailureEntry> failures = new ArrayList<>();
+        for (Map<String, Object> row : catalog.query("SELECT f.source_path AS p, f.archive_member AS m, "
+                + "f.composer_id AS c, s.stage AS st, s.params_key AS k, s.reason AS r FROM stage_failures s "
+                + "JOIN files f ON f.sha256 = s.sha256 AND f.status = 'ingested' "
+                + "ORDER BY f.id, s.stage DESC, s.params_key, s.source_key")) {
+            failures.add(new FailureEntry(displayPath(row), (String) row.get("c"), (String) row.get("st"),
+                    (String) row.get("k"), (String) row.get("r")));
+        }
+        return new StatusReport(composers, total, total.hours(), rendered, q, failures);
+    }
+
+    /** A file row's path as given: {@code zip!member} for archive members. */
+    private static String displayPath(Map<String, Object> row) {
+        String m = (String) row.get("m");
+        return m == null || m.isEmpty() ? (String) row.get("p") : row.get("p") + "!" + m;
     }
 
     /** The report as a JSON object (field names as in the records). */
@@ -123,7 +150,10 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
         }
     }
 
-    /** A plain-text table: one line per composer, a total line, hours, then the quarantine list. */
+    /**
+     * A plain-text table: one line per composer, a total line, hours, then the quarantine list and the job
+     * failures, each file with its reason.
+     */
     public String toText() {
         StringBuilder sb = new StringBuilder();
         int w = Math.max(8, composers.keySet().stream().mapToInt(String::length).max().orElse(0));
@@ -141,6 +171,16 @@ public record StatusReport(Map<String, Counts> composers, Counts total, double m
             for (QuarantineEntry q : quarantine) {
                 sb.append("  ").append(q.path()).append(" [").append(q.composer()).append("]: ").append(q.reason())
                         .append(System.lineSeparator());
+            }
+        }
+        if (failures.isEmpty()) {
+            sb.append("failed: none").append(System.lineSeparator());
+        } else {
+            sb.append("failed (").append(failures.size()).append("; the next run of the job retries them):")
+                    .append(System.lineSeparator());
+            for (FailureEntry f : failures) {
+                sb.append("  ").append(f.path()).append(" [").append(f.composer()).append("] ").append(f.stage())
+                        .append(": ").append(f.reason()).append(System.lineSeparator());
             }
         }
         return sb.toString();
