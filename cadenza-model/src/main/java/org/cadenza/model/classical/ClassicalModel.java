@@ -255,6 +255,49 @@ public final class ClassicalModel {
         return out;
     }
 
+    /**
+     * Which features pushed the model towards {@code label} in {@code rows}: Tribuo's per-example excuse (for the
+     * linear models, {@code weight x value} per feature) averaged over the rows, largest magnitude first.
+     *
+     * @param rows  rows as for {@link #predictProba}, at least one
+     * @param label one of {@link #classes()}
+     * @param limit how many features to return, &ge; 1
+     * @return the contributions, or empty when the algorithm gives no per-example excuse (kNN, trees, ensembles)
+     * @throws IllegalArgumentException for an unknown label, no rows, or rows as {@link #predictProba} refuses
+     */
+    public Optional<List<FeatureContribution>> contributions(List<double[]> rows, String label, int limit) {
+        if (!classes.contains(label)) {
+            throw new IllegalArgumentException("'" + label + "' is not one of the model's classes " + classes);
+        }
+        if (rows.isEmpty() || limit < 1) {
+            throw new IllegalArgumentException("contributions need at least one row and a limit >= 1, got "
+                    + rows.size() + " rows, limit " + limit);
+        }
+        List<String> names = preprocessing.outputNames(featureNames);
+        String[] nameArray = names.toArray(String[]::new);
+        Map<String, double[]> sums = new java.util.HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            double[] seen = preprocessing.apply(FeatureTable.checkedRow(rows.get(r), r, featureNames));
+            Optional<org.tribuo.Excuse<Label>> excuse = model.getExcuse(
+                    new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, nameArray, seen));
+            if (excuse.isEmpty()) {
+                return Optional.empty();
+            }
+            for (var pair : excuse.get().excuse(label)) {
+                int i = names.indexOf(pair.getA());
+                double[] s = sums.computeIfAbsent(pair.getA(), k -> new double[2]);
+                s[0] += i >= 0 ? seen[i] : 0;
+                s[1] += pair.getB();
+            }
+        }
+        int n = rows.size();
+        return Optional.of(sums.entrySet().stream()
+                .map(e -> new FeatureContribution(e.getKey(), e.getValue()[0] / n, e.getValue()[1] / n))
+                .sorted(java.util.Comparator.comparingDouble((FeatureContribution c) -> -Math.abs(c.contribution()))
+                        .thenComparing(FeatureContribution::feature))
+                .limit(limit).toList());
+    }
+
     private double[] probabilities(Prediction<Label> prediction) {
         Map<String, Label> scores = prediction.getOutputScores();
         int n = classes.size();

@@ -87,6 +87,25 @@ public final class NotesPredictor implements FilePredictor {
         return FilePrediction.result(file, classes(), starts, probs, startNanos);
     }
 
+    /**
+     * The features that pushed the model hardest towards {@code label} over the windows of {@code seq}
+     * ({@link ClassicalModel#contributions}); empty for models that give no per-feature account.
+     *
+     * @throws BadInputException when the notes give no window
+     */
+    public java.util.Optional<List<org.cadenza.model.classical.FeatureContribution>> contributions(
+            NoteSequence seq, Path file, String label, int limit) {
+        List<NoteWindow> windows = NotesTraining.windowsOf(seq, settings);
+        if (windows.isEmpty()) {
+            throw new BadInputException(file, "no pitched notes to read (percussion only?)");
+        }
+        List<double[]> rows = new ArrayList<>(windows.size());
+        for (NoteWindow w : windows) {
+            rows.add(features.compute(w));
+        }
+        return model.contributions(rows, label, limit);
+    }
+
     @Override
     public void close() {
         // nothing held open: the Tribuo model lives on the heap

@@ -1,0 +1,115 @@
+package org.cadenza.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.cadenza.api.AnalysisOptions;
+import org.cadenza.api.Cadenza;
+import org.cadenza.api.FileResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cadenza who}: who composed these files; a thin shell over {@link Cadenza#analyzeAll}. */
+@Command(name = "who", mixinStandardHelpOptions = true,
+        description = {"Who composed this music? No workspace or training needed.",
+                "For each file: the five most likely composers with their probabilities, the period, whether the",
+                "composer is one Cadenza knows (KNOWN) or probably one it has never seen (UNKNOWN) with the nearest",
+                "known pieces, the time taken, and a warning when the answer is unsure.",
+                "The models are the defaults in $CADENZA_HOME/models (default ~/.cadenza/models): on first use they are",
+                "trained from the public piano corpora (ASAP and piano-midi.de, read from $CADENZA_DATA or downloaded)",
+                "in a few minutes, then reused; `cadenza models` lists and manages them.",
+                "Reads MIDI files (.mid, .midi). A file that cannot be read is reported and the others go on.",
+                "Example: cadenza who prelude.mid --explain"})
+public final class WhoCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "MIDI files.")
+    List<Path> files;
+
+    @Option(names = "--explain", description = "Also show which composer each window of the piece points to (a "
+            + "timeline) and the features that weighed most.")
+    boolean explain;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N",
+            description = "How many composers and periods to list. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = "--composer-model", paramLabel = "RUN",
+            description = "A run from `cadenza train` to use instead of the default composer model.")
+    Path composerModel;
+
+    @Mixin
+    ModelsOption models;
+
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() throws Exception {
+        Cadenza.Builder b = Cadenza.builder().threads(threads.resolve()).progress(new ConsoleProgress());
+        if (models.dir != null) {
+            b.models(models.dir);
+        }
+        if (composerModel != null) {
+            b.composerModel(composerModel);
+        }
+        AnalysisOptions options = AnalysisOptions.DEFAULTS.withTop(top).withExplain(explain);
+        List<FileResult> results;
+        try (TrainCommand.Progress training = EmbeddingOptions.progress()) {
+            b.training(training);
+            try (Cadenza cadenza = b.build()) {
+                if (!models.models().allTrained() && composerModel == null) {
+                    System.err.println("cadenza who: no default models in " + models.models().dir()
+                            + " yet: training them once (a few minutes; interrupt and rerun to resume)");
+                }
+                results = files.size() == 1 ? List.of(one(cadenza, files.get(0), options))
+                        : cadenza.analyzeAll(files, options, org.cadenza.corpus.ProgressListener.NONE);
+            }
+        }
+        print(results);
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        if (failed == files.size()) {
+            return files.size() == 1 ? ExitCode.BAD_INPUT : ExitCode.ERROR;
+        }
+        return ExitCode.of(failed);
+    }
+
+    private static FileResult one(Cadenza cadenza, Path file, AnalysisOptions options) {
+        try {
+            return FileResult.of(cadenza.analyze(file, options));
+        } catch (org.cadenza.io.BadInputException e) {
+            return FileResult.failed(file, e.problem());
+        }
+    }
+
+    private void print(List<FileResult> results) throws Exception {
+        if (json.on()) {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode out = mapper.createArrayNode();
+            for (FileResult r : results) {
+                if (r.ok()) {
+                    out.add(r.analysis().get().toJsonTree());
+                } else {
+                    out.addObject().put("file", r.file().toString()).put("problem", r.problem().get());
+                }
+            }
+            System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    results.size() == 1 && results.get(0).ok() ? out.get(0) : out));
+            return;
+        }
+        for (FileResult r : results) {
+            if (r.ok()) {
+                System.out.print(r.analysis().get().toText());
+            } else {
+                System.err.println("cadenza who: bad input: " + r.file() + ": " + r.problem().get());
+            }
+        }
+    }
+}
