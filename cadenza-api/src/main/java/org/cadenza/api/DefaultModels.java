@@ -34,6 +34,7 @@ import org.cadenza.eval.Level;
 import org.cadenza.eval.run.EmbeddingTrainingRun;
 import org.cadenza.eval.run.RouteEvaluation;
 import org.cadenza.eval.run.RouteTrainingRun;
+import org.cadenza.eval.run.RunFiles;
 import org.cadenza.eval.run.StyleModels;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.ModelJson;
@@ -218,6 +219,24 @@ public final class DefaultModels {
     /** @return the model of {@code kind}, when trained */
     public Optional<ModelInfo> info(ModelKind kind) {
         return list().stream().filter(i -> i.kind() == kind).findFirst();
+    }
+
+    /**
+     * The pieces the composer model never saw in training: its test split, one file per piece (the first listed),
+     * in piece order. Empty before training.
+     */
+    public List<Path> heldOutPieces() {
+        Optional<List<RunFiles.Entry>> files = RunFiles.read(run(ModelKind.COMPOSER));
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Path> byPiece = new TreeMap<>();
+        for (RunFiles.Entry e : files.get()) {
+            if (e.split() == Split.TEST) {
+                byPiece.putIfAbsent(e.pieceId(), Path.of(e.path()));
+            }
+        }
+        return List.copyOf(byPiece.values());
     }
 
     /**
