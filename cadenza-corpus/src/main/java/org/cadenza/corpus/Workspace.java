@@ -4,6 +4,7 @@ import org.cadenza.corpus.catalog.Catalog;
 import org.cadenza.corpus.names.ComposerNames;
 import org.cadenza.features.FeatureCache;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,7 @@ public final class Workspace implements AutoCloseable {
             Files.createDirectories(abs.resolve("audio"));
             Files.createDirectories(abs.resolve("features"));
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, abs);
             throw new CadenzaException("cannot create the workspace " + abs + ": " + e, e);
         }
         Path aliases = abs.resolve(ALIASES_FILE);
@@ -113,6 +115,7 @@ public final class Workspace implements AutoCloseable {
                 Files.move(tmp, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, d.resolve("settings.txt"));
             throw new CadenzaException("cannot create the audio folder " + d + ": " + e, e);
         }
         return d;

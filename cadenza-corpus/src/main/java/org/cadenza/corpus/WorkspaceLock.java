@@ -1,6 +1,7 @@
 package org.cadenza.corpus;
 
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,6 +58,7 @@ public final class WorkspaceLock implements AutoCloseable {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, file);
             throw new CadenzaException("cannot open the lock file " + file + ": " + e, e);
         }
         try {
@@ -78,6 +80,7 @@ public final class WorkspaceLock implements AutoCloseable {
             return new WorkspaceLock(file, channel, lock, now);
         } catch (IOException e) {
             closeQuietly(channel);
+            DiskFullException.rethrowIfDiskFull(e, file);
             throw new CadenzaException("cannot lock " + file + ": " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(channel);

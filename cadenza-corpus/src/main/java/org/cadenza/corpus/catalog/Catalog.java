@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  * <p>Durability: the database runs in WAL mode and every write of a finished item is its own committed
  * transaction (auto-commit), so killing the process ({@code kill -9}) loses no finished item and leaves no
  * half-written row. Artifact rows are written by the jobs only after the artifact file was atomically moved into
- * place. All methods are {@code synchronized}: one connection, one writer, safe to call from worker threads.
+ * place. A write refused because the disk is full ({@code SQLITE_FULL}) is a {@link DiskFullException} naming the
+ * catalog file. All methods are {@code synchronized}: one connection, one writer, safe to call from worker threads.
  *
  * <p>Schema version {@value #SCHEMA_VERSION}; a catalog written by a newer schema is refused.
  */
@@ -145,8 +147,10 @@ public final class Catalog implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            DiskFullException.rethrowIfDiskFull(e, abs);
             throw new CadenzaException("cannot open the catalog " + abs + ": " + e.getMessage(), e);
         } catch (java.io.IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, abs);
             throw new CadenzaException("cannot create the folder of the catalog " + abs + ": " + e, e);
         }
     }
@@ -684,8 +688,13 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * The exception for a failed statement: a {@link DiskFullException} naming the catalog when SQLite says the disk
+     * is full ({@code SQLITE_FULL}), otherwise a {@link CadenzaException} saying what could not be done.
+     */
     private CadenzaException fail(String what, SQLException e) {
-        return new CadenzaException("catalog " + file + ": cannot " + what + ": " + e.getMessage(), e);
+        return DiskFullException.from(e, file).map(CadenzaException.class::cast).orElseGet(() ->
+                new CadenzaException("catalog " + file + ": cannot " + what + ": " + e.getMessage(), e));
     }
 
     /** Closes the connection (checkpointing the WAL). */

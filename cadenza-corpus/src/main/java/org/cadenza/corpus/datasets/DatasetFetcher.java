@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 import org.cadenza.io.archive.SafeZip;
 
 import java.io.IOException;
@@ -125,6 +126,7 @@ public final class DatasetFetcher {
             int files = unpack(dataset, zip, targetRoot, downloads, progress);
             return new Result(dataset, folder, source, files);
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, targetRoot);
             throw new CadenzaException("could not write " + dataset.id() + " under " + targetRoot + ": " + e.getMessage(), e);
         }
     }
@@ -177,6 +179,9 @@ public final class DatasetFetcher {
                     progress.advance(uri.toString(), true);
                 }
             }
+        } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, part); // what was received stays in the .part file: a rerun resumes
+            throw e;
         } finally {
             progress.finish();
         }

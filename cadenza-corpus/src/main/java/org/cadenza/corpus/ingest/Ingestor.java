@@ -16,6 +16,7 @@ import org.cadenza.corpus.labels.LabelsCsv;
 import org.cadenza.corpus.names.ComposerNames;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.audio.AudioInfo;
 import org.cadenza.io.midi.MidiInfo;
@@ -459,6 +460,7 @@ public final class Ingestor {
                 Thread.currentThread().interrupt();
                 throw new CadenzaException("ingest interrupted; files catalogued so far are kept, rerun to resume", e);
             } catch (ExecutionException e) {
+                DiskFullException.rethrowIfDiskFull(e.getCause(), ws.dir());
                 throw new CadenzaException("ingest failed: " + e.getCause(), e.getCause());
             } finally {
                 pool.shutdownNow();
@@ -492,6 +494,8 @@ public final class Ingestor {
             }
             try {
                 return new Checked(c, sha, bytes, existing, Optional.of(validate(c)), Optional.empty());
+            } catch (DiskFullException e) {
+                throw e; // not the file's fault: never a quarantine reason
             } catch (BadInputException e) {
                 return new Checked(c, sha, bytes, existing, Optional.empty(), Optional.of(e.problem()));
             } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.cadenza.corpus.ingest;
 import org.cadenza.corpus.ContentHash;
 import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.DiskFullException;
 import org.cadenza.io.archive.SafeZip;
 
 import java.io.IOException;
@@ -59,6 +60,8 @@ final class ZipExtractor {
                 }
                 return true;
             });
+        } catch (DiskFullException e) {
+            throw e; // the workspace's disk, not the zip: stop the ingest, quarantine nothing
         } catch (BadInputException e) {
             String where = e.file() == null ? "" : e.file().toString();
             int bang = where.indexOf('!');

@@ -13,10 +13,12 @@ import org.cadenza.features.FeatureExtractor;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.Spectrogram;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.DiskFullException;
 import org.cadenza.io.audio.AudioClip;
 import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.render.RenderSettings;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -108,7 +110,13 @@ public final class FeatureJob {
         Path flac = ws.resolve(audio.path());
         AudioClip clip = AudioDecoder.decode(flac).toMono();
         Spectrogram spectrogram = extractor.compute(clip);
-        Path written = cache.write(hash, spectrogram);
+        Path written;
+        try {
+            written = cache.write(hash, spectrogram);
+        } catch (UncheckedIOException e) {
+            DiskFullException.rethrowIfDiskFull(e, cache.pathFor(hash, params));
+            throw e;
+        }
         catalog.putArtifact(new Artifact(f.sha256(), Stage.FEATURES, paramsKey, renderKey, ws.relativize(written),
                 Optional.of(spectrogram.frames()), clip.durationSeconds(), Instant.now()));
         return true;

@@ -7,6 +7,7 @@ import org.cadenza.corpus.catalog.Stage;
 import org.cadenza.corpus.catalog.StageFailure;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +20,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one job's work items on {@code threads} workers with a bounded queue, records each failure as a problem
  * and a stage failure, and counts done / skipped / failed. Shared by {@link RenderJob} and {@link FeatureJob}.
+ *
+ * <p>A full disk is not a failure of the file: the first item that meets one ({@link DiskFullException#isDiskFull})
+ * stops the job. No problem or stage failure is recorded for it, no further item is started, the items already
+ * running finish, and the {@link DiskFullException} is thrown; finished artifacts are kept, so a rerun after
+ * freeing space resumes.
  */
 final class JobRunner {
 
@@ -72,9 +80,15 @@ final class JobRunner {
             return t;
         });
         Semaphore queue = new Semaphore(threads * 2);
+        AtomicReference<DiskFullException> diskFull = new AtomicReference<>();
+        Path workspace = catalog.file().getParent();
         try {
             for (Item item : items) {
                 queue.acquire();
+                if (diskFull.get() != null) {
+                    queue.release();
+                    break;
+                }
                 pool.execute(() -> {
                     boolean ok = true;
                     try {
@@ -85,6 +99,11 @@ final class JobRunner {
                         }
                     } catch (Exception | LinkageError | AssertionError e) {
                         ok = false;
+                        Optional<DiskFullException> full = DiskFullException.from(e, workspace);
+                        if (full.isPresent()) {
+                            diskFull.compareAndSet(null, full.get());
+                            return; // not the file's fault: nothing recorded against it
+                        }
                         failed.incrementAndGet();
                         String why = e instanceof BadInputException bad ? bad.problem() : String.valueOf(e);
                         if (!(e instanceof BadInputException)) {
@@ -98,7 +117,12 @@ final class JobRunner {
                             catalog.recordStageFailure(new StageFailure(item.sha256(), stage, paramsKey, sourceKey,
                                     why, runId, now));
                         } catch (RuntimeException dbError) {
-                            LOG.error("cannot record the failure of {} in the catalog", item.path(), dbError);
+                            Optional<DiskFullException> dbFull = DiskFullException.from(dbError, catalog.file());
+                            if (dbFull.isPresent()) {
+                                diskFull.compareAndSet(null, dbFull.get());
+                            } else {
+                                LOG.error("cannot record the failure of {} in the catalog", item.path(), dbError);
+                            }
                         }
                     } finally {
                         queue.release();
@@ -118,6 +142,9 @@ final class JobRunner {
         } finally {
             pool.shutdownNow();
             p.finish();
+        }
+        if (diskFull.get() != null) {
+            throw diskFull.get();
         }
         List<Problem> sorted;
         synchronized (problems) {

@@ -26,6 +26,7 @@ import java.util.zip.ZipFile;
 
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 import org.cadenza.io.ResourceLimitException;
 
 /**
@@ -121,6 +122,8 @@ public final class SafeZip {
      *                                member name
      * @throws ResourceLimitException too many entries, a member or the total too large, too high a compression
      *                                ratio
+     * @throws DiskFullException      the disk under {@code destDir} filled up (what this call extracted is
+     *                                deleted)
      */
     public static List<Member> extract(Path zip, Path destDir, Limits limits, Predicate<String> wanted) {
         checkFile(zip);
@@ -129,6 +132,7 @@ public final class SafeZip {
             Files.createDirectories(destDir);
             dest = destDir.toRealPath();
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, destDir);
             throw new CadenzaException("cannot create the destination folder " + destDir + ": " + e, e);
         }
         List<Member> done = new ArrayList<>();
@@ -248,6 +252,7 @@ public final class SafeZip {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, parent);
             throw new CadenzaException("cannot create " + parent + " for " + where + ": " + e, e);
         }
         if (!parent.toRealPath().startsWith(dest)) {
@@ -304,6 +309,10 @@ public final class SafeZip {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
+        } catch (IOException e) {
+            // a failure to write is the workspace's disk, not the archive: never "cannot read the archive"
+            DiskFullException.rethrowIfDiskFull(e, target);
+            throw e;
         } finally {
             if (!moved) {
                 deleteQuietly(tmp);

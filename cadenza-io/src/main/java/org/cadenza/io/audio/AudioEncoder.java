@@ -75,6 +75,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.DiskFullException;
 
 /**
  * Writes a clip to an audio file, the format chosen by the extension (case-insensitive):
@@ -125,6 +126,7 @@ public final class AudioEncoder {
      * @throws IllegalArgumentException the extension is not one of {@link #writableExtensions()}, or the format
      *                                  cannot hold the clip (e.g. an MP3 at 96 kHz)
      * @throws CadenzaException         the file cannot be written (the cause is kept)
+     * @throws DiskFullException        the disk filled up while writing (the partial file is removed)
      */
     public static void write(AudioClip clip, Path out) {
         String name = out.getFileName().toString();
@@ -145,7 +147,11 @@ public final class AudioEncoder {
             }
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, out);
             throw new CadenzaException("cannot write " + out + ": " + e, e);
+        } catch (RuntimeException e) {
+            DiskFullException.rethrowIfDiskFull(e, out); // FFmpeg's ENOSPC arrives as a CadenzaException
+            throw e;
         } finally {
             try {
                 Files.deleteIfExists(tmp);

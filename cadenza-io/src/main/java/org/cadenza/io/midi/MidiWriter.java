@@ -23,6 +23,8 @@ import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 
+import org.cadenza.io.DiskFullException;
+
 /**
  * Writes a {@link NoteSequence} as a Standard MIDI File (format 1), the inverse of {@link NoteReader}.
  *
@@ -148,6 +150,7 @@ public final class MidiWriter {
      * @throws UncheckedIOException wrapping a {@link FileAlreadyExistsException} when the file exists and
      *                              {@code opts.overwrite()} is false, or the I/O error that stopped the write
      *                              (the temporary file is then removed)
+     * @throws DiskFullException    the disk filled up while writing (the temporary file is then removed)
      */
     public static void write(NoteSequence seq, Path file, Options opts) {
         Objects.requireNonNull(seq, "seq");
@@ -176,6 +179,7 @@ public final class MidiWriter {
             }
             tmp = null;
         } catch (IOException e) {
+            DiskFullException.rethrowIfDiskFull(e, file);
             throw new UncheckedIOException("could not write MIDI file " + file + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
