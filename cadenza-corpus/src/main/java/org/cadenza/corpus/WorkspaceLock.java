@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -71,7 +72,7 @@ public final class WorkspaceLock implements AutoCloseable {
             if (lock == null) {
                 throw new WorkspaceBusyException(dir, job, readSince(file));
             }
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS); // shown to people: whole seconds
             byte[] text = ("pid " + ProcessHandle.current().pid() + System.lineSeparator() + "since " + now
                     + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
             channel.truncate(0);
@@ -107,7 +108,7 @@ public final class WorkspaceLock implements AutoCloseable {
         return file;
     }
 
-    /** When this lock was taken. */
+    /** When this lock was taken, to the second. */
     public Instant since() {
         return since;
     }
