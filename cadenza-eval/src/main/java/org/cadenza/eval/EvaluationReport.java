@@ -62,8 +62,10 @@ public final class EvaluationReport {
         List<String> classes = predictions.classNames();
         this.windowReport = ClassificationReport.of(classes, predictions.truth(Level.WINDOW), predictions.scores(Level.WINDOW), b.topK);
         this.pieceReport = ClassificationReport.of(classes, predictions.truth(Level.PIECE), predictions.scores(Level.PIECE), b.topK);
-        this.windowBaselines = DummyBaselines.of(classes, b.trainWindowCounts, predictions.truth(Level.WINDOW), b.topK);
-        this.pieceBaselines = DummyBaselines.of(classes, b.trainPieceCounts, predictions.truth(Level.PIECE), b.topK);
+        this.windowBaselines = DummyBaselines.of(classes, b.trainPieceCounts, b.trainWindowCounts,
+                predictions.truth(Level.WINDOW), b.topK);
+        this.pieceBaselines = DummyBaselines.of(classes, b.trainPieceCounts, b.trainWindowCounts,
+                predictions.truth(Level.PIECE), b.topK);
         this.topLosses = TopLosses.of(predictions, b.topLosses);
         this.mostConfusedMinCount = b.mostConfusedMinCount;
         this.learningCurvesCsv = b.learningCurvesCsv;
@@ -78,8 +80,8 @@ public final class EvaluationReport {
     /**
      * Computes the report with the defaults and writes it into {@code dir}.
      *
-     * @param trainWindowCounts training windows per class (window-level baselines)
-     * @param trainPieceCounts  training pieces per class (piece-level baselines)
+     * @param trainWindowCounts training windows per class, before oversampling (the dummy baselines)
+     * @param trainPieceCounts  training pieces per class (the dummy baselines)
      * @param description       the run, as key/value pairs shown in order (model, data, split, windowing, seed...)
      */
     public static ReportFiles write(Path dir, Predictions predictions, long[] trainWindowCounts, long[] trainPieceCounts,
@@ -105,7 +107,10 @@ public final class EvaluationReport {
         return level == Level.WINDOW ? windowReport : pieceReport;
     }
 
-    /** @return the dummy baselines at a level, fit on the training counts of that level */
+    /**
+     * @return the dummy baselines on a level's test items: the same three dummies at every level (most frequent by
+     *     training pieces, most frequent by training windows, stratified), see {@link DummyBaselines}
+     */
     public DummyBaselines baselines(Level level) {
         return level == Level.WINDOW ? windowBaselines : pieceBaselines;
     }
@@ -145,11 +150,15 @@ public final class EvaluationReport {
         doc.heading("Headline");
         doc.paragraph(String.format(Locale.ROOT, "%d %s pieces, %d %s windows, %d classes. A piece's prediction is the"
                         + " class with the highest mean log-probability over all its windows (probabilities floored at 1e-6)."
-                        + " Baselines are fit on the training labels at the same granularity: most-frequent = always '%s'"
-                        + " (pieces) / '%s' (windows); stratified = the exact expectation of guessing with the training prior.",
+                        + " The same three dummy baselines stand beside the figures of both levels, fit on the training"
+                        + " split before any oversampling: always '%s' (the class with most training pieces), always"
+                        + " '%s' (the class with most training windows), and stratified (the exact expectation of"
+                        + " guessing with the class prior of the training pieces).",
                 pieceReport.count(), evaluatedSet, windowReport.count(), evaluatedSet, predictions.numClasses(),
-                pieceBaselines.mostFrequentClass(), windowBaselines.mostFrequentClass()));
-        doc.table(List.of("figure", "model", "most-frequent", "stratified"), headlineRows(), false, true, true, true);
+                pieceBaselines.byPieces().predictedClass(), pieceBaselines.byWindows().predictedClass()));
+        doc.table(List.of("figure", "model", "most frequent by pieces ('" + pieceBaselines.byPieces().predictedClass()
+                        + "')", "most frequent by windows ('" + pieceBaselines.byWindows().predictedClass() + "')",
+                        "stratified"), headlineRows(), false, true, true, true, true);
 
         predictions.writeCsv(add(written, dir, "predictions-windows.csv"));
         writePieceCsv(add(written, dir, "predictions-pieces.csv"));
@@ -294,10 +303,11 @@ public final class EvaluationReport {
             String n = level.label();
             long correct = r.confusion().correct();
             rows.add(List.of(n + " accuracy", pct(r.accuracy()) + " (" + correct + "/" + r.count() + ")",
-                    pct(d.mostFrequentAccuracy()), pct(d.stratifiedAccuracy())));
-            rows.add(List.of(n + " balanced accuracy", pct(r.balancedAccuracy()), pct(d.mostFrequentBalancedAccuracy()),
-                    pct(d.stratifiedBalancedAccuracy())));
-            rows.add(List.of(n + " top-" + r.topK() + " accuracy", pct(r.topKAccuracy()), pct(d.mostFrequentTopKAccuracy()), "—"));
+                    pct(d.byPieces().accuracy()), pct(d.byWindows().accuracy()), pct(d.stratifiedAccuracy())));
+            rows.add(List.of(n + " balanced accuracy", pct(r.balancedAccuracy()), pct(d.byPieces().balancedAccuracy()),
+                    pct(d.byWindows().balancedAccuracy()), pct(d.stratifiedBalancedAccuracy())));
+            rows.add(List.of(n + " top-" + r.topK() + " accuracy", pct(r.topKAccuracy()),
+                    pct(d.byPieces().topKAccuracy()), pct(d.byWindows().topKAccuracy()), "—"));
         }
         return rows;
     }
@@ -382,10 +392,10 @@ public final class EvaluationReport {
         }
 
         /**
-         * Required: the training label counts the dummy baselines are fit on, in class order.
+         * Required: the training label counts the dummy baselines are fit on, in class order (both levels use both).
          *
-         * @param windowsPerClass training windows per class (window-level baselines)
-         * @param piecesPerClass  training pieces per class (piece-level baselines)
+         * @param windowsPerClass training windows per class, before oversampling (no window counted twice)
+         * @param piecesPerClass  training pieces per class
          */
         public Builder setTrainingCounts(long[] windowsPerClass, long[] piecesPerClass) {
             this.trainWindowCounts = windowsPerClass.clone();

@@ -46,7 +46,7 @@ class EvaluationReportTest {
         run.put("windows", "3 s, hop 3 s, first 180 s");
         EvaluationReport report = EvaluationReport.builder()
                 .setPredictions(predictions())
-                .setTrainingCounts(new long[] {100, 50, 20}, new long[] {10, 8, 2})
+                .setTrainingCounts(new long[] {50, 20, 100}, new long[] {10, 8, 2})
                 .optTitle("Composer test")
                 .optDescription(run)
                 .optLearningCurves(LearningCurvesTest.writeHistory(dir))
@@ -56,11 +56,16 @@ class EvaluationReportTest {
                 .build();
         assertEquals(0.8, report.report(Level.PIECE).accuracy(), 1e-12);
         assertEquals(6.0 / 9, report.report(Level.WINDOW).accuracy(), 1e-12);
-        // piece baselines from 10/8/2 training pieces: bach = 2/5; stratified (10*2 + 8*2 + 2*1) / (20*5) = 0.38
-        assertEquals(0.4, report.baselines(Level.PIECE).mostFrequentAccuracy(), 1e-12);
+        // the same dummies at both levels, from 10/8/2 training pieces and 50/20/100 training windows:
+        // always bach (most pieces): 2/5 pieces, 4/9 windows; always mozart (most windows): 1/5 pieces, 1/9 windows;
+        // stratified with the pieces' prior .5/.4/.1: (10*2 + 8*2 + 2*1) / (20*5) = 0.38 of the pieces,
+        // (10*4 + 8*4 + 2*1) / (20*9) = 74/180 of the windows
+        assertEquals(0.4, report.baselines(Level.PIECE).byPieces().accuracy(), 1e-12);
+        assertEquals(0.2, report.baselines(Level.PIECE).byWindows().accuracy(), 1e-12);
         assertEquals(0.38, report.baselines(Level.PIECE).stratifiedAccuracy(), 1e-12);
-        // windows 100/50/20: bach = 4/9; stratified (100*4 + 50*4 + 20*1) / (170*9) = 620/1530
-        assertEquals(620.0 / 1530, report.baselines(Level.WINDOW).stratifiedAccuracy(), 1e-12);
+        assertEquals(4.0 / 9, report.baselines(Level.WINDOW).byPieces().accuracy(), 1e-12);
+        assertEquals(1.0 / 9, report.baselines(Level.WINDOW).byWindows().accuracy(), 1e-12);
+        assertEquals(74.0 / 180, report.baselines(Level.WINDOW).stratifiedAccuracy(), 1e-12);
         // highest loss: p(true) = 0.3 twice (b2 @0 and c2 @0, by file name), then c2 @3 with 0.4
         assertEquals(List.of("bach/b2.mid", "chopin/c2.mid", "chopin/c2.mid"),
                 report.topLosses().stream().map(TopLoss::file).toList());
@@ -82,10 +87,12 @@ class EvaluationReportTest {
         }
 
         String md = Files.readString(files.markdown());
-        assertTrue(md.contains("| piece accuracy | 80.0 % (4/5) | 40.0 % | 38.0 % |"), md);
-        assertTrue(md.contains("| window accuracy | 66.7 % (6/9) | 44.4 % | 40.5 % |"), md);
-        // recall: bach 2/2, chopin 1/2, mozart 1/1 -> (1 + 1/2 + 1) / 3; baselines 1/3 and (10/20 + 8/20 + 2/20) / 3
-        assertTrue(md.contains("| piece balanced accuracy | 83.3 % | 33.3 % | 33.3 % |"), md);
+        assertTrue(md.contains("| figure | model | most frequent by pieces ('bach') | most frequent by windows "
+                + "('mozart') | stratified |"), md);
+        assertTrue(md.contains("| piece accuracy | 80.0 % (4/5) | 40.0 % | 20.0 % | 38.0 % |"), md);
+        assertTrue(md.contains("| window accuracy | 66.7 % (6/9) | 44.4 % | 11.1 % | 41.1 % |"), md);
+        // recall: bach 2/2, chopin 1/2, mozart 1/1 -> (1 + 1/2 + 1) / 3; baselines 1/3, 1/3 and (10/20 + 8/20 + 2/20) / 3
+        assertTrue(md.contains("| piece balanced accuracy | 83.3 % | 33.3 % | 33.3 % | 33.3 % |"), md);
         assertTrue(md.contains("![confusion matrix, piece level](confusion-piece.png)"), md);
         assertTrue(md.contains("| chopin | bach | 1 |"), md);
         assertTrue(md.contains("| model | small CNN <test> |"), md);
@@ -99,7 +106,8 @@ class EvaluationReportTest {
 
         JsonNode json = new ObjectMapper().readTree(files.json().toFile());
         assertEquals(0.8, json.get("piece").get("accuracy").asDouble(), 1e-12);
-        assertEquals("bach", json.get("piece").get("baselines").get("mostFrequentClass").asText());
+        assertEquals("bach", json.get("piece").get("baselines").get("byPieces").get("predictedClass").asText());
+        assertEquals("mozart", json.get("window").get("baselines").get("byWindows").get("predictedClass").asText());
         assertEquals(1, json.get("piece").get("confusion").get(1).get(0).asInt());
         assertEquals(3, json.get("top_losses").size());
         assertEquals("3 s, hop 3 s, first 180 s", json.get("description").get("windows").asText());

@@ -110,10 +110,15 @@ public final class BlindEvaluation {
             b.append("near-duplicates: ").append(nearDuplicates).append('\n');
             var piece = evaluation.report(Level.PIECE);
             var window = evaluation.report(Level.WINDOW);
-            b.append(String.format(Locale.ROOT, "piece accuracy %.1f %% (most-frequent %.1f %%), balanced %.1f %%; "
-                            + "window accuracy %.1f %% (most-frequent %.1f %%)%n", 100 * piece.accuracy(),
-                    100 * evaluation.baselines(Level.PIECE).mostFrequentAccuracy(), 100 * piece.balancedAccuracy(),
-                    100 * window.accuracy(), 100 * evaluation.baselines(Level.WINDOW).mostFrequentAccuracy()));
+            var pd = evaluation.baselines(Level.PIECE);
+            var wd = evaluation.baselines(Level.WINDOW);
+            b.append(String.format(Locale.ROOT, "piece accuracy %.1f %% (most frequent by training pieces %.1f %%, by "
+                            + "training windows %.1f %%, stratified %.1f %%), balanced %.1f %%; window accuracy %.1f %% "
+                            + "(most frequent by training pieces %.1f %%, by training windows %.1f %%, stratified "
+                            + "%.1f %%)%n", 100 * piece.accuracy(), 100 * pd.byPieces().accuracy(),
+                    100 * pd.byWindows().accuracy(), 100 * pd.stratifiedAccuracy(), 100 * piece.balancedAccuracy(),
+                    100 * window.accuracy(), 100 * wd.byPieces().accuracy(), 100 * wd.byWindows().accuracy(),
+                    100 * wd.stratifiedAccuracy()));
             pieceAccuracyWithoutDuplicates.ifPresent(a -> b.append(String.format(Locale.ROOT,
                     "piece accuracy without the pieces holding near-duplicates of training pieces: %.1f %%%n", 100 * a)));
             return b.toString();

@@ -372,10 +372,17 @@ public final class ModelComparison {
                     pct(r.pieceAccuracy()), pct(r.pieceBalanced()), pct(r.blindAccuracy()), pct(r.blindBalanced()),
                     duration(r.trainSeconds()), String.format(Locale.ROOT, "%.2f s", r.secondsPerPiece())));
         }
-        b.append(String.format(Locale.ROOT, "| dummy: most frequent (%s) | - | %s | %s | %s | %s | - | - |%n",
-                test.mostFrequentClass(), pct(test.mostFrequentAccuracy()), pct(test.mostFrequentBalancedAccuracy()),
-                blind.map(d -> pct(d.mostFrequentAccuracy())).orElse("-"),
-                blind.map(d -> pct(d.mostFrequentBalancedAccuracy())).orElse("-")));
+        for (boolean byPieces : new boolean[] {true, false}) {
+            DummyBaselines.MostFrequent t = byPieces ? test.byPieces() : test.byWindows();
+            Optional<DummyBaselines.MostFrequent> bl = blind.map(d -> byPieces ? d.byPieces() : d.byWindows());
+            b.append(String.format(Locale.ROOT, "| dummy: most frequent by %s (%s) | - | %s | %s | %s | %s | - | - |%n",
+                    t.countedBy(), t.predictedClass(), pct(t.accuracy()), pct(t.balancedAccuracy()),
+                    bl.map(d -> pct(d.accuracy())).orElse("-"), bl.map(d -> pct(d.balancedAccuracy())).orElse("-")));
+        }
+        b.append(String.format(Locale.ROOT, "| dummy: stratified (training pieces' class prior) | - | %s | %s | %s | %s "
+                        + "| - | - |%n", pct(test.stratifiedAccuracy()), pct(test.stratifiedBalancedAccuracy()),
+                blind.map(d -> pct(d.stratifiedAccuracy())).orElse("-"),
+                blind.map(d -> pct(d.stratifiedBalancedAccuracy())).orElse("-")));
         b.append(String.format(Locale.ROOT, "%nTest: %d pieces. Blind: %s. Notes windows: %s.%n",
                 rows.isEmpty() ? 0 : rows.get(0).testPieces(),
                 rows.stream().mapToInt(Row::blindPieces).max().orElse(0) + " pieces", spec.notes().window()));

@@ -9,6 +9,7 @@ import org.cadenza.eval.ReportFiles;
 import org.cadenza.eval.WindowPrediction;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.model.TrainingCounts;
 import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.pipeline.PipelineSettings;
@@ -114,22 +115,13 @@ public final class RunEvaluation {
     }
 
     /**
-     * Training windows and pieces per class from the run's {@value WorkspaceTraining#TRAIN_COUNTS}, in the order of
-     * {@code classes}, as {@code {windows, pieces}} (the dummy baselines are fit on them).
+     * Training windows (once each, before oversampling) and pieces per class from the run's
+     * {@value WorkspaceTraining#TRAIN_COUNTS}, in the order of {@code classes}, as {@code {windows, pieces}} (the
+     * dummy baselines are fit on them).
      */
     static long[][] trainCounts(Path runDir, List<String> classes) {
-        Path csv = runDir.resolve(WorkspaceTraining.TRAIN_COUNTS);
-        long[] windows = new long[classes.size()];
-        long[] pieces = new long[classes.size()];
-        for (CSVRecord r : read(csv)) {
-            int c = classes.indexOf(r.get("class"));
-            if (c < 0) {
-                throw new BadInputException(csv, "class '" + r.get("class") + "' is not one of the model's " + classes);
-            }
-            windows[c] = Long.parseLong(r.get("windows"));
-            pieces[c] = Long.parseLong(r.get("pieces"));
-        }
-        return new long[][] {windows, pieces};
+        TrainingCounts counts = TrainingCounts.read(runDir, classes);
+        return new long[][] {counts.windows(), counts.pieces()};
     }
 
     private static List<CSVRecord> read(Path csv) {

@@ -69,19 +69,22 @@ public final class TrialsRun {
      * @param pieceAccuracy          piece-level accuracy (mean log-probability over a piece's windows)
      * @param pieceBalancedAccuracy  piece-level balanced accuracy
      * @param pieceTop3              piece-level top-k accuracy
-     * @param pieceMostFrequent      most-frequent baseline's piece accuracy
-     * @param pieceStratified        stratified baseline's expected piece accuracy
-     * @param windowMostFrequent     most-frequent baseline's window accuracy
-     * @param windowStratified       stratified baseline's expected window accuracy
+     * @param pieceMostFrequent      piece accuracy of always the class with most training pieces
+     * @param pieceStratified        stratified baseline's expected piece accuracy (training pieces' class prior)
+     * @param windowMostFrequent     window accuracy of always the class with most training windows
+     * @param windowStratified       stratified baseline's expected window accuracy (training pieces' class prior)
      * @param testPieces             test pieces
      * @param testWindows            test windows
      * @param bestEpoch              the epoch whose weights were kept
      * @param status                 how training ended
+     * @param pieceMostFrequentByWindows piece accuracy of always the class with most training windows
+     * @param windowMostFrequentByPieces window accuracy of always the class with most training pieces
      */
     public record Trial(int trial, long seed, long splitSeed, double windowAccuracy, double windowBalancedAccuracy,
                         double windowTop3, double pieceAccuracy, double pieceBalancedAccuracy, double pieceTop3,
                         double pieceMostFrequent, double pieceStratified, double windowMostFrequent,
-                        double windowStratified, long testPieces, long testWindows, int bestEpoch, String status) {
+                        double windowStratified, long testPieces, long testWindows, int bestEpoch, String status,
+                        double pieceMostFrequentByWindows, double windowMostFrequentByPieces) {
     }
 
     /**
@@ -111,10 +114,12 @@ public final class TrialsRun {
         m.put("piece balanced accuracy", Trial::pieceBalancedAccuracy);
         m.put("piece top-3", Trial::pieceTop3);
         m.put("piece most-frequent", Trial::pieceMostFrequent);
+        m.put("piece most-frequent by windows", Trial::pieceMostFrequentByWindows);
         m.put("piece stratified", Trial::pieceStratified);
         m.put("window accuracy", Trial::windowAccuracy);
         m.put("window balanced accuracy", Trial::windowBalancedAccuracy);
         m.put("window top-3", Trial::windowTop3);
+        m.put("window most-frequent by pieces", Trial::windowMostFrequentByPieces);
         m.put("window most-frequent", Trial::windowMostFrequent);
         m.put("window stratified", Trial::windowStratified);
         return java.util.Collections.unmodifiableMap(m);
@@ -209,9 +214,10 @@ public final class TrialsRun {
         DummyBaselines pd = report.baselines(Level.PIECE);
         DummyBaselines wd = report.baselines(Level.WINDOW);
         return new Trial(i, seed, splitSeed, window.accuracy(), window.balancedAccuracy(), window.topKAccuracy(),
-                piece.accuracy(), piece.balancedAccuracy(), piece.topKAccuracy(), pd.mostFrequentAccuracy(),
-                pd.stratifiedAccuracy(), wd.mostFrequentAccuracy(), wd.stratifiedAccuracy(), piece.count(),
-                window.count(), training.bestEpoch(), training.status().name());
+                piece.accuracy(), piece.balancedAccuracy(), piece.topKAccuracy(), pd.byPieces().accuracy(),
+                pd.stratifiedAccuracy(), wd.byWindows().accuracy(), wd.stratifiedAccuracy(), piece.count(),
+                window.count(), training.bestEpoch(), training.status().name(), pd.byWindows().accuracy(),
+                wd.byPieces().accuracy());
     }
 
     private static void write(Path marker, Trial t) {
@@ -240,13 +246,15 @@ public final class TrialsRun {
                     CSVFormat.DEFAULT.builder().setHeader("trial", "seed", "split_seed", "window_accuracy",
                             "window_balanced_accuracy", "window_top3", "piece_accuracy", "piece_balanced_accuracy",
                             "piece_top3", "piece_most_frequent", "piece_stratified", "window_most_frequent",
-                            "window_stratified", "test_pieces", "test_windows", "best_epoch", "status").build())) {
+                            "window_stratified", "test_pieces", "test_windows", "best_epoch", "status",
+                            "piece_most_frequent_by_windows", "window_most_frequent_by_pieces").build())) {
                 for (Trial t : r.trials()) {
                     out.printRecord(t.trial(), t.seed(), t.splitSeed(), f(t.windowAccuracy()),
                             f(t.windowBalancedAccuracy()), f(t.windowTop3()), f(t.pieceAccuracy()),
                             f(t.pieceBalancedAccuracy()), f(t.pieceTop3()), f(t.pieceMostFrequent()),
                             f(t.pieceStratified()), f(t.windowMostFrequent()), f(t.windowStratified()), t.testPieces(),
-                            t.testWindows(), t.bestEpoch(), t.status());
+                            t.testWindows(), t.bestEpoch(), t.status(), f(t.pieceMostFrequentByWindows()),
+                            f(t.windowMostFrequentByPieces()));
                 }
             }
             Files.writeString(r.runDir().resolve(MARKDOWN), markdown(r), StandardCharsets.UTF_8);
@@ -274,7 +282,10 @@ public final class TrialsRun {
                         + "each time, as in seed 001's twenty trials."
                         : "The split is fixed (split file or catalog): only the training seed changes (weights, "
                         + "shuffling, SpecAugment); the test set is the same in every trial.")
-                .append(" Figures on each trial's test split; the dummy baselines are fit on its training split.\n\n");
+                .append(" Figures on each trial's test split; the dummy baselines are fit on its training split"
+                        + " before any oversampling: most-frequent = always the class with most training pieces (by"
+                        + " windows: most training windows), stratified = guessing with the training pieces' class"
+                        + " prior.\n\n");
         b.append("## Piece level\n\n").append(TrialSummary.markdownTable(select(r.summary(), "piece "))).append('\n');
         b.append("## Window level\n\n").append(TrialSummary.markdownTable(select(r.summary(), "window "))).append('\n');
         b.append("## Per trial\n\n| trial | seed | split seed | piece accuracy | piece balanced accuracy | piece top-3 "

@@ -2,7 +2,6 @@ package org.cadenza.model.notes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
@@ -30,6 +27,7 @@ import org.cadenza.features.symbolic.SymbolicFeatures;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.ModelJson;
+import org.cadenza.model.TrainingCounts;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.classical.ClassicalModel;
 import org.cadenza.model.classical.FeatureTable;
@@ -55,7 +53,7 @@ public final class NotesTraining {
     /** The model's folder inside the run folder. */
     public static final String MODEL_DIR = "model";
     /** Training files, pieces and windows per class (same columns as the audio route's). */
-    public static final String TRAIN_COUNTS = "train-counts.csv";
+    public static final String TRAIN_COUNTS = TrainingCounts.FILE;
     /** Everything that decided the run, to refuse a rerun with other settings. */
     public static final String SETTINGS = "notes-run.json";
 
@@ -159,12 +157,12 @@ public final class NotesTraining {
             Files.createDirectories(runDir);
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
-            counts.write(runDir.resolve(TRAIN_COUNTS), split.classes());
+            counts.write(runDir, split.classes());
             ModelJson.write(settingsFile, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
-        return new Result(split, model, counts.windows, counts.pieces(), counts.problems, model.trainingSeconds(),
+        return new Result(split, model, counts.windowsTrained, counts.pieces(), counts.problems, model.trainingSeconds(),
                 featureSeconds);
     }
 
@@ -248,14 +246,14 @@ public final class NotesTraining {
             model.save(modelDir);
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
-            counts.write(runDir.resolve(TRAIN_COUNTS), split.classes());
+            counts.write(runDir, split.classes());
             ModelJson.write(runDir.resolve(SETTINGS), wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
         LOG.info("{}: {} chunks of about {} files, trained in {} s (features read twice)", runDir, chunks, chunkFiles,
                 Math.round(seconds));
-        return new Result(split, model, counts.windows, counts.pieces(), counts.problems, seconds, 0);
+        return new Result(split, model, counts.windowsTrained, counts.pieces(), counts.problems, seconds, 0);
     }
 
     private static void checkSettings(Path runDir, RunSettings wanted) {
@@ -341,27 +339,34 @@ public final class NotesTraining {
         }
         List<double[]> keptRows = new ArrayList<>();
         List<String> keptLabels = new ArrayList<>();
+        java.util.BitSet seen = new java.util.BitSet(rows.size());
         for (int i : balance(labels, split.classes().size(), ds.balancing(), seed)) {
             keptRows.add(rows.get(i));
             keptLabels.add(split.classes().get(labels.get(i)));
             if (counts != null) {
-                counts.windows[labels.get(i)]++;
+                counts.windowsTrained[labels.get(i)]++;
+                if (!seen.get(i)) { // a row repeated by oversampling counts once
+                    seen.set(i);
+                    counts.windows[labels.get(i)]++;
+                }
                 counts.piecesOf.get(labels.get(i)).add(pieces.get(i));
             }
         }
         return new FeatureTable(features.names(), keptRows, keptLabels);
     }
 
-    /** Training files, pieces and rows per class, and the files that could not be read. */
+    /** Training files, pieces and rows per class (once each, and as trained on), and the files not read. */
     private static final class Counts {
         final long[] files;
         final long[] windows;
+        final long[] windowsTrained;
         final List<Set<String>> piecesOf = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
 
         Counts(int classes) {
             files = new long[classes];
             windows = new long[classes];
+            windowsTrained = new long[classes];
             for (int c = 0; c < classes; c++) {
                 piecesOf.add(new HashSet<>());
             }
@@ -371,14 +376,8 @@ public final class NotesTraining {
             return piecesOf.stream().mapToLong(Set::size).toArray();
         }
 
-        void write(Path csv, List<String> classes) throws IOException {
-            long[] pieces = pieces();
-            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT.builder().setHeader("class", "files", "pieces", "windows").build())) {
-                for (int c = 0; c < classes.size(); c++) {
-                    out.printRecord(classes.get(c), files[c], pieces[c], windows[c]);
-                }
-            }
+        void write(Path runDir, List<String> classes) throws IOException {
+            new TrainingCounts(classes, files, pieces(), windows, windowsTrained).write(runDir);
         }
     }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
@@ -28,6 +26,7 @@ import org.cadenza.features.pianoroll.PianoRoll;
 import org.cadenza.features.pianoroll.PianoRollWindows;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.model.TrainingCounts;
 import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import org.cadenza.model.route.InputRoute;
@@ -54,7 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class PianoRollTraining {
 
     /** Training files, pieces and windows per class (same columns as the audio route's). */
-    public static final String TRAIN_COUNTS = "train-counts.csv";
+    public static final String TRAIN_COUNTS = TrainingCounts.FILE;
 
     private static final Logger LOG = LoggerFactory.getLogger(PianoRollTraining.class);
 
@@ -113,7 +112,7 @@ public final class PianoRollTraining {
             Files.createDirectories(runDir);
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.PIANOROLL);
-            writeCounts(runDir.resolve(TRAIN_COUNTS), split, train);
+            writeCounts(runDir, split, train);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
@@ -179,22 +178,23 @@ public final class PianoRollTraining {
         }
     }
 
-    private static void writeCounts(Path csv, LabelledSplit split, ByteWindows train) throws IOException {
+    /** No balancing on this route: every training window (augmented copies included) is trained on once. */
+    private static void writeCounts(Path runDir, LabelledSplit split, ByteWindows train) throws IOException {
         int n = split.classes().size();
         long[] windows = new long[n];
         for (int i = 0; i < train.size(); i++) {
             windows[train.label(i)]++;
         }
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("class", "files", "pieces", "windows").build())) {
-            for (int c = 0; c < n; c++) {
-                int cls = c;
-                List<CatalogFile> files = split.files(Split.TRAIN).stream()
-                        .filter(f -> split.classIndex(f) == cls).toList();
-                Set<String> pieces = new HashSet<>();
-                files.forEach(f -> pieces.add(split.pieceOf(f)));
-                out.printRecord(split.classes().get(c), files.size(), pieces.size(), windows[c]);
-            }
+        long[] files = new long[n];
+        long[] pieces = new long[n];
+        for (int c = 0; c < n; c++) {
+            int cls = c;
+            List<CatalogFile> of = split.files(Split.TRAIN).stream().filter(f -> split.classIndex(f) == cls).toList();
+            Set<String> distinct = new HashSet<>();
+            of.forEach(f -> distinct.add(split.pieceOf(f)));
+            files[c] = of.size();
+            pieces[c] = distinct.size();
         }
+        new TrainingCounts(split.classes(), files, pieces, windows, windows).write(runDir);
     }
 }

@@ -13,6 +13,7 @@ import org.cadenza.corpus.dataset.WindowDataset;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.LabeledWindows;
+import org.cadenza.model.TrainingCounts;
 import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.LearningRateFinder;
@@ -49,7 +50,7 @@ public final class WorkspaceTraining {
     /** The learning-rate finder's points. */
     public static final String LR_FIND = "lr-find.csv";
     /** Files, pieces and windows per class in the training split (for the dummy baselines). */
-    public static final String TRAIN_COUNTS = "train-counts.csv";
+    public static final String TRAIN_COUNTS = TrainingCounts.FILE;
 
     /** What a training produced. */
     public record Result(WindowDataset data, TrainingResult training, ModelBundle bundle) {
@@ -104,7 +105,7 @@ public final class WorkspaceTraining {
             pipeline.save(runDir);
             Files.writeString(runDir.resolve("dataset.txt"), data.toText(), StandardCharsets.UTF_8);
             writeWindows(data.test(), runDir.resolve(TEST_WINDOWS));
-            writeCounts(data.train(), runDir.resolve(TRAIN_COUNTS));
+            counts(data.train()).write(runDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
@@ -282,13 +283,24 @@ public final class WorkspaceTraining {
                 labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static void writeCounts(SplitWindows split, Path csv) throws IOException {
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("class", "files", "pieces", "windows").build())) {
-            for (var c : split.counts()) {
-                out.printRecord(c.label(), c.files(), c.pieces(), c.windows());
-            }
+    /** The training split's counts, windows once each (before oversampling) and as trained on. */
+    static TrainingCounts counts(SplitWindows split) {
+        int n = split.classes().size();
+        long[] files = new long[n];
+        long[] pieces = new long[n];
+        long[] trained = new long[n];
+        for (int c = 0; c < n; c++) {
+            var k = split.counts().get(c);
+            files[c] = k.files();
+            pieces[c] = k.pieces();
+            trained[c] = k.windows();
         }
+        long[] distinct = new long[n];
+        // an oversampled window is the same record repeated in the split
+        for (var w : new java.util.HashSet<>(split.windows())) {
+            distinct[w.label()]++;
+        }
+        return new TrainingCounts(split.classes(), files, pieces, distinct, trained);
     }
 
     private static void writeWindows(SplitWindows split, Path csv) throws IOException {
