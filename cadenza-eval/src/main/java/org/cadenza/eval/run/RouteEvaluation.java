@@ -432,8 +432,16 @@ public final class RouteEvaluation {
                     .optTitle("Cadenza blind evaluation: " + runDir.getFileName() + " on " + other.dir().getFileName())
                     .optDescription(description).build();
             ReportFiles written = RunEvaluation.write(report, outDir);
+            // the windows each file was predicted from (a fusion run predicts each file once, fused)
+            Map<String, Long> idOfFile = new HashMap<>();
+            files.forEach(f -> idOfFile.put(f.display(), f.fileId()));
             Map<Long, Integer> windowsOfFile = new HashMap<>();
-            evaluated.forEach(id -> windowsOfFile.put(id, 1));
+            for (WindowPrediction w : p.predictions().windows()) {
+                Long id = idOfFile.get(w.file());
+                if (id != null && evaluated.contains(id)) {
+                    windowsOfFile.merge(id, 1, Integer::sum);
+                }
+            }
             BlindEvaluation.writeFiles(outDir.resolve(BlindEvaluation.FILES_CSV), ingested, status, labelOf,
                     windowsOfFile, dup);
             return new BlindEvaluation.Result(runDir, other.dir(), written, report, evaluated.size(),
