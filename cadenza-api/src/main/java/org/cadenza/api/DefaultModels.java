@@ -357,7 +357,9 @@ public final class DefaultModels {
             figures.add(new Figure("test pieces", report.predictions().pieces().size(), "count"));
             figures.add(Figure.share("test piece accuracy", piece.accuracy()));
             figures.add(Figure.share("test piece balanced accuracy", piece.balancedAccuracy()));
-            figures.add(Figure.share("dummy: always " + dummy.mostFrequentClass(), dummy.mostFrequentAccuracy()));
+            figures.add(Figure.share("dummy: always " + dummy.byPieces().predictedClass() + " (most training pieces)",
+                    dummy.byPieces().accuracy()));
+            figures.add(Figure.share("dummy: stratified (training class prior)", dummy.stratifiedAccuracy()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new ModelInfo(kind, run.toString(), classes, Instant.now().toString(), seconds, figures);

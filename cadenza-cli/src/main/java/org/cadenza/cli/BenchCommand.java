@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures speed side by side with the peers.",
                 "Measures Cadenza's speed side by side with the peers on this machine and prints Markdown (the tables of docs/BENCHMARKS.md). Run on an otherwise idle machine."},
-        subcommands = {BenchCommand.Render.class, BenchCommand.LogMel.class, BenchCommand.Predict.class,
+        subcommands = {BenchCommand.Who.class, BenchCommand.Render.class, BenchCommand.LogMel.class, BenchCommand.Predict.class,
                 BenchCommand.Train.class})
 public final class BenchCommand implements Runnable {
 
@@ -151,6 +151,54 @@ public final class BenchCommand implements Runnable {
             try (var renderer = new org.cadenza.render.MidiRenderer(render.settings())) {
                 return new MusicLoader(renderer).load(file);
             }
+        }
+    }
+
+    /** {@code cadenza bench who}. */
+    @Command(name = "who", mixinStandardHelpOptions = true,
+            description = {"How long `cadenza who FILE` takes as a user runs it: a new process each time through the",
+                    "launcher, JVM start and model loading included, with the default models trained; with the",
+                    "launcher's class-data sharing archive and without, side by side, PASS/FAIL against 2 s.",
+                    "Without FILE: the asap piece closest to 5 minutes among a fixed list under $CADENZA_DATA."})
+    static final class Who implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A MIDI file.")
+        Path file;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
+                description = "The datasets folder for the default file. Default: $CADENZA_DATA.")
+        Path data;
+
+        @Option(names = "--repeats", defaultValue = "5",
+                description = "Timed runs per setting after an untimed one; the median counts. Default: ${DEFAULT-VALUE}.")
+        int repeats;
+
+        @Mixin
+        ModelsOption models;
+
+        @Mixin
+        Output output;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String launcher = System.getProperty("cadenza.launcher");
+            if (launcher == null) {
+                throw new CadenzaException("bench who times the ./cadenza launcher: run it as ./cadenza bench who");
+            }
+            Path input = file;
+            if (input == null) {
+                if (data == null) {
+                    throw new CadenzaException("no FILE given and CADENZA_DATA is unset: name a MIDI file, or set "
+                            + "CADENZA_DATA (or --data) to the datasets folder holding asap/");
+                }
+                input = PredictBenchmark.defaultFile(data);
+            }
+            org.cadenza.bench.WhoBenchmark.Result r = org.cadenza.bench.WhoBenchmark.run(Path.of(launcher), input,
+                    models.dir, repeats, commandLine(spec));
+            output.emit(r.toMarkdown());
+            return ExitCode.OK;
         }
     }
 

@@ -153,12 +153,14 @@ public final class ModelsCommand implements Runnable {
         boolean all;
         @Mixin
         ModelsOption models;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             DefaultModels d = models.models();
             if (all == !kinds.isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "name the models to remove (composer, period, openset) or give --all");
             }
             if (all) {
