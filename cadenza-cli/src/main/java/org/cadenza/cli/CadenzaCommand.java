@@ -86,6 +86,12 @@ public final class CadenzaCommand implements Runnable {
     /** Maps exceptions to a one-line message (plus causes) and an exit code; stack traces only with CADENZA_DEBUG=1. */
     static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
+        java.util.Optional<String> diskFull = diskFullLine(e);
+        if (diskFull.isPresent()) {
+            err.println(diskFull.get());
+            err.flush();
+            return ExitCode.ERROR;
+        }
         int code = e instanceof BadInputException ? ExitCode.BAD_INPUT : ExitCode.ERROR;
         String prefix = e instanceof BadInputException ? "bad input: " : "error: ";
         if (e instanceof CadenzaException || e instanceof IllegalArgumentException) {
@@ -103,6 +109,23 @@ public final class CadenzaCommand implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * The message for a full disk, when {@code e} is or is caused by one: {@code cadenza: disk full while writing
+     * <path>: free some space and rerun (finished work is kept)}, naming the file of the
+     * {@link org.cadenza.io.DiskFullException} (or of a {@link java.nio.file.FileSystemException} among the causes);
+     * without a known file, {@code cadenza: disk full: free some space and rerun (finished work is kept)}. Empty for
+     * any other exception.
+     */
+    static java.util.Optional<String> diskFullLine(Throwable e) {
+        if (!org.cadenza.io.DiskFullException.isDiskFull(e)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<java.nio.file.Path> file = org.cadenza.io.DiskFullException.from(e, null)
+                .map(org.cadenza.io.DiskFullException::file);
+        return java.util.Optional.of("cadenza: disk full" + file.map(f -> " while writing " + f).orElse("")
+                + ": free some space and rerun (finished work is kept)");
     }
 
     /** Version from the jar manifest. */

@@ -37,11 +37,10 @@ class DiskFullMessageTest {
         }
     }
 
-    /** Runs {@code failure} through Main's handler in front of Cadenza's own; returns (exit code, stderr). */
+    /** Runs {@code failure} through Cadenza's exception handler; returns (exit code, stderr). */
     private static String[] run(RuntimeException failure) {
         CommandLine cl = new CommandLine(new Failing(failure));
         cl.setExecutionExceptionHandler(CadenzaCommand::handle);
-        Main.withDiskFullHandler(cl);
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(new StringWriter(), true));
@@ -53,15 +52,15 @@ class DiskFullMessageTest {
     void theMessageNamesTheFileBeingWritten() {
         DiskFullException full = new DiskFullException(FLAC, new IOException("No space left on device"));
         assertEquals(Optional.of("cadenza: disk full while writing /ws/audio/0123/abc.flac: free some space and rerun"
-                + " (finished work is kept)"), Main.diskFullLine(full));
+                + " (finished work is kept)"), CadenzaCommand.diskFullLine(full));
         // wrapped by a job, or never mapped: still recognised, the file taken from the platform's exception
-        assertEquals(Main.diskFullLine(full), Main.diskFullLine(new RuntimeException("render failed", full)));
+        assertEquals(CadenzaCommand.diskFullLine(full), CadenzaCommand.diskFullLine(new RuntimeException("render failed", full)));
         assertEquals(Optional.of("cadenza: disk full while writing /ws/features/x.bin: free some space and rerun"
-                + " (finished work is kept)"), Main.diskFullLine(new UncheckedIOException("cannot write",
+                + " (finished work is kept)"), CadenzaCommand.diskFullLine(new UncheckedIOException("cannot write",
                 new FileSystemException("/ws/features/x.bin", null, "No space left on device"))));
         assertEquals(Optional.of("cadenza: disk full: free some space and rerun (finished work is kept)"),
-                Main.diskFullLine(new UncheckedIOException(new IOException("No space left on device"))));
-        assertEquals(Optional.empty(), Main.diskFullLine(new BadInputException(FLAC, "truncated")));
+                CadenzaCommand.diskFullLine(new UncheckedIOException(new IOException("No space left on device"))));
+        assertEquals(Optional.empty(), CadenzaCommand.diskFullLine(new BadInputException(FLAC, "truncated")));
     }
 
     @Test
