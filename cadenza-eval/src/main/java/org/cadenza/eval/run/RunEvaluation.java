@@ -57,9 +57,13 @@ public final class RunEvaluation {
         PipelineSettings pipeline = PipelineSettings.load(runDir);
         List<String> classes = bundle.contract().classes();
         List<WindowClassification.Item> items = new ArrayList<>();
-        for (CSVRecord row : read(runDir.resolve(WorkspaceTraining.TEST_WINDOWS))) {
+        List<CSVRecord> rows = read(runDir.resolve(WorkspaceTraining.TEST_WINDOWS));
+        Map<String, String> names = rows.isEmpty() || rows.get(0).isMapped("file_id") ? Map.of()
+                : catalogNames(ws, pipeline);
+        for (CSVRecord row : rows) {
             items.add(new WindowClassification.Item(row.get("content_hash"), Integer.parseInt(row.get("start_frame")),
-                    Integer.parseInt(row.get("label")), row.get("piece_id"), row.get("file")));
+                    Integer.parseInt(row.get("label")), row.get("piece_id"),
+                    names.getOrDefault(row.get("file"), row.get("file"))));
         }
         List<WindowPrediction> predictions;
         try (Classifier classifier = Classifier.open(bundle)) {
@@ -83,6 +87,24 @@ public final class RunEvaluation {
             report.optLearningCurves(history);
         }
         return report.build();
+    }
+
+    /**
+     * The catalog's path of every file featurised with the run's settings, by the feature-cache path that runs made
+     * before {@code test-windows.csv} had a {@code file_id} column wrote in its {@code file} column.
+     */
+    private static Map<String, String> catalogNames(Workspace ws, PipelineSettings pipeline) {
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<Long, String> display = new java.util.HashMap<>();
+        for (var ref : org.cadenza.corpus.jobs.WindowIndex.list(ws, pipeline.features(), pipeline.render(),
+                pipeline.window())) {
+            String name = display.computeIfAbsent(ref.fileId(), id -> ws.catalog().findById(id)
+                    .map(org.cadenza.corpus.catalog.CatalogFile::displayPath).orElse(null));
+            if (name != null) {
+                names.putIfAbsent(ref.featurePath(), name);
+            }
+        }
+        return names;
     }
 
     /** The run's settings as the report's "Run" table shows them. */

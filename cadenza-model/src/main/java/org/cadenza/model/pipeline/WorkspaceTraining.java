@@ -104,7 +104,7 @@ public final class WorkspaceTraining {
             Files.createDirectories(runDir);
             pipeline.save(runDir);
             Files.writeString(runDir.resolve("dataset.txt"), data.toText(), StandardCharsets.UTF_8);
-            writeWindows(data.test(), runDir.resolve(TEST_WINDOWS));
+            writeWindows(ws, data.test(), runDir.resolve(TEST_WINDOWS));
             counts(data.train()).write(runDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
@@ -303,11 +303,20 @@ public final class WorkspaceTraining {
         return new TrainingCounts(split.classes(), files, pieces, distinct, trained);
     }
 
-    private static void writeWindows(SplitWindows split, Path csv) throws IOException {
+    /**
+     * Writes {@value #TEST_WINDOWS}: content_hash, start_frame, label, piece_id, file (the catalog's path of the
+     * file, as reports name it), file_id (its catalog id).
+     */
+    private static void writeWindows(Workspace ws, SplitWindows split, Path csv) throws IOException {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("content_hash", "start_frame", "label", "piece_id", "file").build())) {
+                CSVFormat.DEFAULT.builder().setHeader("content_hash", "start_frame", "label", "piece_id", "file",
+                        "file_id").build())) {
             for (DatasetWindow w : split.windows()) {
-                out.printRecord(w.ref().contentHash(), w.startFrame(), w.label(), w.ref().pieceId(), w.ref().featurePath());
+                long id = w.ref().fileId();
+                String name = names.computeIfAbsent(id, k -> ws.catalog().findById(k)
+                        .map(org.cadenza.corpus.catalog.CatalogFile::displayPath).orElse(w.ref().featurePath()));
+                out.printRecord(w.ref().contentHash(), w.startFrame(), w.label(), w.ref().pieceId(), name, id);
             }
         }
     }
