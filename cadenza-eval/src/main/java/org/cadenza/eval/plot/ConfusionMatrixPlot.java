@@ -21,7 +21,8 @@ import org.knowm.xchart.style.Styler;
  * on both axes (true class down the left, first class at the top; predicted class along the bottom, rotated), the
  * value in every non-empty cell when it fits, empty cells left white, and a perceptual colour map (the light half of
  * viridis, yellow = low to teal = high, on which black text keeps a contrast ratio above 5).
- * The picture grows with the number of classes: a cell is 16 to 48 pixels wide; values are written (rounded to
+ * The picture grows with the number of classes: a cell is 16 to 48 pixels wide, and the picture is at least as wide as
+ * its title; values are written (rounded to
  * integers, so a share under 0.5 % shows as 0) when the cell is at least 17 pixels wide. The colour scale starts
  * at 0 and, for percentages, ends at 100.
  */
@@ -41,6 +42,10 @@ public final class ConfusionMatrixPlot {
         new Color(0x22a884), new Color(0x21918c)
     };
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    /** XChart's default title font, set explicitly so that the picture can be made wide enough for the title. */
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    /** Room left and right of the title, in pixels. */
+    private static final int TITLE_MARGIN = 24;
 
     private ConfusionMatrixPlot() {
     }
@@ -71,13 +76,17 @@ public final class ConfusionMatrixPlot {
         FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(LABEL_FONT);
         int longestLabel = names.stream().mapToInt(metrics::stringWidth).max().orElse(0);
         int plot = (int) Math.ceil(n * cell / 0.92);
-        int width = longestLabel + plot + 190;
+        // a few classes make a narrow picture: widen it to the title rather than clip the title at both ends
+        int titleWidth = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(TITLE_FONT)
+                .stringWidth(title);
+        int width = Math.max(longestLabel + plot + 190, titleWidth + 2 * TITLE_MARGIN);
         int height = longestLabel + plot + 110;
 
         HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("predicted class").yAxisTitle("true class").build();
         var styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
+        styler.setChartTitleFont(TITLE_FONT);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(true);
         styler.setPlotGridLinesVisible(false);

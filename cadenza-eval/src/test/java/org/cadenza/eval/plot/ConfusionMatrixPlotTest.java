@@ -61,6 +61,28 @@ class ConfusionMatrixPlotTest {
     }
 
     @Test
+    void theTitleOfAFewClassesIsNotClipped(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("two.png");
+        ConfusionMatrixPlot.writePng(new ConfusionMatrix(List.of("bach", "chopin"), new long[][] {{3, 0}, {1, 2}}),
+                png, "Confusion, piece level (% of each true class)");
+        BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        // the title is the dark text of the top 30 rows: some of it, and none within 8 px of either edge
+        int dark = 0;
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                boolean isDark = ((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255) < 300;
+                if (isDark) {
+                    dark++;
+                    assertTrue(x >= 8 && x < image.getWidth() - 8, "the title touches the edge at x " + x + " of "
+                            + image.getWidth());
+                }
+            }
+        }
+        assertTrue(dark > 100, "no title drawn: " + dark + " dark pixels");
+    }
+
+    @Test
     void anEmptyMatrixStillDraws(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("empty.png");
         ConfusionMatrixPlot.writePng(new ConfusionMatrix(List.of("a", "b"), new long[2][2]), png, "nothing");
