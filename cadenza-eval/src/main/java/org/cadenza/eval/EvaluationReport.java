@@ -36,6 +36,11 @@ public final class EvaluationReport {
 
     /** Rows of the top-losses table unless said otherwise: 20. */
     public static final int DEFAULT_TOP_LOSSES = 20;
+    /**
+     * Below this many evaluated pieces the headline carries a warning: with N pieces one piece moves the piece
+     * figures by 100 / N points.
+     */
+    public static final int FEW_PIECES = 20;
 
     private final String title;
     private final String evaluatedSet;
@@ -156,6 +161,7 @@ public final class EvaluationReport {
                         + " guessing with the class prior of the training pieces).",
                 pieceReport.count(), evaluatedSet, windowReport.count(), evaluatedSet, predictions.numClasses(),
                 pieceBaselines.byPieces().predictedClass(), pieceBaselines.byWindows().predictedClass()));
+        smallSetWarning().ifPresent(doc::paragraph);
         doc.table(List.of("figure", "model", "most frequent by pieces ('" + pieceBaselines.byPieces().predictedClass()
                         + "')", "most frequent by windows ('" + pieceBaselines.byWindows().predictedClass() + "')",
                         "stratified"), headlineRows(), false, true, true, true, true);
@@ -266,12 +272,26 @@ public final class EvaluationReport {
         return new ReportFiles(md, html, json, written);
     }
 
+    /**
+     * @return when fewer than {@value #FEW_PIECES} pieces were evaluated, the warning the headline carries:
+     *     {@code "Warning: only 3 test pieces: each piece figure can move by ±33.3 points with one piece."}
+     */
+    public Optional<String> smallSetWarning() {
+        long n = pieceReport.count();
+        if (n >= FEW_PIECES) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "Warning: only %d %s piece%s: each piece figure can move by "
+                + "±%.1f points with one piece.", n, evaluatedSet, n == 1 ? "" : "s", 100.0 / n));
+    }
+
     /** @return everything metrics.json holds, as maps and lists (what Jackson writes) */
     public Map<String, Object> toJson() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("title", title);
         root.put("description", description);
         root.put("classes", predictions.classNames());
+        smallSetWarning().ifPresent(w -> root.put("warning", w));
         for (Level level : List.of(Level.PIECE, Level.WINDOW)) {
             ClassificationReport r = report(level);
             Map<String, Object> m = new LinkedHashMap<>();

@@ -113,6 +113,8 @@ final class ReportDocument {
                 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
                 th { background: #f2f2f2; }
                 td.n { text-align: right; font-variant-numeric: tabular-nums; }
+                th, td { overflow-wrap: anywhere; }
+                td .long { display: inline-block; max-width: 32em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
                 tr:nth-child(even) td { background: #fafafa; }
                 img { max-width: 100%%; border: 1px solid #eee; }
                 h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 1.6em; }
@@ -142,7 +144,7 @@ final class ReportDocument {
                     sb.append("<tr>");
                     for (int c = 0; c < row.size(); c++) {
                         boolean numeric = c < t.numeric().length && t.numeric()[c];
-                        sb.append(numeric ? "<td class=\"n\">" : "<td>").append(html(row.get(c))).append("</td>");
+                        sb.append(cellHtml(row.get(c), numeric));
                     }
                     sb.append("</tr>\n");
                 }
@@ -151,6 +153,23 @@ final class ReportDocument {
         }
         return sb.append("</body>\n</html>\n").toString();
     }
+
+    /**
+     * A table cell. Text wraps anywhere rather than widen the page; a long unbroken name (a file path, a key:
+     * {@value #LONG_TOKEN} characters or more without a space) is cut with an ellipsis at 32 em and kept whole in the
+     * cell's {@code title} (shown on hover) and in the text (copied and found by the browser).
+     */
+    private static String cellHtml(String text, boolean numeric) {
+        String cls = numeric ? " class=\"n\"" : "";
+        boolean longToken = java.util.Arrays.stream(text.split("\\s+")).anyMatch(w -> w.length() >= LONG_TOKEN);
+        if (!longToken) {
+            return "<td" + cls + ">" + html(text) + "</td>";
+        }
+        return "<td" + cls + " title=\"" + html(text) + "\"><span class=\"long\">" + html(text) + "</span></td>";
+    }
+
+    /** Unbroken characters from which a cell's text is ellipsized in HTML. */
+    static final int LONG_TOKEN = 48;
 
     private static String cellMd(String s) {
         return s.replace("|", "\\|").replace("\n", " ");

@@ -118,6 +118,44 @@ class EvaluationReportTest {
     }
 
     @Test
+    void aSmallTestSetCarriesAWarningInMarkdownHtmlAndJson(@TempDir Path dir) throws Exception {
+        ReportFiles files = EvaluationReport.builder().setPredictions(predictions())
+                .setTrainingCounts(new long[] {50, 20, 100}, new long[] {10, 8, 2}).build().write(dir);
+        // 5 test pieces: one piece is 100 / 5 = 20 points of piece accuracy
+        String warning = "Warning: only 5 test pieces: each piece figure can move by ±20.0 points with one piece.";
+        assertTrue(Files.readString(files.markdown()).contains(warning + "\n"), Files.readString(files.markdown()));
+        assertTrue(Files.readString(files.html()).contains("<p>" + warning + "</p>"));
+        assertEquals(warning, new ObjectMapper().readTree(files.json().toFile()).get("warning").asText());
+
+        // 20 pieces of one window each: no warning
+        List<WindowPrediction> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(w("f" + i + ".mid", "P" + i, i % 2, 0, i % 3 == 0 ? 0.3f : 0.8f, i % 3 == 0 ? 0.7f : 0.2f));
+        }
+        EvaluationReport enough = EvaluationReport.builder().setPredictions(new Predictions(List.of("a", "b"), many))
+                .setTrainingCounts(new long[] {5, 5}, new long[] {1, 1}).optEvaluatedSet("blind").build();
+        assertTrue(enough.smallSetWarning().isEmpty());
+        ReportFiles big = enough.write(dir.resolve("big"));
+        assertFalse(Files.readString(big.markdown()).contains("Warning"), Files.readString(big.markdown()));
+        assertFalse(new ObjectMapper().readTree(big.json().toFile()).has("warning"));
+    }
+
+    @Test
+    void longFileNamesAreCutInHtmlWithTheFullNameKept(@TempDir Path dir) throws Exception {
+        String name = "asap/" + "Schubert_Impromptu_op.90_D.899/".repeat(3) + "performance-by-a-long-named-pianist.mid";
+        Predictions p = new Predictions(List.of("bach", "schubert"), List.of(
+                w(name, "schubert/impromptu", 1, 0, 0.9f, 0.1f), w("bach/b1.mid", "B1", 0, 0, 0.8f, 0.2f)));
+        ReportFiles files = EvaluationReport.builder().setPredictions(p)
+                .setTrainingCounts(new long[] {5, 5}, new long[] {1, 1}).build().write(dir);
+        String html = Files.readString(files.html());
+        // the top-losses table names the file: cut with an ellipsis, the full name in the title and the text
+        assertTrue(html.contains("<td title=\"" + name + "\"><span class=\"long\">" + name + "</span></td>"), html);
+        assertTrue(html.contains("text-overflow: ellipsis") && html.contains("overflow-wrap: anywhere"), html);
+        // short names are plain cells
+        assertTrue(html.contains("<td>bach/b1.mid</td>"), html);
+    }
+
+    @Test
     void theBaselinesAreRequired() {
         assertThrows(IllegalArgumentException.class, () -> EvaluationReport.builder().setPredictions(predictions()).build());
     }
