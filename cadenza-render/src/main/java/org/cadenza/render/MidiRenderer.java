@@ -19,6 +19,8 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequence;
+import org.cadenza.io.midi.MidiInspector;
+import org.cadenza.io.midi.MidiLimits;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 
@@ -160,20 +162,12 @@ public final class MidiRenderer implements AutoCloseable {
         closed = true;
     }
 
-    /** Reads a standard MIDI file with {@code javax.sound.midi}, turning every failure into a BadInputException. */
+    /**
+     * Reads a MIDI file through the one gate every MIDI reader passes ({@link MidiInspector#read}): the same limits
+     * and messages as ingest and the notes route, format 2 included.
+     */
     static Sequence readSequence(Path midi) {
-        if (!Files.isRegularFile(midi)) {
-            throw new BadInputException(midi, "MIDI file not found");
-        }
-        try {
-            return MidiSystem.getSequence(midi.toFile());
-        } catch (InvalidMidiDataException e) {
-            throw new BadInputException(midi, "not a valid standard MIDI file (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new BadInputException(midi, "cannot read MIDI file (" + e + ")", e);
-        } catch (RuntimeException e) {
-            throw new BadInputException(midi, "corrupt MIDI file (" + e + ")", e);
-        }
+        return MidiInspector.read(midi, MidiLimits.DEFAULTS);
     }
 
     private Map<String, Object> gervillOptions() {

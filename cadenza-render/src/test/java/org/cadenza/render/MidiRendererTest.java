@@ -236,10 +236,13 @@ class MidiRendererTest {
         Files.write(garbage, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
         BadInputException bad = assertThrows(BadInputException.class, () -> piano.render(garbage));
         assertEquals(garbage, bad.file());
-        assertTrue(bad.problem().contains("not a valid standard MIDI file"), bad.problem());
+        // the same message as ingest and the notes route give (MidiInspector, the one gate)
+        assertTrue(bad.problem().contains("not a Standard MIDI File"), bad.problem());
 
         Path missing = tmp.resolve("missing.mid");
-        assertEquals("MIDI file not found", assertThrows(BadInputException.class, () -> piano.render(missing)).problem());
+        BadInputException gone = assertThrows(BadInputException.class, () -> piano.render(missing));
+        assertEquals(missing, gone.file());
+        assertTrue(gone.problem().contains("not found") || gone.problem().contains("no such file"), gone.problem());
     }
 
     @Test
