@@ -11,15 +11,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.cadenza.corpus.ProgressListener;
-import org.cadenza.eval.run.StyleGeneration;
-import org.cadenza.eval.run.StyleModels;
+import org.cadenza.api.run.StyleGeneration;
+import org.cadenza.api.run.StyleModels;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.generation.LanguageModel;
 import org.cadenza.model.route.FilePredictor;
-import org.cadenza.model.route.Predictors;
+import org.cadenza.api.run.Predictors;
 import org.cadenza.model.train.TrainingListener;
 
 /**

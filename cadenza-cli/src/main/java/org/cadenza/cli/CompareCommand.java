@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import org.cadenza.corpus.Workspace;
-import org.cadenza.eval.run.ModelComparison;
+import org.cadenza.api.run.ModelComparison;
 import org.cadenza.features.pianoroll.PianoRollParams;
 import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.model.Architecture;

@@ -2,7 +2,7 @@ package org.cadenza.cli;
 
 import org.cadenza.corpus.demo.Demo;
 import org.cadenza.corpus.demo.DemoCorpus;
-import org.cadenza.eval.run.FullDemo;
+import org.cadenza.api.run.FullDemo;
 import org.cadenza.features.WindowSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cadenza.corpus.Workspace;
-import org.cadenza.eval.run.EmbeddingTrainingRun;
+import org.cadenza.api.run.EmbeddingTrainingRun;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingRun;

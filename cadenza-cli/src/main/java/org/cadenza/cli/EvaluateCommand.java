@@ -1,14 +1,14 @@
 package org.cadenza.cli;
 
 import org.cadenza.corpus.dataset.Split;
-import org.cadenza.eval.run.RouteEvaluation;
+import org.cadenza.api.run.RouteEvaluation;
 import org.cadenza.model.route.InputRoute;
 import org.cadenza.model.route.RunRoute;
 
 import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.ReportFiles;
-import org.cadenza.eval.run.BlindEvaluation;
-import org.cadenza.eval.run.RunEvaluation;
+import org.cadenza.api.run.BlindEvaluation;
+import org.cadenza.api.run.RunEvaluation;
 import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.cadenza.eval.run.StyleGeneration;
-import org.cadenza.eval.run.StyleModels;
+import org.cadenza.api.run.StyleGeneration;
+import org.cadenza.api.run.StyleModels;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.generation.GenerationLength;
 import org.cadenza.model.generation.LanguageModel;

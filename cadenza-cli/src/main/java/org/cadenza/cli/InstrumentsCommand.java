@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.multilabel.ThresholdTuning;
-import org.cadenza.eval.run.InstrumentRun;
+import org.cadenza.api.run.InstrumentRun;
 import org.cadenza.features.instruments.InstrumentMap;
 import org.cadenza.model.Architecture;
 import org.cadenza.model.ModelRuntime;

@@ -8,7 +8,7 @@ import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.eval.map.ComposerMap;
 import org.cadenza.eval.map.Linkage;
 import org.cadenza.eval.map.MapSettings;
-import org.cadenza.eval.run.EmbeddingMap;
+import org.cadenza.api.run.EmbeddingMap;
 import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

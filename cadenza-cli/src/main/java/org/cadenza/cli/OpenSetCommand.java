@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cadenza.corpus.Workspace;
-import org.cadenza.eval.run.LeaveComposersOut;
-import org.cadenza.eval.run.OpenSetEvaluation;
+import org.cadenza.api.run.LeaveComposersOut;
+import org.cadenza.api.run.OpenSetEvaluation;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Mining;
 import org.cadenza.model.embedding.Objective;

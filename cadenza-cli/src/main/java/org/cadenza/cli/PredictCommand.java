@@ -7,7 +7,7 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.route.FilePredictor;
-import org.cadenza.model.route.Predictors;
+import org.cadenza.api.run.Predictors;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.cadenza.corpus.Workspace;
-import org.cadenza.eval.run.StyleEvaluation;
+import org.cadenza.api.run.StyleEvaluation;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.generation.SamplingSettings;
 import picocli.CommandLine.Command;

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.route.FilePredictor;
-import org.cadenza.model.route.Predictors;
 
 /**
  * Predicts files with a fusion run: every member predicts the file its own way, and their mean log-probabilities are
@@ -36,13 +35,16 @@ public final class FusionPredictor implements FilePredictor {
         }
     }
 
-    /** Opens the fusion run in {@code runDir} and its members (folders relative to it, or absolute). */
-    public static FusionPredictor open(Path runDir) {
+    /**
+     * Opens the fusion run in {@code runDir} and its members (folders relative to it, or absolute), each with
+     * {@code opener} (the application layer's, which knows every route).
+     */
+    public static FusionPredictor open(Path runDir, java.util.function.Function<Path, FilePredictor> opener) {
         LateFusion fusion = LateFusion.load(runDir);
         List<FilePredictor> opened = new ArrayList<>();
         try {
             for (String m : fusion.members()) {
-                opened.add(Predictors.open(runDir.resolve(m)));
+                opened.add(opener.apply(runDir.resolve(m)));
             }
             return new FusionPredictor(fusion, opened);
         } catch (RuntimeException e) {
