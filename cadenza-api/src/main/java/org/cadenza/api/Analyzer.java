@@ -17,7 +17,7 @@ import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.embedding.Identification;
 import org.cadenza.model.notes.NotesPredictor;
 import org.cadenza.model.pipeline.FilePrediction;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.MidiFiles;
 
 /**

@@ -18,7 +18,7 @@ import org.cadenza.io.CadenzaException;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.generation.LanguageModel;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.api.run.Predictors;
 import org.cadenza.model.train.TrainingListener;
 

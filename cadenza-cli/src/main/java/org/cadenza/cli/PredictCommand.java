@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.io.BadInputException;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.pipeline.FilePrediction;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.api.run.Predictors;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import picocli.CommandLine.Command;

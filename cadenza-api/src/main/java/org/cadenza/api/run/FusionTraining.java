@@ -17,7 +17,7 @@ import org.cadenza.corpus.dataset.LabelledSplit;
 import org.cadenza.corpus.dataset.Split;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.fusion.LateFusion;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.InputRoute;
 import org.cadenza.api.run.Predictors;
 import org.cadenza.model.route.RunRoute;

@@ -31,7 +31,7 @@ import org.cadenza.model.classical.ClassicalAlgorithm;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.notes.NotesSettings;
 import org.cadenza.model.pianoroll.PianoRollSettings;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.api.run.Predictors;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;

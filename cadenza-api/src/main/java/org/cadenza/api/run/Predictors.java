@@ -7,7 +7,7 @@ import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.fusion.FusionPredictor;
 import org.cadenza.model.notes.NotesPredictor;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.RunRoute;
 import org.cadenza.model.pianoroll.PianoRollPredictor;
 import org.cadenza.model.pipeline.FilePrediction;

@@ -39,7 +39,7 @@ import org.cadenza.model.fusion.LateFusion;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.model.pipeline.WorkspaceTraining;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.InputRoute;
 import org.cadenza.model.route.MidiFiles;
 import org.cadenza.api.run.Predictors;

@@ -46,7 +46,7 @@ import org.cadenza.model.generation.SamplingSettings;
 import org.cadenza.model.generation.TokenPiece;
 import org.cadenza.model.generation.TokenSampler;
 import org.cadenza.model.pipeline.FilePrediction;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.api.run.Predictors;
 
 import smile.math.MathEx;

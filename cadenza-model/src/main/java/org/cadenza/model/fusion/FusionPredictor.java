@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cadenza.model.pipeline.FilePrediction;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 
 /**
  * Predicts files with a fusion run: every member predicts the file its own way, and their mean log-probabilities are

@@ -10,7 +10,7 @@ import org.cadenza.features.FeatureExtractor;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.PipelineSettings;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.render.MidiRenderer;
 
 /**

@@ -13,7 +13,7 @@ import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.classical.ClassicalModel;
 import org.cadenza.model.pipeline.FilePrediction;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.MidiFiles;
 
 /**

@@ -13,7 +13,7 @@ import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.WorkspaceTraining;
-import org.cadenza.model.route.FilePredictor;
+import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.MidiFiles;
 
 /**

@@ -24,7 +24,7 @@ import java.util.Objects;
  * at 1e-6), as in evaluation. When the run stacks windows ({@link PipelineSettings#stack()} &gt; 1), every
  * {@code stack} consecutive windows form one input ({@link WindowStacking}) and the mean runs over those inputs.
  */
-public final class FilePrediction implements org.cadenza.model.route.FilePredictor {
+public final class FilePrediction implements org.cadenza.model.pipeline.FilePredictor {
 
     /** Probability floor before the logarithm. */
     public static final double FLOOR = 1e-6;

@@ -1,9 +1,8 @@
-package org.cadenza.model.route;
+package org.cadenza.model.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cadenza.model.pipeline.FilePrediction;
 
 /**
  * Predicts the class of whole files with a trained run, whatever its route. A file's ranking comes from the mean
