@@ -1,0 +1,78 @@
+package org.cadenza.model.multitask;
+
+import org.cadenza.model.Architecture;
+import org.cadenza.model.train.PinnedHistory;
+import org.cadenza.model.train.SpecAugment;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
+import org.cadenza.model.train.TrainingResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.cadenza.model.train.PinnedHistory.assertPinned;
+import static org.cadenza.model.train.PinnedHistory.assertSameHistory;
+import static org.cadenza.model.train.PinnedHistory.killAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Same seed, same figures for the multi-task training (pinned to 1e-6), and exact resume after a kill. */
+class MultiTaskTrainingFiguresTest {
+
+    private static MultiTaskConfig config(Heads heads, TrainingConfig.StopMetric stopOn) {
+        return new MultiTaskConfig(TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(3)
+                .optBatchSize(16).optMaxLearningRate(3e-3).optSpecAugment(SpecAugment.DEFAULT).optPatience(0)
+                .optStopMetric(stopOn).build(), heads, 0.7);
+    }
+
+    @Test
+    void bothHeadsFiguresArePinned(@TempDir Path dir) {
+        MultiTaskTraining.Result r = MultiTaskTraining.train(MultiTaskTrainingTest.corpus(64, 1),
+                MultiTaskTrainingTest.corpus(24, 2), config(Heads.COMPOSER_AND_INSTRUMENTS,
+                        TrainingConfig.StopMetric.VAL_LOSS), dir, TrainingListener.NONE);
+        assertPinned("multi-task, both heads", BOTH, r.history());
+        assertEquals(TrainingResult.Status.COMPLETED, r.status());
+        assertEquals(BOTH_BEST, r.bestEpoch());
+    }
+
+    @Test
+    void instrumentHeadFiguresArePinned(@TempDir Path dir) {
+        MultiTaskTraining.Result r = MultiTaskTraining.train(MultiTaskTrainingTest.corpus(64, 3),
+                MultiTaskTrainingTest.corpus(24, 4), config(Heads.INSTRUMENTS,
+                        TrainingConfig.StopMetric.VAL_ACCURACY), dir, TrainingListener.NONE);
+        assertPinned("multi-task, instruments", INSTRUMENTS, r.history());
+        assertEquals(INSTRUMENTS_BEST, r.bestEpoch());
+    }
+
+    @Test
+    void aKilledRunResumesToTheUninterruptedHistory(@TempDir Path dir) {
+        MultiLabelWindows train = MultiTaskTrainingTest.corpus(64, 1);
+        MultiLabelWindows val = MultiTaskTrainingTest.corpus(24, 2);
+        MultiTaskConfig cfg = config(Heads.COMPOSER_AND_INSTRUMENTS, TrainingConfig.StopMetric.VAL_LOSS);
+        MultiTaskTraining.Result whole = MultiTaskTraining.train(train, val, cfg, dir.resolve("whole"),
+                TrainingListener.NONE);
+        assertThrows(PinnedHistory.Killed.class, () -> MultiTaskTraining.train(train, val, cfg,
+                dir.resolve("killed"), killAt(2, 3)));
+        MultiTaskTraining.Result resumed = MultiTaskTraining.train(train, val, cfg, dir.resolve("killed"),
+                TrainingListener.NONE);
+        assertSameHistory(whole.history(), resumed.history());
+        assertEquals(whole.bestEpoch(), resumed.bestEpoch());
+        assertEquals(TrainingResult.Status.COMPLETED, resumed.status());
+    }
+
+    // Per epoch {train loss, train accuracy, validation loss, validation accuracy, learning rate}, recorded with the
+    // epoch loop as it was before TrainingLoop (commit 25d6e2f), one PyTorch thread, DJL 0.32 / PyTorch 2.5.1 on CPU.
+    static final double[][] BOTH = {
+            {1.269124061, 0.2187500000, 0.7944097916, 0.2083333333, 0.002280000000},
+            {0.9228409380, 0.4687500000, 0.8310271104, 0.2083333333, 0.001833786066},
+            {0.4822350293, 0.6250000000, 0.5112653573, 0.3333333333, 1.200000000e-08},
+    };
+    static final int BOTH_BEST = 3;
+    static final double[][] INSTRUMENTS = {
+            {0.6156177819, 0.2656250000, 0.5114108622, 0.1666666667, 0.002280000000},
+            {0.2841729186, 0.5156250000, 0.2213356743, 0.7500000000, 0.001833786066},
+            {0.2637342699, 0.5625000000, 0.1299823423, 0.7916666667, 1.200000000e-08},
+    };
+    static final int INSTRUMENTS_BEST = 3;
+}

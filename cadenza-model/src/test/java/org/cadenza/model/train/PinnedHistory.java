@@ -1,0 +1,90 @@
+package org.cadenza.model.train;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Pins the learning curves of small deterministic trainings (one PyTorch thread, fixed seeds): the figures below each
+ * test were recorded before the four trainings (classifier, multi-task, embedding,
+ * language model) were moved onto one epoch loop, so a refactoring of the loop
+ * that changes any figure fails here. A legitimate change of the numbers (another DJL or PyTorch version, another
+ * CPU) shows the new figures in the failure message, ready to paste.
+ */
+public final class PinnedHistory {
+
+    /** Absolute tolerance of every pinned figure. */
+    public static final double TOLERANCE = 1e-6;
+
+    private PinnedHistory() {
+    }
+
+    /**
+     * @param expected per epoch {train loss, train accuracy, validation loss, validation accuracy, learning rate}
+     */
+    public static void assertPinned(String what, double[][] expected, List<EpochRecord> actual) {
+        String paste = "\n" + what + " figures of this run:\n" + literal(actual);
+        assertEquals(expected.length, actual.size(), "epochs" + paste);
+        for (int e = 0; e < expected.length; e++) {
+            double[] got = row(actual.get(e));
+            assertEquals(e + 1, actual.get(e).epoch());
+            for (int k = 0; k < got.length; k++) {
+                assertEquals(expected[e][k], got[k], TOLERANCE, what + ", epoch " + (e + 1) + ", column " + k
+                        + paste);
+            }
+        }
+    }
+
+    /** Asserts that a resumed run's history is the uninterrupted run's, figure by figure (not the timings). */
+    public static void assertSameHistory(List<EpochRecord> whole, List<EpochRecord> resumed) {
+        assertEquals(whole.size(), resumed.size(), "epochs");
+        for (int e = 0; e < whole.size(); e++) {
+            double[] a = row(whole.get(e));
+            double[] b = row(resumed.get(e));
+            assertEquals(whole.get(e).epoch(), resumed.get(e).epoch());
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(a[k], b[k], TOLERANCE, "epoch " + (e + 1) + ", column " + k);
+            }
+        }
+    }
+
+    private static double[] row(EpochRecord r) {
+        return new double[] {r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(), r.learningRate()};
+    }
+
+    /** @return the history as a Java array literal */
+    public static String literal(List<EpochRecord> h) {
+        StringBuilder s = new StringBuilder("{\n");
+        for (EpochRecord r : h) {
+            double[] v = row(r);
+            s.append("    {");
+            for (int k = 0; k < v.length; k++) {
+                s.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.10g", v[k]));
+            }
+            s.append("},\n");
+        }
+        return s.append("}").toString();
+    }
+
+    /** A listener that kills the run (throws, as a crash would) at batch {@code batch} of epoch {@code epoch}. */
+    public static TrainingListener killAt(int epoch, int batch) {
+        return new TrainingListener() {
+            @Override
+            public void onBatch(BatchEvent event) {
+                if (event.epoch() == epoch && event.batch() == batch) {
+                    throw new Killed();
+                }
+            }
+        };
+    }
+
+    /** What {@link #killAt} throws. */
+    public static final class Killed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Killed() {
+            super("killed for the test");
+        }
+    }
+}
