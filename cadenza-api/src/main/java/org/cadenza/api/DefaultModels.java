@@ -222,18 +222,28 @@ public final class DefaultModels {
     }
 
     /**
+     * A piece the composer model never saw in training.
+     *
+     * @param file     one file of it (the first the split lists)
+     * @param piece    its piece id
+     * @param composer who composed it
+     */
+    public record HeldOutPiece(Path file, String piece, String composer) {
+    }
+
+    /**
      * The pieces the composer model never saw in training: its test split, one file per piece (the first listed),
      * in piece order. Empty before training.
      */
-    public List<Path> heldOutPieces() {
+    public List<HeldOutPiece> heldOutPieces() {
         Optional<List<RunFiles.Entry>> files = RunFiles.read(run(ModelKind.COMPOSER));
         if (files.isEmpty()) {
             return List.of();
         }
-        Map<String, Path> byPiece = new TreeMap<>();
+        Map<String, HeldOutPiece> byPiece = new TreeMap<>();
         for (RunFiles.Entry e : files.get()) {
             if (e.split() == Split.TEST) {
-                byPiece.putIfAbsent(e.pieceId(), Path.of(e.path()));
+                byPiece.putIfAbsent(e.pieceId(), new HeldOutPiece(Path.of(e.path()), e.pieceId(), e.composer()));
             }
         }
         return List.copyOf(byPiece.values());

@@ -37,7 +37,20 @@ public record TrainingData(List<Path> sources) {
      * {@code <home>/datasets} (offline, the fetcher's error says what to do).
      */
     public static TrainingData publicPianoCorpora(Path home, ProgressListener progress) {
-        DatasetFetcher fetcher = DatasetFetcher.fromEnvironment();
+        return publicPianoCorpora(home, DatasetFetcher.fromEnvironment(), progress);
+    }
+
+    /**
+     * As {@link #publicPianoCorpora(Path, ProgressListener)}, with the local copies looked for in {@code datasets}
+     * (a folder holding {@code asap/} and {@code piano-midi-de/}) instead of {@code CADENZA_DATA}.
+     */
+    public static TrainingData publicPianoCorpora(Path home, Path datasets, ProgressListener progress) {
+        return publicPianoCorpora(home, new DatasetFetcher(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(30))
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build(), Optional.of(datasets)), progress);
+    }
+
+    private static TrainingData publicPianoCorpora(Path home, DatasetFetcher fetcher, ProgressListener progress) {
         List<Path> out = new ArrayList<>();
         for (PublicDataset d : List.of(PublicDataset.ASAP, PublicDataset.PIANO_MIDI_DE)) {
             out.add(fetcher.fetch(d, home.resolve("datasets"), Optional.empty(), progress).folder()

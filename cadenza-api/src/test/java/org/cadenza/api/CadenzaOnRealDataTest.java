@@ -48,7 +48,7 @@ class CadenzaOnRealDataTest {
 
     @Test
     void aHeldOutPieceGetsComposersPeriodVerdictAndTimeWithoutTrainingAgain() {
-        Path piece = TrainedDefaults.models().heldOutPieces().get(0);
+        Path piece = TrainedDefaults.models().heldOutPieces().get(0).file();
         // the training data given does not exist: opening must not train again
         try (Cadenza c = cadenza()) {
             Analysis a = c.analyze(piece);
@@ -69,7 +69,7 @@ class CadenzaOnRealDataTest {
 
     @Test
     void explainGivesAWindowTimelineAndTheFeaturesThatWeighedMost() throws Exception {
-        Path piece = TrainedDefaults.models().heldOutPieces().get(1);
+        Path piece = TrainedDefaults.models().heldOutPieces().get(1).file();
         try (Cadenza c = cadenza()) {
             Analysis a = c.analyze(piece, AnalysisOptions.DEFAULTS.withExplain(true));
             Analysis.Explanation e = a.explanation().orElseThrow();
@@ -89,7 +89,7 @@ class CadenzaOnRealDataTest {
     void aBatchRecordsOneProblemPerBadFileAndGoesOn(@TempDir Path dir) throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mid"), "these are not MIDI bytes");
         Path empty = Files.createFile(dir.resolve("empty.mid"));
-        Path piece = TrainedDefaults.models().heldOutPieces().get(0);
+        Path piece = TrainedDefaults.models().heldOutPieces().get(0).file();
         try (Cadenza c = cadenza()) {
             List<FileResult> results = c.analyzeAll(List.of(text, piece, empty, dir.resolve("missing.mid")));
             assertEquals(4, results.size());
@@ -110,6 +110,6 @@ class CadenzaOnRealDataTest {
     void aClosedCadenzaRefusesToAnswer() {
         Cadenza c = cadenza();
         c.close();
-        assertThrows(IllegalStateException.class, () -> c.analyze(TrainedDefaults.models().heldOutPieces().get(0)));
+        assertThrows(IllegalStateException.class, () -> c.analyze(TrainedDefaults.models().heldOutPieces().get(0).file()));
     }
 }

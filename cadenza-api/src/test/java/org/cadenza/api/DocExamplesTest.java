@@ -87,7 +87,7 @@ class DocExamplesTest {
         assertFalse(blocks.isEmpty(), "README.md has no Java example");
         String name = compile(blocks.get(0), dir);
         assumeTrue(TrainedDefaults.pianoMidiDe().isPresent(), "CADENZA_DATA with piano-midi-de/ is not set");
-        Path piece = TrainedDefaults.models().heldOutPieces().get(0);
+        Path piece = TrainedDefaults.models().heldOutPieces().get(0).file();
         String printed = run(dir, name, piece.toString());
         String first = printed.split("\\s+")[0];
         assertTrue(TrainedDefaults.models().info(ModelKind.COMPOSER).orElseThrow().classes().contains(first),
@@ -103,7 +103,7 @@ class DocExamplesTest {
             names.add(compile(b, dir));
         }
         assumeTrue(TrainedDefaults.pianoMidiDe().isPresent(), "CADENZA_DATA with piano-midi-de/ is not set");
-        String piece = TrainedDefaults.models().heldOutPieces().get(0).toString();
+        String piece = TrainedDefaults.models().heldOutPieces().get(0).file().toString();
         for (String n : names) {
             String printed = run(dir, n, piece);
             assertFalse(printed.isBlank(), n + " printed nothing");

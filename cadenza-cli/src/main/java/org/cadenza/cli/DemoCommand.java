@@ -2,7 +2,7 @@ package org.cadenza.cli;
 
 import org.cadenza.corpus.demo.Demo;
 import org.cadenza.corpus.demo.DemoCorpus;
-import org.cadenza.api.run.FullDemo;
+import org.cadenza.api.FullDemo;
 import org.cadenza.features.WindowSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
                 "Picks a few pieces per composer from the datasets (solo piano from ASAP and piano-midi.de, orchestral and vocal files from midi-classics),",
                 "ingests them, renders them to audio, computes log-mel windows, draws a spectrogram per composer",
                 "and prints the workspace's status; then trains a composer classifier on a by-piece split, writes its",
-                "evaluation report and predicts the held-out test pieces. Rerunning skips what is done.",
+                "evaluation report and predicts the held-out test pieces. Last, `cadenza who` on a piece the default",
+                "models never trained on (they are trained once first when missing, a few minutes).",
+                "Rerunning skips what is done.",
                 "Data: --data, else $CADENZA_DATA, else ASAP is fetched from its home repository."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -52,6 +54,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
+    @Mixin
+    ModelsOption models;
+
     @Override
     public Integer call() {
         Optional<Path> root = Optional.ofNullable(data).or(() -> Optional.ofNullable(System.getenv("CADENZA_DATA"))
@@ -63,12 +68,13 @@ public final class DemoCommand implements Callable<Integer> {
         org.cadenza.model.ModelRuntime.setThreads(1);
         FullDemo.Report report;
         try (TrainCommand.Progress training = new TrainCommand.Progress()) {
-            report = FullDemo.run(new FullDemo.Options(options, model, epochs, 2.5), new ConsoleProgress(), training);
+            report = FullDemo.run(new FullDemo.Options(options, model, epochs, 2.5, models.models()), new ConsoleProgress(),
+                    training);
         }
         System.out.print(report.toText());
         System.out.println();
-        System.out.println("Next: open the report above; look at the pictures; `cadenza predict " + report.run()
-                + " <your.mid>`; or ingest your own music:");
+        System.out.println("Next: `cadenza who <your.mid>`; open the report above; look at the pictures; or ingest your"
+                + " own music:");
         System.out.println("  cadenza ingest <folder of <composer>/.../*.mid> --workspace my-ws");
         return report.corpus().hasProblems() ? ExitCode.PARTIAL : ExitCode.OK;
     }

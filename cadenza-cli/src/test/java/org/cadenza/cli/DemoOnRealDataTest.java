@@ -19,8 +19,9 @@ class DemoOnRealDataTest {
         assumeTrue(data != null && Files.isDirectory(Path.of(data)),
                 "CADENZA_DATA is not set: the real-data demo test needs the datasets folder");
         Path ws = tmp.resolve("ws");
+        Path models = tmp.resolve("models");
         String[] args = {"demo", "--workspace", ws.toString(), "--data", data, "--composers", "bach,chopin",
-                "--pieces", "1", "--window", "3s"};
+                "--pieces", "1", "--window", "3s", "--models", models.toString()};
 
         CommandLineTest.Result first = CommandLineTest.cadenza(args);
         assertEquals(ExitCode.OK, first.code(), first.output());
@@ -36,6 +37,10 @@ class DemoOnRealDataTest {
         assertTrue(Files.isRegularFile(ws.resolve("runs/demo-small/report/report.html")), first.output());
         assertTrue(first.output().contains("predictions for the held-out test pieces:"), first.output());
         assertTrue(first.output().contains(" true bach ") && first.output().contains(" true chopin "), first.output());
+        // and last, cadenza who on a piece the default models never trained on
+        assertTrue(first.output().contains("$ cadenza who "), first.output());
+        assertTrue(first.output().contains("open set  "), first.output());
+        assertTrue(org.cadenza.api.DefaultModels.at(models).allTrained());
 
         CommandLineTest.Result again = CommandLineTest.cadenza(args);
         assertEquals(ExitCode.OK, again.code(), again.output());

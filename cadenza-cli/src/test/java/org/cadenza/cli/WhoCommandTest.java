@@ -53,7 +53,7 @@ class WhoCommandTest {
         assertEquals(3, infos.size());
         assertEquals(COMPOSERS.size(), infos.get(0).path("classes").size());
 
-        Path piece = Path.of(org.cadenza.api.DefaultModels.at(models).heldOutPieces().get(0).toString());
+        Path piece = org.cadenza.api.DefaultModels.at(models).heldOutPieces().get(0).file();
         CommandLineTest.Result who = CommandLineTest.cadenza("who", piece.toString(), "--models", models.toString(),
                 "--json", "--explain");
         assertEquals(ExitCode.OK, who.code(), who.output());

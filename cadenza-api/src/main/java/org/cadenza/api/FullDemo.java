@@ -1,4 +1,4 @@
-package org.cadenza.api.run;
+package org.cadenza.api;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
@@ -6,6 +6,8 @@ import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.DatasetWindow;
 import org.cadenza.corpus.demo.Demo;
+import org.cadenza.api.run.RunEvaluation;
+import org.cadenza.api.run.TrainingRun;
 import org.cadenza.eval.ReportFiles;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
@@ -26,7 +28,8 @@ import java.util.Map;
 /**
  * The main job end to end: the corpus part of the demo ({@link Demo}: pick, ingest, render, features, pictures),
  * then a composer classifier trained on a by-piece split, its evaluation report, and predictions for the held-out
- * test pieces. Rerunning skips what is done (the training resumes or returns its finished result).
+ * test pieces; and last, {@code cadenza who} on a piece the default models never trained on (training them first,
+ * once, when they are missing). Rerunning skips what is done (the training resumes or returns its finished result).
  */
 public final class FullDemo {
 
@@ -37,17 +40,19 @@ public final class FullDemo {
      * @param architecture the network (SMALL trains in seconds)
      * @param epochs       training epochs
      * @param trainHop     hop between training windows, seconds (overlapping windows give the small corpus more examples)
+     * @param models       the default models {@code cadenza who} uses, trained when missing
      */
-    public record Options(Demo.Options corpus, Architecture architecture, int epochs, double trainHop) {
-        /** Defaults: the corpus defaults, SMALL, 8 epochs, windows every 2.5 s. */
+    public record Options(Demo.Options corpus, Architecture architecture, int epochs, double trainHop,
+                          DefaultModels models) {
+        /** Defaults: the corpus defaults, SMALL, 8 epochs, windows every 2.5 s, the default models of the home. */
         public static Options defaults(Path workspace) {
-            return new Options(Demo.Options.defaults(workspace), Architecture.SMALL, 8, 2.5);
+            return new Options(Demo.Options.defaults(workspace), Architecture.SMALL, 8, 2.5, DefaultModels.inHome());
         }
     }
 
     /** What the demo did. */
     public record Report(Demo.Report corpus, Path run, ReportFiles evaluation, List<FilePrediction.Result> predictions,
-                         Map<Path, String> truth) {
+                         Map<Path, String> truth, DefaultModels.HeldOutPiece heldOut, Analysis who) {
 
         public String toText() {
             StringBuilder b = new StringBuilder(corpus.toText());
@@ -60,6 +65,10 @@ public final class FullDemo {
                         r.seconds()));
             }
             b.append("\nreport: ").append(evaluation.html()).append('\n');
+            b.append("\nWho composed a piece the default models never trained on (").append(heldOut.piece())
+                    .append(", by ").append(heldOut.composer()).append(")?\n");
+            b.append("$ cadenza who ").append(heldOut.file()).append('\n');
+            b.append(who.toText());
             return b.toString();
         }
 
@@ -69,6 +78,27 @@ public final class FullDemo {
     }
 
     private FullDemo() {
+    }
+
+    /**
+     * The default models (trained first when missing, from the demo's datasets folder when it has one) and a piece
+     * they never trained on: the composer model's first test piece by a composer the demo corpus holds, else its
+     * first test piece.
+     */
+    private static DefaultModels.HeldOutPiece heldOut(Options options, ProgressListener progress,
+                                                      TrainingListener training) {
+        DefaultModels d = options.models();
+        java.util.Optional<Path> root = options.corpus().datasetsRoot();
+        d.ensure(() -> root.isPresent() ? TrainingData.publicPianoCorpora(DefaultModels.home(), root.get(), progress)
+                : TrainingData.publicPianoCorpora(DefaultModels.home(), progress), progress, training,
+                options.corpus().threads());
+        List<DefaultModels.HeldOutPiece> pieces = d.heldOutPieces();
+        if (pieces.isEmpty()) {
+            throw new org.cadenza.io.CadenzaException("the default composer model in " + d.dir()
+                    + " lists no test pieces: remove it (cadenza models remove --all) and rerun");
+        }
+        List<String> composers = options.corpus().selection().composers();
+        return pieces.stream().filter(p -> composers.contains(p.composer())).findFirst().orElse(pieces.get(0));
     }
 
     public static Report run(Options options, ProgressListener progress, TrainingListener training) {
@@ -96,7 +126,12 @@ public final class FullDemo {
                     predictions.add(predictor.predict(file));
                 }
             }
-            return new Report(corpus, run, report, predictions, truth);
+            DefaultModels.HeldOutPiece heldOut = heldOut(options, progress, training);
+            Analysis who;
+            try (Cadenza cadenza = Cadenza.builder().models(options.models().dir()).build()) {
+                who = cadenza.analyze(heldOut.file());
+            }
+            return new Report(corpus, run, report, predictions, truth, heldOut, who);
         }
     }
 }
