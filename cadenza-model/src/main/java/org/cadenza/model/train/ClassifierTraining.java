@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.ExpectedOutputs;
@@ -38,7 +39,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Trains a classifier on {@link LabeledWindows}, with a checkpoint per epoch and resume.
+ * Trains a classifier on {@link LabeledWindows}, with a checkpoint per epoch and resume. The epoch loop is
+ * {@link TrainingLoop}'s; this class supplies its batches (shuffled windows, SpecAugment, optionally class-weighted
+ * cross-entropy) and validation (cross-entropy and accuracy), and keeps the run folder's layout for every training.
  *
  * <p>Run folder layout: {@code config.json} (the {@link TrainingConfig}), {@code history.csv} (learning curves),
  * {@code checkpoint/state.json} ({@link TrainingState}: epoch, best epoch and score, history) and
@@ -79,106 +82,89 @@ public final class ClassifierTraining {
         if (val.size() == 0) {
             throw new IllegalArgumentException("no validation windows: early stopping and best epoch need some");
         }
-        TrainingState state = startOrResume(runDir, cfg, TrainingConfig.class);
+        TrainingLoop.Outcome out = TrainingLoop.fit(runDir, cfg, TrainingConfig.class,
+                LoopSettings.of(cfg, "cadenza-classifier"), new Classifier(train, val, cfg), listener);
         int[] shape = {train.channels(), train.mels(), train.frames()};
-        if (!TrainingState.RUNNING.equals(state.status())) {
-            return result(runDir, train, cfg, state, TrainingResult.Status.valueOf(state.status()),
-                    state.epochsDone());
-        }
-        return run(train, val, cfg, runDir, listener, state, shape);
+        return new TrainingResult(runDir, train.classes(), shape, cfg, out.state().history(),
+                out.state().bestEpoch(), out.bestWeights(runDir), out.status(), out.resumedAfterEpoch());
     }
 
-    private static TrainingResult run(LabeledWindows train, LabeledWindows val, TrainingConfig cfg, Path runDir,
-                                      TrainingListener listener, TrainingState start, int[] shape) {
-        int n = train.size();
-        int bs = cfg.batchSize();
-        int batches = (n + bs - 1) / bs;
-        int resumedAfter = start.epochsDone();
-        OneCycleTracker tracker = new OneCycleTracker(cfg.maxLearningRate(), (long) cfg.epochs() * batches,
-                cfg.warmupFraction(), cfg.anneal());
-        float[] classWeights = cfg.classWeights() ? TrainingSupport.classWeights(train) : null;
-        TrainingState state = start;
-        TrainingSupport.seedEngine(cfg.seed(), 0);
-        try (Model model = Model.newInstance("cadenza-classifier")) {
-            Block block = Networks.build(cfg.architecture(), train.classes().size());
-            model.setBlock(block);
-            if (resumedAfter > 0) {
-                block.initialize(model.getNDManager(), DataType.FLOAT32, TrainingSupport.inputShape(train, 1));
-                loadParameters(block, model.getNDManager(), weightsFile(runDir, resumedAfter));
-            }
-            Optimizer optimizer = TrainingSupport.optimizer(cfg, tracker, resumedAfter * batches);
-            try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
-                trainer.initialize(TrainingSupport.inputShape(train, 1));
-                OptimizerState.resume(optimizer, block, trainer, runDir, resumedAfter);
-                listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
-                for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
-                    long t0 = System.nanoTime();
-                    TrainingSupport.seedEngine(cfg.seed(), epoch);
-                    int[] order = TrainingSupport.permutation(n, TrainingSupport.random(cfg.seed(), epoch, 1));
-                    Random maskRng = TrainingSupport.random(cfg.seed(), epoch, 2);
-                    double lossSum = 0;
-                    int hits = 0;
-                    int seen = 0;
-                    for (int b = 0; b < batches; b++) {
-                        int from = b * bs;
-                        int to = Math.min(n, from + bs);
-                        int[] labels = TrainingSupport.labels(train, order, from, to);
-                        float[] weights = null;
-                        if (classWeights != null) {
-                            weights = new float[labels.length];
-                            for (int i = 0; i < labels.length; i++) {
-                                weights[i] = classWeights[labels[i]];
-                            }
-                        }
-                        float loss;
-                        try (NDManager bm = trainer.getManager().newSubManager()) {
-                            NDArray x = TrainingSupport.batch(bm, train, order, from, to, cfg.specAugment(), maskRng);
-                            try (GradientCollector gc = trainer.newGradientCollector()) {
-                                NDArray logits = TrainingSupport.logits(trainer.forward(new NDList(x)));
-                                NDArray l = TrainingSupport.crossEntropy(logits, labels, weights);
-                                gc.backward(l);
-                                loss = l.getFloat();
-                                hits += TrainingSupport.correct(logits, labels);
-                            }
-                            trainer.step();
-                        }
-                        if (!Float.isFinite(loss)) {
-                            throw new CadenzaException("training diverged: loss " + loss + " at epoch " + epoch
-                                    + ", batch " + (b + 1) + "; lower the learning rate (now max "
-                                    + cfg.maxLearningRate() + ")");
-                        }
-                        lossSum += loss * (to - from);
-                        seen += to - from;
-                        double secs = (System.nanoTime() - t0) / 1e9;
-                        listener.onBatch(new BatchEvent(epoch, cfg.epochs(), b + 1, batches, loss, lossSum / seen,
-                                hits / (double) seen, seen / secs));
-                        if (listener.stopRequested()) {
-                            return result(runDir, train, cfg, state, TrainingResult.Status.INTERRUPTED, resumedAfter);
-                        }
-                    }
-                    double[] v = evaluate(trainer, val, bs);
-                    double lr = tracker.valueAt((long) epoch * batches - 1);
-                    EpochRecord rec = new EpochRecord(epoch, lossSum / seen, hits / (double) seen, v[0], v[1], lr,
-                            (System.nanoTime() - t0) / 1e9);
-                    double score = cfg.stopMetric() == TrainingConfig.StopMetric.VAL_LOSS ? v[0] : v[1];
-                    boolean improved = state.bestEpoch() == 0 || (cfg.stopMetric() == TrainingConfig.StopMetric.VAL_LOSS
-                            ? score < state.bestScore() : score > state.bestScore());
-                    saveParameters(block, weightsFile(runDir, epoch));
-                    OptimizerState.save(optimizer, block, optimizerFile(runDir, epoch));
-                    state = state.next(rec, improved, score, cfg.patience(), cfg.epochs());
-                    commit(runDir, state);
-                    listener.onEpoch(rec, improved);
-                    if (!TrainingState.RUNNING.equals(state.status())) {
-                        return result(runDir, train, cfg, state, TrainingResult.Status.valueOf(state.status()),
-                                resumedAfter);
-                    }
-                    if (listener.stopRequested()) {
-                        return result(runDir, train, cfg, state, TrainingResult.Status.INTERRUPTED, resumedAfter);
-                    }
+    /** The classifier's part of the loop: shuffled windows, SpecAugment, optionally class-weighted cross-entropy. */
+    private static final class Classifier implements Trainee {
+
+        private final LabeledWindows train;
+        private final LabeledWindows val;
+        private final TrainingConfig cfg;
+        private final float[] classWeights;
+        private int[] order;
+        private Random maskRng;
+
+        Classifier(LabeledWindows train, LabeledWindows val, TrainingConfig cfg) {
+            this.train = train;
+            this.val = val;
+            this.cfg = cfg;
+            this.classWeights = cfg.classWeights() ? TrainingSupport.classWeights(train) : null;
+        }
+
+        @Override
+        public int batchesPerEpoch() {
+            return (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
+        }
+
+        @Override
+        public Block network() {
+            return Networks.build(cfg.architecture(), train.classes().size());
+        }
+
+        @Override
+        public Shape[] inputShapes() {
+            return new Shape[] {TrainingSupport.inputShape(train, 1)};
+        }
+
+        @Override
+        public Optimizer optimizer(Tracker learningRate, int beginNumUpdate) {
+            return TrainingSupport.optimizer(cfg, learningRate, beginNumUpdate);
+        }
+
+        @Override
+        public void beginEpoch(int epoch) {
+            order = TrainingSupport.permutation(train.size(), TrainingSupport.random(cfg.seed(), epoch, 1));
+            maskRng = TrainingSupport.random(cfg.seed(), epoch, 2);
+        }
+
+        @Override
+        public BatchStep trainBatch(Trainer trainer, int batch) {
+            int from = batch * cfg.batchSize();
+            int to = Math.min(train.size(), from + cfg.batchSize());
+            int[] labels = TrainingSupport.labels(train, order, from, to);
+            float[] weights = null;
+            if (classWeights != null) {
+                weights = new float[labels.length];
+                for (int i = 0; i < labels.length; i++) {
+                    weights[i] = classWeights[labels[i]];
                 }
             }
+            float loss;
+            int hits;
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+                NDArray x = TrainingSupport.batch(bm, train, order, from, to, cfg.specAugment(), maskRng);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDArray logits = TrainingSupport.logits(trainer.forward(new NDList(x)));
+                    NDArray l = TrainingSupport.crossEntropy(logits, labels, weights);
+                    gc.backward(l);
+                    loss = l.getFloat();
+                    hits = TrainingSupport.correct(logits, labels);
+                }
+                trainer.step();
+            }
+            return new BatchStep(loss, loss * (to - from), hits, to - from, to - from);
         }
-        throw new IllegalStateException("unreachable: the last epoch always completes the run");
+
+        @Override
+        public Validation validate(Trainer trainer) {
+            double[] v = evaluate(trainer, val, cfg.batchSize());
+            return new Validation(v[0], v[1]);
+        }
     }
 
     /**
@@ -271,14 +257,6 @@ public final class ClassifierTraining {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint in " + runDir, e);
         }
-    }
-
-    private static TrainingResult result(Path runDir, LabeledWindows train, TrainingConfig cfg, TrainingState state,
-                                         TrainingResult.Status status, int resumedAfter) {
-        int[] shape = {train.channels(), train.mels(), train.frames()};
-        Path best = state.bestEpoch() > 0 ? weightsFile(runDir, state.bestEpoch()) : null;
-        return new TrainingResult(runDir, train.classes(), shape, cfg, state.history(), state.bestEpoch(), best,
-                status, resumedAfter);
     }
 
     /** Saves a block's parameters to {@code file} atomically. */

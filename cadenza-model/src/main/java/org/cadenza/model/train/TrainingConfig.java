@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param warmupFraction share of all steps spent warming up from {@code maxLearningRate / 25} to the peak,
  *     default 0.3 (one-cycle); the rest anneals to {@code maxLearningRate / 25 / 1e4}
  * @param anneal shape of the decay after warm-up, default {@link Anneal#COSINE}
- * @param stopMetric what early stopping and the best checkpoint follow, default {@link StopMetric#VAL_LOSS}
+ * @param stopMetric what early stopping and the best checkpoint follow, default {@link StopMetric#VAL_LOSS};
+ *     {@link StopMetric#LAST_EPOCH} keeps the last epoch and never stops early
  * @param patience epochs without improvement before stopping early; 0 disables early stopping; default 5
  * @param seed seed for initialisation, shuffling, augmentation and PyTorch's RNG, default {@link #DEFAULT_SEED}
  * @param specAugment masks applied to training batches, default {@link SpecAugment#DEFAULT}
@@ -39,8 +40,11 @@ public record TrainingConfig(Architecture architecture, OptimizerKind optimizer,
     /** Decay after warm-up. */
     public enum Anneal { COSINE, LINEAR }
 
-    /** The validation figure early stopping and best-epoch selection follow. */
-    public enum StopMetric { VAL_LOSS, VAL_ACCURACY }
+    /**
+     * What early stopping and the kept epoch follow (see {@link BestEpoch}): the lowest validation loss, the highest
+     * validation accuracy, or the last epoch (early stopping off: {@code patience} is then ignored).
+     */
+    public enum StopMetric { VAL_LOSS, VAL_ACCURACY, LAST_EPOCH }
 
     public TrainingConfig {
         Objects.requireNonNull(architecture, "architecture");
