@@ -1,26 +1,25 @@
 package org.cadenza.model.multitask;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
-import org.cadenza.io.CadenzaException;
-import org.cadenza.model.train.BatchEvent;
+import ai.djl.training.tracker.Tracker;
+import org.cadenza.model.train.BatchStep;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.EpochRecord;
-import org.cadenza.model.train.OneCycleTracker;
-import org.cadenza.model.train.OptimizerState;
+import org.cadenza.model.train.LoopSettings;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
+import org.cadenza.model.train.Trainee;
+import org.cadenza.model.train.TrainingLoop;
 import org.cadenza.model.train.TrainingResult;
-import org.cadenza.model.train.TrainingState;
 import org.cadenza.model.train.TrainingSupport;
+import org.cadenza.model.train.Validation;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +28,8 @@ import java.util.Random;
 /**
  * Trains a {@link MultiTaskNetwork}: the loss is the composer's cross-entropy (with both heads) plus
  * {@code instrumentWeight} times the instruments' {@link SigmoidCrossEntropy}. Checkpoints, resume, the one-cycle
- * schedule, SpecAugment and early stopping work as in {@link ClassifierTraining}; the run folder has the same layout.
- * In the history, {@code train_acc} and {@code val_acc} are the windows' instrument exact-match ratios at a 0.5
+ * schedule and early stopping are {@link TrainingLoop}'s, as for {@link ClassifierTraining}; the run folder has the
+ * same layout. In the history, {@code train_acc} and {@code val_acc} are the windows' instrument exact-match ratios at a 0.5
  * threshold (the tuned thresholds come later, from validation).
  */
 public final class MultiTaskTraining {
@@ -67,92 +66,81 @@ public final class MultiTaskTraining {
         if (val.size() == 0) {
             throw new IllegalArgumentException("no validation windows: early stopping needs some");
         }
-        TrainingState state = ClassifierTraining.startOrResume(dir, cfg, MultiTaskConfig.class);
-        if (!TrainingState.RUNNING.equals(state.status())) {
-            return result(dir, cfg, train.labelNames(), state, TrainingResult.Status.valueOf(state.status()));
+        TrainingLoop.Outcome out = TrainingLoop.fit(dir, cfg, MultiTaskConfig.class,
+                LoopSettings.of(cfg.training(), "cadenza-multitask"), new MultiTask(train, val, cfg), listener);
+        return new Result(dir, cfg, train.labelNames(), out.state().history(), out.state().bestEpoch(),
+                out.bestWeights(dir), out.status());
+    }
+
+    /** The multi-task part of the loop: shuffled windows, SpecAugment, composer cross-entropy + instruments' BCE. */
+    private static final class MultiTask implements Trainee {
+
+        private final MultiLabelWindows train;
+        private final MultiLabelWindows val;
+        private final MultiTaskConfig cfg;
+        private final TrainingConfig tc;
+        private int[] order;
+        private Random maskRng;
+
+        MultiTask(MultiLabelWindows train, MultiLabelWindows val, MultiTaskConfig cfg) {
+            this.train = train;
+            this.val = val;
+            this.cfg = cfg;
+            this.tc = cfg.training();
         }
-        TrainingConfig tc = cfg.training();
-        int n = train.size();
-        int bs = tc.batchSize();
-        int batches = (n + bs - 1) / bs;
-        int resumedAfter = state.epochsDone();
-        OneCycleTracker tracker = new OneCycleTracker(tc.maxLearningRate(), (long) tc.epochs() * batches,
-                tc.warmupFraction(), tc.anneal());
-        TrainingSupport.seedEngine(tc.seed(), 0);
-        try (Model model = Model.newInstance("cadenza-multitask")) {
-            Block block = MultiTaskNetwork.build(tc.architecture(), cfg.heads(), train.classes().size(),
+
+        @Override
+        public int batchesPerEpoch() {
+            return (train.size() + tc.batchSize() - 1) / tc.batchSize();
+        }
+
+        @Override
+        public Block network() {
+            return MultiTaskNetwork.build(tc.architecture(), cfg.heads(), train.classes().size(),
                     train.labelNames().size());
-            model.setBlock(block);
-            if (resumedAfter > 0) {
-                block.initialize(model.getNDManager(), DataType.FLOAT32, TrainingSupport.inputShape(train, 1));
-                ClassifierTraining.loadParameters(block, model.getNDManager(),
-                        ClassifierTraining.weightsFile(dir, resumedAfter));
-            }
-            Optimizer optimizer = TrainingSupport.optimizer(tc, tracker, resumedAfter * batches);
-            try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
-                trainer.initialize(TrainingSupport.inputShape(train, 1));
-                OptimizerState.resume(optimizer, block, trainer, dir, resumedAfter);
-                listener.onStart(resumedAfter + 1, tc.epochs(), batches);
-                for (int epoch = resumedAfter + 1; epoch <= tc.epochs(); epoch++) {
-                    long t0 = System.nanoTime();
-                    TrainingSupport.seedEngine(tc.seed(), epoch);
-                    int[] order = TrainingSupport.permutation(n, TrainingSupport.random(tc.seed(), epoch, 1));
-                    Random maskRng = TrainingSupport.random(tc.seed(), epoch, 2);
-                    double lossSum = 0;
-                    int exact = 0;
-                    int seen = 0;
-                    for (int b = 0; b < batches; b++) {
-                        int from = b * bs;
-                        int to = Math.min(n, from + bs);
-                        double[] step;
-                        try (NDManager bm = trainer.getManager().newSubManager()) {
-                            NDArray x = TrainingSupport.batch(bm, train, order, from, to, tc.specAugment(), maskRng);
-                            try (GradientCollector gc = trainer.newGradientCollector()) {
-                                NDList y = trainer.forward(new NDList(x));
-                                NDArray loss = loss(y, train, order, from, to, cfg, bm);
-                                gc.backward(loss);
-                                step = new double[] {loss.getFloat(), exactMatches(instruments(y), train, order, from,
-                                        to)};
-                            }
-                            trainer.step();
-                        }
-                        if (!Double.isFinite(step[0])) {
-                            throw new CadenzaException("training diverged: loss " + step[0] + " at epoch " + epoch
-                                    + ", batch " + (b + 1) + "; lower the learning rate (now max "
-                                    + tc.maxLearningRate() + ")");
-                        }
-                        lossSum += step[0] * (to - from);
-                        exact += (int) step[1];
-                        seen += to - from;
-                        listener.onBatch(new BatchEvent(epoch, tc.epochs(), b + 1, batches, step[0], lossSum / seen,
-                                exact / (double) seen, seen / ((System.nanoTime() - t0) / 1e9)));
-                        if (listener.stopRequested()) {
-                            return result(dir, cfg, train.labelNames(), state, TrainingResult.Status.INTERRUPTED);
-                        }
-                    }
-                    double[] v = evaluate(trainer, val, cfg, bs);
-                    EpochRecord rec = new EpochRecord(epoch, lossSum / seen, exact / (double) seen, v[0], v[1],
-                            tracker.valueAt((long) epoch * batches - 1), (System.nanoTime() - t0) / 1e9);
-                    boolean byLoss = tc.stopMetric() == TrainingConfig.StopMetric.VAL_LOSS;
-                    double score = byLoss ? v[0] : v[1];
-                    boolean improved = state.bestEpoch() == 0
-                            || (byLoss ? score < state.bestScore() : score > state.bestScore());
-                    ClassifierTraining.saveParameters(block, ClassifierTraining.weightsFile(dir, epoch));
-                    OptimizerState.save(optimizer, block, ClassifierTraining.optimizerFile(dir, epoch));
-                    state = state.next(rec, improved, score, tc.patience(), tc.epochs());
-                    ClassifierTraining.commit(dir, state);
-                    listener.onEpoch(rec, improved);
-                    if (!TrainingState.RUNNING.equals(state.status())) {
-                        return result(dir, cfg, train.labelNames(), state,
-                                TrainingResult.Status.valueOf(state.status()));
-                    }
-                    if (listener.stopRequested()) {
-                        return result(dir, cfg, train.labelNames(), state, TrainingResult.Status.INTERRUPTED);
-                    }
-                }
-            }
         }
-        throw new IllegalStateException("unreachable: the last epoch always completes the run");
+
+        @Override
+        public Shape[] inputShapes() {
+            return new Shape[] {TrainingSupport.inputShape(train, 1)};
+        }
+
+        @Override
+        public Optimizer optimizer(Tracker learningRate, int beginNumUpdate) {
+            return TrainingSupport.optimizer(tc, learningRate, beginNumUpdate);
+        }
+
+        @Override
+        public void beginEpoch(int epoch) {
+            order = TrainingSupport.permutation(train.size(), TrainingSupport.random(tc.seed(), epoch, 1));
+            maskRng = TrainingSupport.random(tc.seed(), epoch, 2);
+        }
+
+        @Override
+        public BatchStep trainBatch(Trainer trainer, int batch) {
+            int from = batch * tc.batchSize();
+            int to = Math.min(train.size(), from + tc.batchSize());
+            double loss;
+            int exact;
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+                NDArray x = TrainingSupport.batch(bm, train, order, from, to, tc.specAugment(), maskRng);
+                try (GradientCollector gc = trainer.newGradientCollector()) {
+                    NDList y = trainer.forward(new NDList(x));
+                    NDArray l = loss(y, train, order, from, to, cfg, bm);
+                    gc.backward(l);
+                    loss = l.getFloat();
+                    exact = exactMatches(instruments(y), train, order, from, to);
+                }
+                trainer.step();
+            }
+            return new BatchStep(loss, loss * (to - from), exact, to - from, to - from);
+        }
+
+        @Override
+        public Validation validate(Trainer trainer) {
+            double[] v = evaluate(trainer, val, cfg, tc.batchSize());
+            return new Validation(v[0], v[1]);
+        }
     }
 
     /** The total loss of a batch: composer cross-entropy (both heads) + weight x instruments' BCE. */
@@ -215,11 +203,5 @@ public final class MultiTaskTraining {
             }
         }
         return new double[] {lossSum / n, exact / (double) n};
-    }
-
-    private static Result result(Path dir, MultiTaskConfig cfg, List<String> labels, TrainingState state,
-                                 TrainingResult.Status status) {
-        Path best = state.bestEpoch() > 0 ? ClassifierTraining.weightsFile(dir, state.bestEpoch()) : null;
-        return new Result(dir, cfg, labels, state.history(), state.bestEpoch(), best, status);
     }
 }
