@@ -1,32 +1,31 @@
 package org.cadenza.model.embedding;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
-import org.cadenza.io.CadenzaException;
+import ai.djl.training.tracker.Tracker;
 import org.cadenza.model.LabeledWindows;
-import org.cadenza.model.train.BatchEvent;
+import org.cadenza.model.train.BatchStep;
+import org.cadenza.model.train.BestEpoch;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.EpochRecord;
-import org.cadenza.model.train.OneCycleTracker;
-import org.cadenza.model.train.OptimizerState;
+import org.cadenza.model.train.LoopSettings;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
+import org.cadenza.model.train.Trainee;
+import org.cadenza.model.train.TrainingLoop;
 import org.cadenza.model.train.TrainingResult;
-import org.cadenza.model.train.TrainingState;
 import org.cadenza.model.train.TrainingSupport;
+import org.cadenza.model.train.Validation;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -80,93 +79,78 @@ public final class EmbeddingTraining {
         if (val.size() == 0) {
             throw new IllegalArgumentException("no validation windows: choosing the best epoch needs some");
         }
-        TrainingState state = ClassifierTraining.startOrResume(dir, cfg, EmbeddingConfig.class);
-        if (!TrainingState.RUNNING.equals(state.status())) {
-            return result(dir, cfg, state, TrainingResult.Status.valueOf(state.status()));
-        }
-        return run(train, val, cfg, dir, listener, state);
+        LoopSettings settings = new LoopSettings("cadenza-embedding", "embedding training", cfg.epochs(), cfg.seed(),
+                cfg.maxLearningRate(), 0.3, TrainingConfig.Anneal.COSINE, cfg.patience(),
+                BestEpoch.VAL_ACCURACY_THEN_LOSS);
+        TrainingLoop.Outcome out = TrainingLoop.fit(dir, cfg, EmbeddingConfig.class, settings,
+                new Embedding(train, val, cfg), listener);
+        return new Result(dir, cfg, out.state().history(), out.state().bestEpoch(), out.bestWeights(dir),
+                out.status());
     }
 
-    private static Result run(EmbeddingWindows train, EmbeddingWindows val, EmbeddingConfig cfg, Path dir,
-                              TrainingListener listener, TrainingState start) {
-        LabeledWindows tw = train.windows();
-        int classes = tw.classes().size();
-        PkBatches sampler = new PkBatches(train.labels(), train.pieceNumbers());
-        int batches = sampler.batchesPerEpoch(cfg.composersPerBatch(), cfg.windowsPerComposer());
-        int resumedAfter = start.epochsDone();
-        OneCycleTracker tracker = new OneCycleTracker(cfg.maxLearningRate(), (long) cfg.epochs() * batches, 0.3,
-                TrainingConfig.Anneal.COSINE);
-        TrainingState state = start;
-        TrainingSupport.seedEngine(cfg.seed(), 0);
-        try (Model model = Model.newInstance("cadenza-embedding")) {
-            Block block = EmbeddingNetwork.build(cfg, classes);
-            model.setBlock(block);
-            if (resumedAfter > 0) {
-                block.initialize(model.getNDManager(), DataType.FLOAT32, TrainingSupport.inputShape(tw, 1));
-                ClassifierTraining.loadParameters(block, model.getNDManager(), weightsFile(dir, resumedAfter));
-            }
-            Optimizer optimizer = Optimizer.adamW().optLearningRateTracker(tracker)
-                    .optWeightDecays((float) cfg.weightDecay()).optBeginNumUpdate(resumedAfter * batches).build();
-            try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
-                trainer.initialize(TrainingSupport.inputShape(tw, 1));
-                OptimizerState.resume(optimizer, block, trainer, dir, resumedAfter);
-                listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
-                for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
-                    long t0 = System.nanoTime();
-                    TrainingSupport.seedEngine(cfg.seed(), epoch);
-                    Random rng = TrainingSupport.random(cfg.seed(), epoch, 1);
-                    List<int[]> plan = sampler.epoch(cfg.composersPerBatch(), cfg.windowsPerComposer(), batches, rng);
-                    double lossSum = 0;
-                    double hitSum = 0;
-                    int used = 0;
-                    for (int b = 0; b < plan.size(); b++) {
-                        int[] items = plan.get(b);
-                        int[] labels = TrainingSupport.labels(tw, items, 0, items.length);
-                        double[] step = step(trainer, tw, items, labels, cfg);
-                        if (step != null) {
-                            if (!Double.isFinite(step[0])) {
-                                throw new CadenzaException("embedding training diverged: loss " + step[0]
-                                        + " at epoch " + epoch + ", batch " + (b + 1) + "; lower the learning rate "
-                                        + "(now max " + cfg.maxLearningRate() + ")");
-                            }
-                            lossSum += step[0];
-                            hitSum += step[1];
-                            used++;
-                        }
-                        double secs = (System.nanoTime() - t0) / 1e9;
-                        listener.onBatch(new BatchEvent(epoch, cfg.epochs(), b + 1, batches,
-                                step == null ? 0 : step[0], used == 0 ? 0 : lossSum / used,
-                                used == 0 ? 0 : hitSum / used, (b + 1) * items.length / secs));
-                        if (listener.stopRequested()) {
-                            return result(dir, cfg, state, TrainingResult.Status.INTERRUPTED);
-                        }
-                    }
-                    double[] v = validate(x -> trainer.evaluate(x), trainer.getManager(), train, val);
-                    double lr = tracker.valueAt((long) epoch * batches - 1);
-                    EpochRecord rec = new EpochRecord(epoch, used == 0 ? 0 : lossSum / used,
-                            used == 0 ? 0 : hitSum / used, v[1], v[0], lr, (System.nanoTime() - t0) / 1e9);
-                    boolean improved = state.bestEpoch() == 0 || v[0] > state.bestScore()
-                            || (v[0] == state.bestScore() && v[1] < bestDistance(state));
-                    ClassifierTraining.saveParameters(block, weightsFile(dir, epoch));
-                    OptimizerState.save(optimizer, block, ClassifierTraining.optimizerFile(dir, epoch));
-                    state = state.next(rec, improved, v[0], cfg.patience(), cfg.epochs());
-                    ClassifierTraining.commit(dir, state);
-                    listener.onEpoch(rec, improved);
-                    if (!TrainingState.RUNNING.equals(state.status())) {
-                        return result(dir, cfg, state, TrainingResult.Status.valueOf(state.status()));
-                    }
-                    if (listener.stopRequested()) {
-                        return result(dir, cfg, state, TrainingResult.Status.INTERRUPTED);
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("unreachable: the last epoch always completes the run");
-    }
+    /**
+     * The embedding's part of the loop: P x K batches, a triplet or softmax step (batches without a triplet are
+     * skipped), validation by nearest composer anchor ({@code val_acc}) and distance to the own anchor
+     * ({@code val_loss}).
+     */
+    private static final class Embedding implements Trainee {
 
-    private static double bestDistance(TrainingState state) {
-        return state.history().stream().filter(r -> r.epoch() == state.bestEpoch()).findFirst()
-                .map(EpochRecord::valLoss).orElse(Double.POSITIVE_INFINITY);
+        private final EmbeddingWindows train;
+        private final EmbeddingWindows val;
+        private final EmbeddingConfig cfg;
+        private final PkBatches sampler;
+        private final int batches;
+        private List<int[]> plan;
+
+        Embedding(EmbeddingWindows train, EmbeddingWindows val, EmbeddingConfig cfg) {
+            this.train = train;
+            this.val = val;
+            this.cfg = cfg;
+            this.sampler = new PkBatches(train.labels(), train.pieceNumbers());
+            this.batches = sampler.batchesPerEpoch(cfg.composersPerBatch(), cfg.windowsPerComposer());
+        }
+
+        @Override
+        public int batchesPerEpoch() {
+            return batches;
+        }
+
+        @Override
+        public Block network() {
+            return EmbeddingNetwork.build(cfg, train.windows().classes().size());
+        }
+
+        @Override
+        public Shape[] inputShapes() {
+            return new Shape[] {TrainingSupport.inputShape(train.windows(), 1)};
+        }
+
+        @Override
+        public Optimizer optimizer(Tracker learningRate, int beginNumUpdate) {
+            return Optimizer.adamW().optLearningRateTracker(learningRate).optWeightDecays((float) cfg.weightDecay())
+                    .optBeginNumUpdate(beginNumUpdate).build();
+        }
+
+        @Override
+        public void beginEpoch(int epoch) {
+            plan = sampler.epoch(cfg.composersPerBatch(), cfg.windowsPerComposer(), batches,
+                    TrainingSupport.random(cfg.seed(), epoch, 1));
+        }
+
+        @Override
+        public BatchStep trainBatch(Trainer trainer, int batch) {
+            int[] items = plan.get(batch);
+            int[] labels = TrainingSupport.labels(train.windows(), items, 0, items.length);
+            double[] step = step(trainer, train.windows(), items, labels, cfg);
+            return step == null ? BatchStep.skipped(items.length)
+                    : new BatchStep(step[0], step[0], step[1], 1, items.length);
+        }
+
+        @Override
+        public Validation validate(Trainer trainer) {
+            double[] v = EmbeddingTraining.validate(x -> trainer.evaluate(x), trainer.getManager(), train, val);
+            return new Validation(v[1], v[0]);
+        }
     }
 
     /** One optimisation step; @return {loss, accuracy or satisfied fraction}, or null when the batch had no triplet */
@@ -268,10 +252,5 @@ public final class EmbeddingTraining {
     /** @return the parameter file of a finished epoch */
     public static Path weightsFile(Path dir, int epoch) {
         return ClassifierTraining.weightsFile(dir, epoch);
-    }
-
-    private static Result result(Path dir, EmbeddingConfig cfg, TrainingState state, TrainingResult.Status status) {
-        Path best = state.bestEpoch() > 0 ? weightsFile(dir, state.bestEpoch()) : null;
-        return new Result(dir, cfg, state.history(), state.bestEpoch(), best, status);
     }
 }
