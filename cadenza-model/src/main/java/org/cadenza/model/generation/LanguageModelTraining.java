@@ -1,26 +1,28 @@
 package org.cadenza.model.generation;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
-import org.cadenza.io.CadenzaException;
-import org.cadenza.model.train.BatchEvent;
+import ai.djl.training.tracker.Tracker;
+import org.cadenza.model.train.BatchStep;
+import org.cadenza.model.train.BestEpoch;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.EpochRecord;
-import org.cadenza.model.train.OneCycleTracker;
-import org.cadenza.model.train.OptimizerState;
+import org.cadenza.model.train.LoopSettings;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
+import org.cadenza.model.train.Trainee;
+import org.cadenza.model.train.TrainingLoop;
 import org.cadenza.model.train.TrainingResult;
-import org.cadenza.model.train.TrainingState;
 import org.cadenza.model.train.TrainingSupport;
+import org.cadenza.model.train.Validation;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -76,11 +78,13 @@ public final class LanguageModelTraining {
             throw new IllegalArgumentException("language-model training needs training and validation pieces, got "
                     + train.size() + " and " + val.size());
         }
-        TrainingState state = ClassifierTraining.startOrResume(dir, cfg, LanguageModelConfig.class);
-        if (!TrainingState.RUNNING.equals(state.status())) {
-            return result(dir, cfg, vocabulary, state, TrainingResult.Status.valueOf(state.status()));
-        }
-        return run(train, val, cfg, vocabulary, dir, listener, state);
+        LoopSettings settings = new LoopSettings("cadenza-token-lstm", "language-model training", cfg.epochs(),
+                cfg.seed(), cfg.maxLearningRate(), 0.1, TrainingConfig.Anneal.COSINE, cfg.patience(),
+                BestEpoch.VAL_LOSS);
+        TrainingLoop.Outcome out = TrainingLoop.fit(dir, cfg, LanguageModelConfig.class, settings,
+                new Lstm(train, val, cfg, vocabulary), listener);
+        return new Result(dir, cfg, vocabulary, out.state().history(), out.state().bestEpoch(), out.bestWeights(dir),
+                out.status());
     }
 
     /** Optimisation steps per epoch. */
@@ -91,84 +95,70 @@ public final class LanguageModelTraining {
         return (int) Math.max(1, (crops + cfg.batchSize() - 1) / cfg.batchSize());
     }
 
-    private static Result run(List<TokenPiece> train, List<TokenPiece> val, LanguageModelConfig cfg, int vocabulary,
-                              Path dir, TrainingListener listener, TrainingState start) {
-        int batches = batchesPerEpoch(train, cfg);
-        double[] cumulative = Crops.cumulativeWeights(train, cfg.balanceComposers());
-        int resumedAfter = start.epochsDone();
-        OneCycleTracker tracker = new OneCycleTracker(cfg.maxLearningRate(), (long) cfg.epochs() * batches, 0.1,
-                TrainingConfig.Anneal.COSINE);
-        TrainingState state = start;
-        Shape inputShape = new Shape(1, cfg.contextLength());
-        Shape conditionShape = new Shape(1, 1);
-        TrainingSupport.seedEngine(cfg.seed(), 0);
-        try (Model model = Model.newInstance("cadenza-token-lstm")) {
-            TokenLstm block = new TokenLstm(cfg, vocabulary);
-            model.setBlock(block);
-            if (resumedAfter > 0) {
-                block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape, conditionShape);
-                ClassifierTraining.loadParameters(block, model.getNDManager(),
-                        ClassifierTraining.weightsFile(dir, resumedAfter));
-            }
-            AdamW.Builder ob = Optimizer.adamW().optLearningRateTracker(tracker)
-                    .optWeightDecays((float) cfg.weightDecay()).optBeginNumUpdate(resumedAfter * batches);
+    /**
+     * The language model's part of the loop: random crops (length-weighted, optionally composer-balanced), AdamW with
+     * gradient clipping, validation by the strided evaluation windows.
+     */
+    private static final class Lstm implements Trainee {
+
+        private final List<TokenPiece> train;
+        private final List<TokenPiece> val;
+        private final LanguageModelConfig cfg;
+        private final int vocabulary;
+        private final double[] cumulative;
+        private Random rng;
+
+        Lstm(List<TokenPiece> train, List<TokenPiece> val, LanguageModelConfig cfg, int vocabulary) {
+            this.train = train;
+            this.val = val;
+            this.cfg = cfg;
+            this.vocabulary = vocabulary;
+            this.cumulative = Crops.cumulativeWeights(train, cfg.balanceComposers());
+        }
+
+        @Override
+        public int batchesPerEpoch() {
+            return LanguageModelTraining.batchesPerEpoch(train, cfg);
+        }
+
+        @Override
+        public Block network() {
+            return new TokenLstm(cfg, vocabulary);
+        }
+
+        @Override
+        public Shape[] inputShapes() {
+            return new Shape[] {new Shape(1, cfg.contextLength()), new Shape(1, 1)};
+        }
+
+        @Override
+        public Optimizer optimizer(Tracker learningRate, int beginNumUpdate) {
+            AdamW.Builder ob = Optimizer.adamW().optLearningRateTracker(learningRate)
+                    .optWeightDecays((float) cfg.weightDecay()).optBeginNumUpdate(beginNumUpdate);
             if (cfg.clipGradient() > 0) {
                 ob.optClipGrad((float) cfg.clipGradient());
             }
-            Optimizer optimizer = ob.build();
-            try (Trainer trainer = TrainingSupport.newTrainer(model, optimizer)) {
-                trainer.initialize(inputShape, conditionShape);
-                OptimizerState.resume(optimizer, block, trainer, dir, resumedAfter);
-                listener.onStart(resumedAfter + 1, cfg.epochs(), batches);
-                for (int epoch = resumedAfter + 1; epoch <= cfg.epochs(); epoch++) {
-                    long t0 = System.nanoTime();
-                    TrainingSupport.seedEngine(cfg.seed(), epoch);
-                    Random rng = TrainingSupport.random(cfg.seed(), epoch, 1);
-                    double lossSum = 0;
-                    double hitSum = 0;
-                    long tokens = 0;
-                    for (int b = 0; b < batches; b++) {
-                        Crops.Batch batch = Crops.random(train, cumulative, cfg.batchSize(), cfg.contextLength(), rng);
-                        double[] step = step(trainer, batch);
-                        if (!Double.isFinite(step[0])) {
-                            throw new CadenzaException("language-model training diverged: loss " + step[0]
-                                    + " at epoch " + epoch + ", batch " + (b + 1) + "; lower the learning rate (now "
-                                    + "max " + cfg.maxLearningRate() + ")");
-                        }
-                        int scored = batch.scored();
-                        lossSum += step[0] * scored;
-                        hitSum += step[1];
-                        tokens += scored;
-                        double secs = (System.nanoTime() - t0) / 1e9;
-                        listener.onBatch(new BatchEvent(epoch, cfg.epochs(), b + 1, batches, step[0],
-                                lossSum / Math.max(1, tokens), hitSum / Math.max(1, tokens),
-                                (b + 1) * (double) cfg.batchSize() / secs));
-                        if (listener.stopRequested()) {
-                            return result(dir, cfg, vocabulary, state, TrainingResult.Status.INTERRUPTED);
-                        }
-                    }
-                    Score v = score(x -> trainer.evaluate(x), trainer.getManager(), val, cfg.contextLength());
-                    double lr = tracker.valueAt((long) epoch * batches - 1);
-                    EpochRecord rec = new EpochRecord(epoch, lossSum / Math.max(1, tokens),
-                            hitSum / Math.max(1, tokens), v.nll(), v.accuracy(), lr,
-                            (System.nanoTime() - t0) / 1e9);
-                    boolean improved = state.bestEpoch() == 0 || v.nll() < state.bestScore();
-                    ClassifierTraining.saveParameters(block, ClassifierTraining.weightsFile(dir, epoch));
-                    OptimizerState.save(optimizer, block, ClassifierTraining.optimizerFile(dir, epoch));
-                    state = state.next(rec, improved, v.nll(), cfg.patience(),
-                            cfg.epochs());
-                    ClassifierTraining.commit(dir, state);
-                    listener.onEpoch(rec, improved);
-                    if (!TrainingState.RUNNING.equals(state.status())) {
-                        return result(dir, cfg, vocabulary, state, TrainingResult.Status.valueOf(state.status()));
-                    }
-                    if (listener.stopRequested()) {
-                        return result(dir, cfg, vocabulary, state, TrainingResult.Status.INTERRUPTED);
-                    }
-                }
-            }
+            return ob.build();
         }
-        throw new IllegalStateException("unreachable: the last epoch always completes the run");
+
+        @Override
+        public void beginEpoch(int epoch) {
+            rng = TrainingSupport.random(cfg.seed(), epoch, 1);
+        }
+
+        @Override
+        public BatchStep trainBatch(Trainer trainer, int batch) {
+            Crops.Batch crops = Crops.random(train, cumulative, cfg.batchSize(), cfg.contextLength(), rng);
+            double[] step = step(trainer, crops);
+            int scored = crops.scored();
+            return new BatchStep(step[0], step[0] * scored, step[1], scored, cfg.batchSize());
+        }
+
+        @Override
+        public Validation validate(Trainer trainer) {
+            Score v = score(x -> trainer.evaluate(x), trainer.getManager(), val, cfg.contextLength());
+            return new Validation(v.nll(), v.accuracy());
+        }
     }
 
     /** One optimisation step; @return {mean loss over the scored targets, right next-token guesses} */
@@ -252,11 +242,5 @@ public final class LanguageModelTraining {
             }
         }
         return new Score(nll / Math.max(1, tokens), hits / Math.max(1, tokens), tokens);
-    }
-
-    private static Result result(Path dir, LanguageModelConfig cfg, int vocabulary, TrainingState state,
-                                 TrainingResult.Status status) {
-        Path best = state.bestEpoch() > 0 ? ClassifierTraining.weightsFile(dir, state.bestEpoch()) : null;
-        return new Result(dir, cfg, vocabulary, state.history(), state.bestEpoch(), best, status);
     }
 }
