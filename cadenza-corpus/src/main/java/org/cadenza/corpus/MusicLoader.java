@@ -4,6 +4,7 @@ import org.cadenza.corpus.ingest.Ingestor;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.audio.AudioClip;
 import org.cadenza.io.audio.AudioDecoder;
+import org.cadenza.io.audio.AudioLevel;
 import org.cadenza.io.audio.Resampler;
 import org.cadenza.io.midi.MidiInspector;
 import org.cadenza.io.midi.MidiLimits;
@@ -22,7 +23,19 @@ import javax.sound.midi.Sequence;
 
 /**
  * Turns any music file Cadenza accepts into mono audio at the renderer's sample rate: MIDI is rendered,
- * recordings are decoded, mixed to mono and resampled (logged by {@link Resampler}) when their rate differs.
+ * recordings are decoded, mixed to mono, resampled (logged by {@link Resampler}) when their rate differs, brought to
+ * a fixed level and trimmed.
+ *
+ * <p><b>Recordings do not depend on their container, rate, channels or gain.</b> The log-mel features are absolute
+ * dB ({@code ref = 1.0}) and the trailing-silence threshold is absolute dBFS, so before this loader normalised the
+ * level, the same music as a 44.1 kHz stereo WAV made with the usual equal-power upmix (each channel at -3 dB,
+ * what {@code ffmpeg -ac 2} writes) and as a 22.05 kHz mono FLAC gave log-mels 3.01 dB apart in every bin and a
+ * different trimmed length (one window fewer or more). Now every recording is scaled so that its
+ * {@link AudioLevel#robustPeakDbfs robust peak} is {@value #RECORDING_LEVEL_DBFS} dBFS before the trim, and the same
+ * audio in either form gives the same windows: the same count, the same start (0 s) and log-mel values within
+ * {@value #SAME_AUDIO_TOLERANCE_DB} dB on at least 99.9 % of the bins. The rest are the mel bands above about
+ * 10.5 kHz (at 22,050 Hz), where the resampler's anti-aliasing filter (flat to 0.97 of the Nyquist frequency)
+ * removes what a file already at the target rate keeps. Rendered MIDI is left at the level the synthesizer gives it.
  *
  * <p>MIDI is read through {@link MidiInspector#read(Path, MidiLimits)} with {@link MidiLimits#DEFAULTS} before it is
  * rendered: the audio route refuses the files that ingest and the notes route refuse (too long, too large, absurd
@@ -34,6 +47,19 @@ public final class MusicLoader {
     public static final Set<String> MIDI_EXTENSIONS = Ingestor.MIDI_EXTENSIONS;
     /** File extensions read as recorded audio. */
     public static final Set<String> AUDIO_EXTENSIONS = Ingestor.AUDIO_EXTENSIONS;
+
+    /**
+     * Robust peak, dBFS, every decoded recording is brought to ({@link AudioLevel#normalize}): the median of rendered
+     * piano MIDI at the default settings (8 piano-midi.de pieces measured -9 to -17 dBFS, median about -15), so that
+     * recordings reach a model trained on rendered MIDI at the level it saw, whatever gain they were mastered with.
+     */
+    public static final double RECORDING_LEVEL_DBFS = -15.0;
+
+    /**
+     * Largest log-mel difference, dB, between the windows of the same audio loaded from two forms (rate, channels,
+     * container, gain) on at least 99.9 % of the bins (see the class comment; checked by the tests).
+     */
+    public static final double SAME_AUDIO_TOLERANCE_DB = 0.5;
 
     private final RenderSettings settings;
     private final Supplier<MidiRenderer> renderer;
@@ -77,11 +103,13 @@ public final class MusicLoader {
     }
 
     /**
-     * Loads a file whose kind is known (e.g. from the catalog): MIDI is rendered; audio is decoded, mixed to mono,
-     * resampled to the render rate (logged by {@link Resampler}) and its trailing silence trimmed like rendered audio.
+     * Loads a file whose kind is known (e.g. from the catalog): MIDI is rendered; audio is decoded, mixed to mono
+     * (the mean of the channels), resampled to the render rate (logged by {@link Resampler}), scaled to a robust peak
+     * of {@value #RECORDING_LEVEL_DBFS} dBFS and its trailing silence trimmed like rendered audio.
      *
      * @return mono audio at {@code settings.sampleRate()} Hz
-     * @throws BadInputException when the file cannot be read, is silent, or (MIDI) breaks a
+     * @throws BadInputException when the file cannot be read, is silent (no sample reaches the trim threshold
+     *                           before the level is changed), or (MIDI) breaks a
      *                           {@link MidiLimits#DEFAULTS default MIDI limit}
      */
     public AudioClip load(Path file, MediaKind kind) {
@@ -99,18 +127,26 @@ public final class MusicLoader {
         AudioClip clip = AudioDecoder.decode(source, settings.maxSeconds()).toMono();
         clip = Resampler.resample(clip, settings.sampleRate());
         float threshold = (float) settings.trimThresholdAmplitude();
+        if (lastAbove(clip.samples(), threshold) < 0) {
+            throw new BadInputException(source, String.format(Locale.ROOT,
+                    "silent: no sample reaches %.1f dBFS", settings.trimThresholdDb()));
+        }
+        // the level first, then the trim: where the trim cuts must not depend on the gain of the file
+        clip = AudioLevel.normalize(clip, RECORDING_LEVEL_DBFS);
         float[] s = clip.samples();
+        int last = lastAbove(s, threshold);
+        int keep = (int) Math.round(RenderSettings.TRIM_KEEP_SECONDS * settings.sampleRate());
+        int end = Math.min(s.length, last + 1 + keep);
+        return end == s.length ? clip : clip.slice(0, end);
+    }
+
+    /** Index of the last sample whose magnitude reaches {@code threshold}, or -1 when none does. */
+    private static int lastAbove(float[] s, float threshold) {
         int last = s.length - 1;
         while (last >= 0 && Math.abs(s[last]) < threshold) {
             last--;
         }
-        if (last < 0) {
-            throw new BadInputException(source, String.format(Locale.ROOT,
-                    "silent: no sample reaches %.1f dBFS", settings.trimThresholdDb()));
-        }
-        int keep = (int) Math.round(RenderSettings.TRIM_KEEP_SECONDS * settings.sampleRate());
-        int end = Math.min(s.length, last + 1 + keep);
-        return end == s.length ? clip : clip.slice(0, end);
+        return last;
     }
 
     /** Lower-case extension without the dot, or "" when none. */

@@ -32,9 +32,10 @@ import java.util.Set;
  * <ul>
  *   <li>MIDI files are rendered with one {@link MidiRenderer} per job (thread-safe, soundbank loaded once).</li>
  *   <li>Audio files are decoded ({@link AudioDecoder}, at most {@link RenderSettings#maxSeconds()}), mixed down to
- *       mono, resampled to {@link RenderSettings#sampleRate()} with {@link Resampler} (which logs it), and their
- *       trailing silence below {@link RenderSettings#trimThresholdDb()} is cut, keeping
- *       {@link RenderSettings#TRIM_KEEP_SECONDS} s, as the renderer does.</li>
+ *       mono, resampled to {@link RenderSettings#sampleRate()} with {@link Resampler} (which logs it), brought to
+ *       the level {@link MusicLoader#RECORDING_LEVEL_DBFS}, and their trailing silence below
+ *       {@link RenderSettings#trimThresholdDb()} is cut, keeping {@link RenderSettings#TRIM_KEEP_SECONDS} s, as the
+ *       renderer does ({@link MusicLoader#load(Path, org.cadenza.corpus.catalog.MediaKind)}).</li>
  * </ul>
  * Duplicates and quarantined files are not processed. Files whose artifact row exists and whose FLAC is present are
  * skipped, so a rerun resumes where a killed run stopped; an artifact row whose file has vanished is dropped and
