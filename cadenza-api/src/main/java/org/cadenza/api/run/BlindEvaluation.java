@@ -5,6 +5,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.catalog.FileStatus;
+import org.cadenza.corpus.copies.CopyKind;
+import org.cadenza.corpus.copies.NearCopyRule;
 import org.cadenza.corpus.dataset.DatasetBuilder;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.DatasetWindow;
@@ -59,17 +61,28 @@ import java.util.TreeSet;
  *       Files whose label is not one of the model's classes (composers the model never saw) are left out and
  *       counted by label; files the target cannot label (no period) are left out with the target's reason.</li>
  *   <li>Pieces: the other workspace's piece ids (piano-midi-de's {@code work_id}: the movements of a work together).</li>
- *   <li>Leakage: blind files that are near-duplicates of the run's training, validation or test pieces
- *       ({@link NearDuplicates}; needs the run's {@value RunFiles#FILE}), and the piece-level accuracy without those of
- *       training pieces.</li>
+ *   <li>Leakage: blind files that are copies of the run's training files, found from the files themselves on any
+ *       corpus ({@link TrainingCopies}: same bytes, same notes, near copy by {@link NearCopyRule#DEFAULT}, or named
+ *       by the blind labels CSV's {@code near_duplicates} column, {@link NearDuplicates}; needs the run's
+ *       {@value RunFiles#FILE}). The figures (piece accuracy, balanced accuracy, window accuracy, the dummy
+ *       baselines) are given twice: on all evaluated files, and on the files that are not copies, with the number
+ *       left out by kind.</li>
  * </ul>
- * Writes the report plus {@value #FILES_CSV} (every catalogued file of the other workspace: what happened to it, its
- * near-duplicates) into the output folder, by default {@code RUN/blind-<workspace name>}.
+ * Writes the report (its "Run" table holds both sets of figures), {@value #SUMMARY_CSV} (the two sets of figures),
+ * {@value #FILES_CSV} (every catalogued file of the other workspace: what happened to it, its near-duplicates, the
+ * training file it is a copy of) and the full report without the copies in {@value #WITHOUT_COPIES_DIR}/ into the
+ * output folder, by default {@code RUN/blind-<workspace name>}.
  */
 public final class BlindEvaluation {
 
-    /** Per file of the other workspace: status, label, piece, windows, near-duplicates. */
+    /** Per file of the other workspace: status, label, piece, windows, near-duplicates, copy of training. */
     public static final String FILES_CSV = "blind-files.csv";
+
+    /** The figures on all evaluated files and on those that are not copies of training files, one row each. */
+    public static final String SUMMARY_CSV = "blind-summary.csv";
+
+    /** Subfolder of the output with the full report on the files that are not copies of training files. */
+    public static final String WITHOUT_COPIES_DIR = "without-copies";
 
     /**
      * What a blind evaluation found.
@@ -85,15 +98,22 @@ public final class BlindEvaluation {
      * @param excluded          target's exclusion reason -&gt; files left out
      * @param target            the run's target
      * @param notFeaturised     files with no features made with the run's settings (or shorter than one window)
-     * @param nearDuplicates    one sentence on near-duplicates of the run's pieces
-     * @param trainingDuplicateFiles evaluated files that are near-duplicates of training pieces
-     * @param pieceAccuracyWithoutDuplicates piece accuracy without the pieces holding such files (empty when none,
-     *                          or when every piece holds one)
+     * @param nearDuplicates    one sentence on the blind labels CSV's near-duplicates of the run's pieces
+     * @param copies            one sentence on the evaluated files that are copies of training files
+     * @param copiesByKind      evaluated files that are copies of training files, by kind (byte, notes, near,
+     *                          listed; 0 when none)
+     * @param withoutCopies     the report on the evaluated files that are not copies (empty when no file is a copy,
+     *                          or every file is)
      */
     public record Result(Path runDir, Path workspace, ReportFiles report, EvaluationReport evaluation, int files,
                          int pieces, int windows, Map<String, Integer> unknownClasses, Map<String, Integer> excluded,
-                         Target target, int notFeaturised, String nearDuplicates, int trainingDuplicateFiles,
-                         Optional<Double> pieceAccuracyWithoutDuplicates) {
+                         Target target, int notFeaturised, String nearDuplicates, String copies,
+                         Map<CopyKind, Integer> copiesByKind, Optional<EvaluationReport> withoutCopies) {
+
+        /** Evaluated files that are copies of training files, all kinds together. */
+        public int copyFiles() {
+            return copiesByKind.values().stream().mapToInt(Integer::intValue).sum();
+        }
 
         /** The summary printed by {@code cadenza evaluate --on}. */
         public String toText() {
@@ -107,20 +127,15 @@ public final class BlindEvaluation {
             if (notFeaturised > 0) {
                 b.append("left out ").append(notFeaturised).append(" file(s) not featurised with the run's settings\n");
             }
-            b.append("near-duplicates: ").append(nearDuplicates).append('\n');
-            var piece = evaluation.report(Level.PIECE);
-            var window = evaluation.report(Level.WINDOW);
-            var pd = evaluation.baselines(Level.PIECE);
-            var wd = evaluation.baselines(Level.WINDOW);
-            b.append(String.format(Locale.ROOT, "piece accuracy %.1f %% (most frequent by training pieces %.1f %%, by "
-                            + "training windows %.1f %%, stratified %.1f %%), balanced %.1f %%; window accuracy %.1f %% "
-                            + "(most frequent by training pieces %.1f %%, by training windows %.1f %%, stratified "
-                            + "%.1f %%)%n", 100 * piece.accuracy(), 100 * pd.byPieces().accuracy(),
-                    100 * pd.byWindows().accuracy(), 100 * pd.stratifiedAccuracy(), 100 * piece.balancedAccuracy(),
-                    100 * window.accuracy(), 100 * wd.byPieces().accuracy(), 100 * wd.byWindows().accuracy(),
-                    100 * wd.stratifiedAccuracy()));
-            pieceAccuracyWithoutDuplicates.ifPresent(a -> b.append(String.format(Locale.ROOT,
-                    "piece accuracy without the pieces holding near-duplicates of training pieces: %.1f %%%n", 100 * a)));
+            b.append("near-duplicates (labels CSV): ").append(nearDuplicates).append('\n');
+            b.append("copies of training files: ").append(copies).append('\n');
+            b.append(allLabel(files, pieces)).append(": ").append(figures(evaluation)).append('\n');
+            if (withoutCopies.isPresent()) {
+                b.append(withoutLabel(copiesByKind, withoutCopies.get())).append(": ")
+                        .append(figures(withoutCopies.get())).append('\n');
+            } else if (copyFiles() > 0) {
+                b.append("without copies of training files: no file left\n");
+            }
             return b.toString();
         }
     }
@@ -252,15 +267,14 @@ public final class BlindEvaluation {
             return String.join(", ", roots);
         }).orElse("the run");
         String dupText = dup.describe(evaluated, trainedOn);
-        Set<Long> trainingDuplicates = dup.filesMatching(evaluated, Split.TRAIN);
+        TrainingCopies copies = TrainingCopies.find(ingested, runFiles, dup, NearCopyRule.DEFAULT);
 
         Predictions all = new Predictions(classes, predictions);
-        Optional<Double> withoutDuplicates = pieceAccuracyWithout(all, filesOfPiece, trainingDuplicates);
 
         long[][] counts = RunEvaluation.trainCounts(runDir, classes);
         Map<String, String> description = new LinkedHashMap<>();
-        description.put("evaluation", "blind: every file of another workspace, none of which the run was trained on "
-                + "unless listed as near-duplicates below");
+        description.put("evaluation", "blind: every file of another workspace; the figures are given on all of them "
+                + "and without the copies of training files");
         description.put("blind workspace", other.dir().toString());
         description.putAll(RunEvaluation.describe(runDir, bundle, pipeline));
         description.put("target", target.name() + (target instanceof Target.OneVsRest
@@ -276,42 +290,149 @@ public final class BlindEvaluation {
             description.put("left out, not featurised", notFeaturised + " files; to include them run: "
                     + prepareCommands(other.dir(), pipeline).replace("\n", "; "));
         }
-        description.put("near-duplicates", dupText);
-        withoutDuplicates.ifPresent(a -> description.put("piece accuracy without near-duplicates of training pieces",
-                String.format(Locale.ROOT, "%.1f %%", 100 * a)));
-        EvaluationReport.Builder builder = EvaluationReport.builder().setPredictions(all)
-                .setTrainingCounts(counts[0], counts[1])
-                .optEvaluatedSet("blind").optTitle("Cadenza blind evaluation: " + runDir.getFileName() + " on " + other.dir().getFileName())
-                .optDescription(description);
-        EvaluationReport report = builder.build();
-        ReportFiles files = RunEvaluation.write(report, outDir);
-        writeFiles(outDir.resolve(FILES_CSV), ingested, status, labelOf, windowsOfFile, dup);
-        return new Result(runDir, other.dir(), files, report, evaluated.size(), filesOfPiece.size(),
-                predictions.size(), unknown, excluded, target, notFeaturised, dupText, trainingDuplicates.size(),
-                withoutDuplicates);
+        description.put("near-duplicates (labels CSV)", dupText);
+        String title = "Cadenza blind evaluation: " + runDir.getFileName() + " on " + other.dir().getFileName();
+        Map<String, Long> idOfFile = new HashMap<>();
+        evaluated.forEach(id -> idOfFile.put(byId.get(id).displayPath(), id));
+        Written w = writeReports(all, counts, title, description, idOfFile, copies, outDir);
+        writeFiles(outDir.resolve(FILES_CSV), ingested, status, labelOf, windowsOfFile, dup, copies);
+        return new Result(runDir, other.dir(), w.files(), w.all(), evaluated.size(), filesOfPiece.size(),
+                predictions.size(), unknown, excluded, target, notFeaturised, dupText, w.copiesText(),
+                w.copiesByKind(), w.withoutCopies());
     }
 
     /**
-     * Piece accuracy over the pieces none of whose files is a near-duplicate of a training file; empty when no
-     * file is, or when no piece is left.
+     * What {@link #writeReports} wrote.
      *
-     * @param filesOfPiece       the evaluated files (catalog ids) of each piece
-     * @param trainingDuplicates the evaluated files that are near-duplicates of the run's training files
+     * @param files         the main report's files
+     * @param all           the report on all evaluated files
+     * @param withoutCopies the report without the copies of training files
+     * @param copiesText    one sentence on the copies
+     * @param copiesByKind  copies among the evaluated files by kind
      */
-    static Optional<Double> pieceAccuracyWithout(Predictions all, Map<String, ? extends Set<Long>> filesOfPiece,
-                                                 Set<Long> trainingDuplicates) {
-        if (trainingDuplicates.isEmpty()) {
-            return Optional.empty();
+    record Written(ReportFiles files, EvaluationReport all, Optional<EvaluationReport> withoutCopies,
+                   String copiesText, Map<CopyKind, Integer> copiesByKind) {
+    }
+
+    /**
+     * Writes the blind report twice (all evaluated files into {@code outDir}, the files that are not copies of
+     * training files into {@value #WITHOUT_COPIES_DIR}/) and {@value #SUMMARY_CSV}; the main report's "Run" table
+     * gets both sets of figures.
+     *
+     * @param all         the predictions of every evaluated file
+     * @param counts      the run's training counts (windows, pieces per class)
+     * @param description the "Run" table so far
+     * @param idOfFile    the evaluated files: name in the predictions -&gt; blind catalog id
+     */
+    static Written writeReports(Predictions all, long[][] counts, String title, Map<String, String> description,
+                                Map<String, Long> idOfFile, TrainingCopies copies, Path outDir) {
+        Set<Long> evaluated = new TreeSet<>(idOfFile.values());
+        Set<Long> copyIds = copies.among(evaluated);
+        Map<CopyKind, Integer> byKind = copies.countByKind(evaluated);
+        String copiesText = copies.describe(evaluated);
+        List<WindowPrediction> clean = all.windows().stream()
+                .filter(w -> !copyIds.contains(idOfFile.getOrDefault(w.file(), -1L))).toList();
+        Optional<EvaluationReport> without = copyIds.isEmpty() || clean.isEmpty() ? Optional.empty()
+                : Optional.of(EvaluationReport.builder().setPredictions(new Predictions(all.classNames(), clean))
+                        .setTrainingCounts(counts[0], counts[1]).optEvaluatedSet("blind")
+                        .optTitle(title + ", without copies of training files").optDescription(description).build());
+        int files = evaluated.size();
+        Map<String, String> d = new LinkedHashMap<>(description);
+        d.put("copies of training files", copiesText);
+        String allKey = allLabel(files, all.pieces().size());
+        d.put(allKey, "");
+        // the figures on all files are the report's own; the row is filled once the report exists
+        EvaluationReport first = EvaluationReport.builder().setPredictions(all)
+                .setTrainingCounts(counts[0], counts[1]).optEvaluatedSet("blind").optTitle(title)
+                .optDescription(Map.of()).build();
+        d.put(allKey, figures(first));
+        if (without.isPresent()) {
+            d.put(withoutLabel(byKind, without.get()), figures(without.get()) + "; full report: "
+                    + WITHOUT_COPIES_DIR + "/report.md");
+        } else if (!copyIds.isEmpty()) {
+            d.put("without copies of training files", "no file left: every evaluated file is a copy");
         }
-        Set<String> leaked = new TreeSet<>();
-        filesOfPiece.forEach((piece, ids) -> {
-            if (ids.stream().anyMatch(trainingDuplicates::contains)) {
-                leaked.add(piece);
-            }
+        EvaluationReport report = EvaluationReport.builder().setPredictions(all)
+                .setTrainingCounts(counts[0], counts[1]).optEvaluatedSet("blind").optTitle(title)
+                .optDescription(d).build();
+        ReportFiles written = RunEvaluation.write(report, outDir);
+        without.ifPresent(r -> {
+            Map<String, String> wd = new LinkedHashMap<>(d);
+            wd.put("evaluated", (files - copyIds.size()) + " files, " + r.report(Level.PIECE).count() + " pieces, "
+                    + r.predictions().windows().size() + " windows: the " + copyIds.size() + " copies of training "
+                    + "files left out (" + TrainingCopies.kinds(byKind) + ")");
+            RunEvaluation.write(EvaluationReport.builder().setPredictions(r.predictions())
+                    .setTrainingCounts(counts[0], counts[1]).optEvaluatedSet("blind").optTitle(r.title())
+                    .optDescription(wd).build(), outDir.resolve(WITHOUT_COPIES_DIR));
         });
-        List<WindowPrediction> clean = all.windows().stream().filter(p -> !leaked.contains(p.pieceId())).toList();
-        return clean.isEmpty() ? Optional.empty()
-                : Optional.of(new Predictions(all.classNames(), clean).report(Level.PIECE).accuracy());
+        writeSummary(outDir.resolve(SUMMARY_CSV), report, files, without, files - copyIds.size(), byKind);
+        return new Written(written, report, without, copiesText, byKind);
+    }
+
+    /** "all 40 files (12 pieces)". */
+    static String allLabel(int files, int pieces) {
+        return "all " + files + " files (" + pieces + " pieces)";
+    }
+
+    /** "without the 3 copies of training files (byte 1, notes 1, near 1, listed 0): 37 files (11 pieces)". */
+    static String withoutLabel(Map<CopyKind, Integer> byKind, EvaluationReport without) {
+        int n = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        Set<String> files = new TreeSet<>();
+        without.predictions().windows().forEach(w -> files.add(w.file()));
+        return "without the " + n + " copies of training files (" + TrainingCopies.kinds(byKind) + "): "
+                + files.size() + " files (" + without.report(Level.PIECE).count() + " pieces)";
+    }
+
+    /**
+     * "piece accuracy 80.0 % (most frequent by training pieces 50.0 %, by training windows 50.0 %, stratified
+     * 50.0 %), balanced 75.0 %; window accuracy ..." of a report.
+     */
+    static String figures(EvaluationReport r) {
+        var piece = r.report(Level.PIECE);
+        var window = r.report(Level.WINDOW);
+        var pd = r.baselines(Level.PIECE);
+        var wd = r.baselines(Level.WINDOW);
+        return String.format(Locale.ROOT, "piece accuracy %.1f %% (most frequent by training pieces %.1f %%, by "
+                        + "training windows %.1f %%, stratified %.1f %%), balanced %.1f %%; window accuracy %.1f %% "
+                        + "(most frequent by training pieces %.1f %%, by training windows %.1f %%, stratified "
+                        + "%.1f %%)", 100 * piece.accuracy(), 100 * pd.byPieces().accuracy(),
+                100 * pd.byWindows().accuracy(), 100 * pd.stratifiedAccuracy(), 100 * piece.balancedAccuracy(),
+                100 * window.accuracy(), 100 * wd.byPieces().accuracy(), 100 * wd.byWindows().accuracy(),
+                100 * wd.stratifiedAccuracy());
+    }
+
+    /** {@value #SUMMARY_CSV}: a row for all evaluated files and one without the copies (when any is left). */
+    private static void writeSummary(Path csv, EvaluationReport all, int files, Optional<EvaluationReport> without,
+                                     int filesWithout, Map<CopyKind, Integer> byKind) {
+        List<String> header = new ArrayList<>(List.of("files", "pieces", "windows", "piece_accuracy",
+                "piece_balanced_accuracy", "piece_most_frequent_by_pieces", "piece_most_frequent_by_windows",
+                "piece_stratified", "window_accuracy", "window_balanced_accuracy", "window_most_frequent_by_pieces",
+                "window_most_frequent_by_windows", "window_stratified"));
+        header.add(0, "set");
+        byKind.keySet().forEach(k -> header.add("left_out_" + k.id()));
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
+            out.printRecord(summaryRow("all", all, files, byKind, false));
+            if (without.isPresent()) {
+                out.printRecord(summaryRow("without_copies", without.get(), filesWithout, byKind, true));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + csv, e);
+        }
+    }
+
+    private static List<Object> summaryRow(String set, EvaluationReport r, int files, Map<CopyKind, Integer> byKind,
+                                           boolean leftOut) {
+        List<Object> row = new ArrayList<>(List.of(set, files, r.report(Level.PIECE).count(),
+                r.predictions().windows().size()));
+        for (Level level : List.of(Level.PIECE, Level.WINDOW)) {
+            var c = r.report(level);
+            var d = r.baselines(level);
+            row.addAll(List.of(c.accuracy(), c.balancedAccuracy(), d.byPieces().accuracy(), d.byWindows().accuracy(),
+                    d.stratifiedAccuracy()));
+        }
+        byKind.values().forEach(n -> row.add(leftOut ? n : 0));
+        return row;
     }
 
     /** "n files of composers the model never saw: brahms 10, grieg 16". */
@@ -361,19 +482,32 @@ public final class BlindEvaluation {
                 + "s --hop " + pipeline.window().hopSeconds() + "s --mels " + pipeline.features().nMels() + render;
     }
 
+    /**
+     * {@value #FILES_CSV}: per catalogued file its status, label, piece, windows, the near-duplicates its labels CSV
+     * names and those among the run's files, and {@code copy} ({@code none}, {@code byte}, {@code notes},
+     * {@code near}, {@code listed}; {@code unknown} when the run does not list its files), {@code copy_of} (the
+     * training file) and {@code copy_containment} (the top-voice shingle containment, 0..1, of near copies).
+     */
     static void writeFiles(Path csv, List<CatalogFile> files, Map<Long, String> status,
-                                   Map<Long, String> labelOf, Map<Long, Integer> windows, NearDuplicates.Found dup) {
+                                   Map<Long, String> labelOf, Map<Long, Integer> windows, NearDuplicates.Found dup,
+                                   TrainingCopies copies) {
         try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader("file", "composer", "label", "piece_id", "status", "windows",
-                        "near_duplicates", "near_duplicate_of_run").build())) {
+                        "near_duplicates", "near_duplicate_of_run", "copy", "copy_of", "copy_containment")
+                        .build())) {
             for (CatalogFile f : files) {
                 List<String> of = new ArrayList<>();
                 for (NearDuplicates.Match m : dup.matches().getOrDefault(f.id(), List.of())) {
                     of.add(m.entry().split().id() + ":" + m.entry().pieceId() + ":" + m.link());
                 }
+                Optional<TrainingCopies.Copy> c = copies.of(f.id());
+                String kind = !copies.known() ? "unknown" : c.map(x -> x.kind().id()).orElse(CopyKind.NONE.id());
+                String containment = c.filter(x -> x.kind() == CopyKind.NEAR)
+                        .map(x -> String.format(Locale.ROOT, "%.3f", x.containment())).orElse("");
                 out.printRecord(f.displayPath(), f.composerId(), labelOf.getOrDefault(f.id(), ""), f.pieceId(),
                         status.get(f.id()), windows.getOrDefault(f.id(), 0),
-                        String.join(";", dup.linksOfFile().getOrDefault(f.id(), List.of())), String.join(";", of));
+                        String.join(";", dup.linksOfFile().getOrDefault(f.id(), List.of())), String.join(";", of),
+                        kind, c.map(TrainingCopies.Copy::trainingPath).orElse(""), containment);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csv, e);

@@ -17,6 +17,7 @@ import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.catalog.FileStatus;
+import org.cadenza.corpus.copies.NearCopyRule;
 import org.cadenza.corpus.dataset.DatasetBuilder;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.DatasetWindow;
@@ -346,7 +347,8 @@ public final class RouteEvaluation {
 
     /**
      * Blind evaluation on every file of another workspace whose class the run knows (MIDI only for the routes that
-     * read notes), with the near-duplicates of training pieces listed and a second figure without them.
+     * read notes), with the copies of training files found ({@link TrainingCopies}) and the figures given on all
+     * files and without the copies ({@link BlindEvaluation#writeReports}).
      */
     public static BlindEvaluation.Result blind(Workspace other, Path runDir, Path outDir, ProgressListener progress) {
         InputRoute route = RunRoute.of(runDir);
@@ -400,13 +402,11 @@ public final class RouteEvaluation {
             Optional<List<RunFiles.Entry>> runFiles = RunFiles.read(runDir);
             NearDuplicates.Found dup = NearDuplicates.find(ingested, runFiles);
             String dupText = dup.describe(evaluated, "the run");
-            Set<Long> trainingDuplicates = dup.filesMatching(evaluated, Split.TRAIN);
-            Optional<Double> withoutDuplicates = BlindEvaluation.pieceAccuracyWithout(p.predictions(), filesOfPiece,
-                    trainingDuplicates);
+            TrainingCopies copies = TrainingCopies.find(ingested, runFiles, dup, NearCopyRule.DEFAULT);
             long[][] counts = RunEvaluation.trainCounts(runDir, classes);
             Map<String, String> description = new LinkedHashMap<>();
-            description.put("evaluation", "blind: every file of another workspace, none of which the run was "
-                    + "trained on unless listed as near-duplicates below");
+            description.put("evaluation", "blind: every file of another workspace; the figures are given on all of "
+                    + "them and without the copies of training files");
             description.put("blind workspace", other.dir().toString());
             description.putAll(describe(runDir, route, predictor));
             description.put("evaluated", evaluated.size() + " files, " + filesOfPiece.size() + " pieces, "
@@ -419,34 +419,30 @@ public final class RouteEvaluation {
             if (!failed.isEmpty()) {
                 description.put("left out, unreadable", failed.toString());
             }
-            description.put("near-duplicates", dupText);
-            withoutDuplicates.ifPresent(a -> description.put(
-                    "piece accuracy without near-duplicates of training pieces",
-                    String.format(Locale.ROOT, "%.1f %%", 100 * a)));
+            description.put("near-duplicates (labels CSV)", dupText);
             if (!p.seconds().isEmpty()) {
                 description.put("prediction time", String.format(Locale.ROOT, "%.3f s per file (mean, reading "
                         + "included)", p.meanSeconds()));
             }
-            EvaluationReport report = EvaluationReport.builder().setPredictions(p.predictions())
-                    .setTrainingCounts(counts[0], counts[1]).optEvaluatedSet("blind")
-                    .optTitle("Cadenza blind evaluation: " + runDir.getFileName() + " on " + other.dir().getFileName())
-                    .optDescription(description).build();
-            ReportFiles written = RunEvaluation.write(report, outDir);
-            // the windows each file was predicted from (a fusion run predicts each file once, fused)
             Map<String, Long> idOfFile = new HashMap<>();
-            files.forEach(f -> idOfFile.put(f.display(), f.fileId()));
+            files.stream().filter(f -> evaluated.contains(f.fileId())).forEach(f -> idOfFile.put(f.display(),
+                    f.fileId()));
+            BlindEvaluation.Written written = BlindEvaluation.writeReports(p.predictions(), counts,
+                    "Cadenza blind evaluation: " + runDir.getFileName() + " on " + other.dir().getFileName(),
+                    description, idOfFile, copies, outDir);
+            // the windows each file was predicted from (a fusion run predicts each file once, fused)
             Map<Long, Integer> windowsOfFile = new HashMap<>();
             for (WindowPrediction w : p.predictions().windows()) {
                 Long id = idOfFile.get(w.file());
-                if (id != null && evaluated.contains(id)) {
+                if (id != null) {
                     windowsOfFile.merge(id, 1, Integer::sum);
                 }
             }
             BlindEvaluation.writeFiles(outDir.resolve(BlindEvaluation.FILES_CSV), ingested, status, labelOf,
-                    windowsOfFile, dup);
-            return new BlindEvaluation.Result(runDir, other.dir(), written, report, evaluated.size(),
+                    windowsOfFile, dup, copies);
+            return new BlindEvaluation.Result(runDir, other.dir(), written.files(), written.all(), evaluated.size(),
                     filesOfPiece.size(), p.predictions().windows().size(), unknown, excluded, target, 0, dupText,
-                    trainingDuplicates.size(), withoutDuplicates);
+                    written.copiesText(), written.copiesByKind(), written.withoutCopies());
         }
     }
 
