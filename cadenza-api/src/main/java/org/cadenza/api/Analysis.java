@@ -34,11 +34,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param openSet     whether the composer is one Cadenza knows; empty without an open-set model
  * @param warnings    why the answer may be wrong (empty when nothing is suspicious)
  * @param explanation which windows point where and which features weighed most; present when asked for
+ * @param instruments the instrument families of the piece, most probable first, from a composer model with an
+ *                    instrument head ({@code cadenza instruments}); empty otherwise
  * @param models      the run folders that answered, by role ({@code composer}, {@code period}, {@code openSet})
  */
 public record Analysis(Path file, double seconds, int windows, List<Ranked> composers, List<Ranked> periods,
                        Optional<OpenSet> openSet, List<Warning> warnings, Optional<Explanation> explanation,
-                       java.util.Map<String, String> models) {
+                       List<Instrument> instruments, java.util.Map<String, String> models) {
 
     /** The JSON document's {@code schema} value; a change of the document's shape changes it. */
     public static final String SCHEMA = "cadenza-analysis/1";
@@ -50,6 +52,7 @@ public record Analysis(Path file, double seconds, int windows, List<Ranked> comp
         composers = List.copyOf(composers);
         periods = List.copyOf(periods);
         warnings = List.copyOf(warnings);
+        instruments = List.copyOf(instruments);
         models = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
         if (composers.isEmpty()) {
             throw new IllegalArgumentException(file + ": an analysis names at least one composer");
@@ -182,6 +185,19 @@ public record Analysis(Path file, double seconds, int windows, List<Ranked> comp
     public record FeatureWeight(String feature, double value, double contribution) {
     }
 
+    /**
+     * An instrument family and whether it plays in the piece.
+     *
+     * @param family      the family (docs/INSTRUMENTS.md)
+     * @param probability the largest of the windows' probabilities, in [0, 1]
+     * @param threshold   the threshold tuned on validation pieces
+     * @param present     whether {@code probability >= threshold}
+     * @param windowShare the share of windows in which it plays, in [0, 1]
+     */
+    public record Instrument(String family, double probability, double threshold, boolean present,
+                             double windowShare) {
+    }
+
     /** @return the analysis as the JSON document of {@code docs/analysis.schema.json} */
     public String toJson() {
         try {
@@ -230,6 +246,11 @@ public record Analysis(Path file, double seconds, int windows, List<Ranked> comp
             ArrayNode fs = en.putArray("features");
             explanation.get().features().forEach(f -> fs.addObject().put("feature", f.feature())
                     .put("value", f.value()).put("contribution", f.contribution()));
+        }
+        if (!instruments.isEmpty()) {
+            ArrayNode in = n.putArray("instruments");
+            instruments.forEach(i -> in.addObject().put("family", i.family()).put("probability", i.probability())
+                    .put("threshold", i.threshold()).put("present", i.present()).put("windowShare", i.windowShare()));
         }
         ObjectNode m = n.putObject("models");
         models.forEach(m::put);
@@ -286,11 +307,15 @@ public record Analysis(Path file, double seconds, int windows, List<Ranked> comp
                     f.path("value").asDouble(), f.path("contribution").asDouble())));
             explanation = Optional.of(new Explanation(timeline, features));
         }
+        List<Instrument> instruments = new ArrayList<>();
+        n.path("instruments").forEach(i -> instruments.add(new Instrument(i.path("family").asText(),
+                i.path("probability").asDouble(), i.path("threshold").asDouble(), i.path("present").asBoolean(),
+                i.path("windowShare").asDouble())));
         java.util.Map<String, String> models = new java.util.LinkedHashMap<>();
         n.path("models").fields().forEachRemaining(x -> models.put(x.getKey(), x.getValue().asText()));
         return new Analysis(Path.of(n.path("file").asText()), n.path("seconds").asDouble(), n.path("windows").asInt(),
                 rankedList(n.path("composers")), rankedList(n.path("periods")), openSet, warnings, explanation,
-                models);
+                instruments, models);
     }
 
     private static List<Ranked> rankedList(JsonNode a) {
@@ -334,6 +359,14 @@ public record Analysis(Path file, double seconds, int windows, List<Ranked> comp
                         p.composer(), p.distance()));
             }
         });
+        if (!instruments.isEmpty()) {
+            b.append("  instruments (largest window probability; threshold tuned on validation)\n");
+            for (Instrument i : instruments) {
+                b.append(String.format(Locale.ROOT, "    %-3s %-14s %5.1f %%  (threshold %.1f %%, in %.0f %% of the "
+                                + "windows)%n", i.present() ? "yes" : "no", i.family(), 100 * i.probability(),
+                        100 * i.threshold(), 100 * i.windowShare()));
+            }
+        }
         for (Warning w : warnings) {
             b.append("  warning   ").append(w.message()).append('\n');
         }

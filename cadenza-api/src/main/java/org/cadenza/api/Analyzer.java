@@ -79,8 +79,10 @@ final class Analyzer implements AutoCloseable {
             explanation = Optional.of(explain(c, p, notes, file, composers.get(0).name(), options.features()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        List<Analysis.Instrument> instruments = c.instruments().stream().map(i -> new Analysis.Instrument(i.family(),
+                clamp(i.probability()), i.threshold(), i.present(), i.windowShare())).toList();
         return new Analysis(file, seconds, c.windows().size(), composers, periods, o,
-                warnings(composers, c.windows().size(), o), explanation, models);
+                warnings(composers, c.windows().size(), o), explanation, instruments, models);
     }
 
     private NoteReader.Pedal pedal() {

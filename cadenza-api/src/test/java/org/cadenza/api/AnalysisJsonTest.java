@@ -44,12 +44,13 @@ class AnalysisJsonTest {
                 List.of(new Analysis.FeatureWeight("pitch_range", 1.5, 0.8)));
         return new Analysis(Path.of("x.mid"), 0.25, 2, composers, List.of(new Analysis.Ranked("romantic", 0.8)),
                 Optional.of(open), List.of(new Analysis.Warning(Analysis.WarningKind.MODELS_DISAGREE, "m")),
-                Optional.of(why), Map.of("composer", "/m/composer"));
+                Optional.of(why), List.of(new Analysis.Instrument("strings", 0.9, 0.5, true, 0.75)),
+                Map.of("composer", "/m/composer"));
     }
 
     static Analysis bare() {
         return new Analysis(Path.of("y.mid"), 0.1, 1, List.of(new Analysis.Ranked("bach", 1.0)), List.of(),
-                Optional.empty(), List.of(), Optional.empty(), Map.of("composer", "/m/c"));
+                Optional.empty(), List.of(), Optional.empty(), List.of(), Map.of("composer", "/m/c"));
     }
 
     @Test
@@ -90,7 +91,7 @@ class AnalysisJsonTest {
         assertThrows(IllegalArgumentException.class, () -> new Analysis.Ranked("x", 1.01));
         assertThrows(IllegalArgumentException.class, () -> new Analysis.Ranked("x", Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new Analysis(Path.of("z"), 0, 0, List.of(), List.of(),
-                Optional.empty(), List.of(), Optional.empty(), Map.of()));
+                Optional.empty(), List.of(), Optional.empty(), List.of(), Map.of()));
     }
 
     @Test

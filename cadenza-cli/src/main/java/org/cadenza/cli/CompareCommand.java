@@ -80,8 +80,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "50", description = "AdaBoost rounds. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
-    @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    TorchThreadsOption torch;
 
     @Mixin
     DatasetOptions data;
@@ -91,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(threads);
+        torch.apply(1);
         List<ClassicalAlgorithm> algorithms = new ArrayList<>();
         for (String c : classifiers) {
             try {
@@ -120,7 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
              Workspace other = blind == null ? null : WorkspaceOption.existing(blind);
              TrainCommand.Progress progress = new TrainCommand.Progress()) {
             ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(), notes, algorithms, roll, network,
-                    audioRuns, !noFusion, Optional.ofNullable(other), Runtime.getRuntime().availableProcessors(),
+                    audioRuns, !noFusion, Optional.ofNullable(other), threads.resolve(),
                     trees, rounds);
             ModelComparison.Table t = ModelComparison.run(ws, s, out, new ConsoleProgress(), progress);
             System.out.print(java.nio.file.Files.readString(t.markdown()));

@@ -42,8 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "5s", description = "Window length. Default: ${DEFAULT-VALUE}.")
     String window;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Workers (0 = one per core).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--model", defaultValue = "small", description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     org.cadenza.model.Architecture model;
@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoCorpus.Selection d = DemoCorpus.Selection.DEFAULT;
         Demo.Options options = new Demo.Options(workspace, root,
                 new DemoCorpus.Selection(composers, pieces, d.minSeconds(), d.maxSeconds()),
-                render.settings(), WindowSpec.parse(window), Threads.resolve(threads));
+                render.settings(), WindowSpec.parse(window), threads.resolve());
         org.cadenza.model.ModelRuntime.setThreads(1);
         FullDemo.Report report;
         try (TrainCommand.Progress training = new TrainCommand.Progress()) {

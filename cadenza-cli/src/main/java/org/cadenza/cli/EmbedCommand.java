@@ -36,8 +36,11 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "Fraction of known validation files the unknown-composer threshold may flag. Default: ${DEFAULT-VALUE}.")
     double falseAlarm;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads reading files and running PyTorch (0 = all cores).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    TorchThreadsOption torch;
 
     @Mixin
     EmbeddingOptions net;
@@ -47,8 +50,8 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int n = Threads.resolve(threads);
-        ModelRuntime.setThreads(net.torchThreads(n));
+        int n = threads.resolve();
+        torch.apply(net.torchThreads(n));
         try (Workspace ws = WorkspaceOption.existing(workspace);
              TrainCommand.Progress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),

@@ -10,6 +10,7 @@ import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +22,10 @@ import picocli.CommandLine.Parameters;
                 "Examples: cadenza enrol runs/emb --composer grieg grieg1.mid grieg2.mid grieg3.mid",
                 "          cadenza enrol runs/emb --remove grieg      cadenza enrol runs/emb --list"})
 public final class EnrolCommand implements Callable<Integer> {
+
+    @Mixin
+    TorchThreadsOption torch;
+
 
     @Parameters(index = "0", paramLabel = "RUN", description = "An embedding run folder (or its model folder).")
     Path run;
@@ -44,7 +49,7 @@ public final class EnrolCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(Runtime.getRuntime().availableProcessors());
+        torch.apply(Runtime.getRuntime().availableProcessors());
         try (EmbeddingModel model = EmbeddingModel.open(run)) {
             if (action.composer != null) {
                 if (files.isEmpty()) {

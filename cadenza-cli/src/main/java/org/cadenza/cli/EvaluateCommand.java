@@ -12,6 +12,7 @@ import org.cadenza.api.run.RunEvaluation;
 import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -56,8 +57,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    TorchThreadsOption torch;
 
     @Override
     public Integer call() {
@@ -65,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "give either -w WS (the run's own test split) or --on OTHER_WS (blind evaluation)");
         }
-        ModelRuntime.setThreads(threads);
+        torch.apply(1);
         boolean audio = RunRoute.of(run) == InputRoute.AUDIO;
         if (on != null) {
             try (Workspace other = WorkspaceOption.existing(on)) {

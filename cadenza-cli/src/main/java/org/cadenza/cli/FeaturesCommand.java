@@ -40,8 +40,8 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--mels", defaultValue = "128", description = "Mel bands. Default: ${DEFAULT-VALUE}.")
     int mels;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Files at once (0 = one per core).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     RenderOptions render;
@@ -53,7 +53,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                 .optNMels(mels).build();
         WindowSpec spec = WindowSpec.parse(hop == null ? window : window + "/" + hop);
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
-            JobReport report = new FeatureJob().run(ws, params, rendered, Threads.resolve(threads), new ConsoleProgress());
+            JobReport report = new FeatureJob().run(ws, params, rendered, threads.resolve(), new ConsoleProgress());
             Jobs.print(report);
             int windows = WindowIndex.list(ws, params, rendered, spec).size();
             System.out.printf("%d windows of %s every %s%n", windows, fmt(spec.windowSeconds()), fmt(spec.hopSeconds()));

@@ -11,6 +11,7 @@ import org.cadenza.model.generation.GenerationLength;
 import org.cadenza.model.generation.LanguageModel;
 import org.cadenza.model.generation.SamplingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza generate}: new music in a composer's style. */
@@ -80,12 +81,15 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing output files.")
     boolean force;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    TorchThreadsOption torch;
 
     @Override
     public Integer call() {
-        int n = Threads.resolve(threads);
+        int n = threads.resolve();
         Path run = model;
         if (run == null) {
             Path home = StyleModels.home();
@@ -93,7 +97,7 @@ public final class GenerateCommand implements Callable<Integer> {
             if (!StyleModels.isTrained(run)) {
                 System.err.println("no style model for " + composer + " yet: training one in " + run
                         + " (about half an hour on two cores; interrupt and rerun to resume)");
-                ModelRuntime.setThreads(n);
+                torch.apply(n);
                 try (TrainCommand.Progress progress = TrainStyleCommand.progress()) {
                     StyleModels.ensure(home, composer, progress, new ConsoleProgress(), n);
                 }

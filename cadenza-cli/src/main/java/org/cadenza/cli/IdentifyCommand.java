@@ -13,6 +13,7 @@ import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.embedding.Identification;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +27,10 @@ import picocli.CommandLine.Parameters;
                 "skipped."})
 public final class IdentifyCommand implements Callable<Integer> {
 
+    @Mixin
+    TorchThreadsOption torch;
+
+
     @Parameters(index = "0", paramLabel = "RUN", description = "An embedding run folder (or its model folder).")
     Path run;
 
@@ -37,7 +42,7 @@ public final class IdentifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(Runtime.getRuntime().availableProcessors());
+        torch.apply(Runtime.getRuntime().availableProcessors());
         List<Identification> done = new ArrayList<>();
         int bad = 0;
         try (EmbeddingModel model = EmbeddingModel.open(run)) {

@@ -6,6 +6,7 @@ import org.cadenza.corpus.ingest.IngestReport;
 import org.cadenza.corpus.ingest.Ingestor;
 import org.cadenza.io.midi.MidiLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +43,8 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Longest acceptable piece in minutes; longer files are quarantined. Default: ${DEFAULT-VALUE}.")
     double maxMinutes;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Validation threads (0 = automatic).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = {"-v", "--verbose"}, description = "List every quarantined and duplicate file.")
     boolean verbose;
@@ -53,8 +54,8 @@ public final class IngestCommand implements Callable<Integer> {
         IngestOptions.Builder opts = IngestOptions.builder()
                 .optMidiLimits(MidiLimits.DEFAULTS.withMaxSeconds(maxMinutes * 60))
                 .optMaxAudioSeconds(maxMinutes * 60);
-        if (threads > 0) {
-            opts.optThreads(threads);
+        if (threads.threads > 0) {
+            opts.optThreads(threads.resolve());
         }
         if (root != null) {
             opts.optCsvRoot(root);

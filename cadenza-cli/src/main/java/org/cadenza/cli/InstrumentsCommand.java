@@ -76,16 +76,19 @@ public final class InstrumentsCommand implements Callable<Integer> {
                     "at 0.5) or val-loss. Default: ${DEFAULT-VALUE}."})
     String stopOn;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    TorchThreadsOption torch;
 
     @Mixin
     DatasetOptions data;
 
     @Override
     public Integer call() throws Exception {
-        int n = Threads.resolve(threads);
-        ModelRuntime.setThreads(n);
+        int n = threads.resolve();
+        torch.apply(n);
         Heads h = switch (heads.toLowerCase(Locale.ROOT)) {
             case "instruments" -> Heads.INSTRUMENTS;
             case "composer+instruments", "both" -> Heads.COMPOSER_AND_INSTRUMENTS;

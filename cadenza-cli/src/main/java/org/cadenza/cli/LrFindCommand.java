@@ -43,15 +43,15 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "100", description = "Mini-batches in the sweep. Default: ${DEFAULT-VALUE}.")
     int steps;
 
-    @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    TorchThreadsOption torch;
 
     @Mixin
     DatasetOptions data;
 
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(threads);
+        torch.apply(1);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optSeed(data.seed).build();
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
             LearningRateFinder.Result r = WorkspaceTraining.findLearningRate(ws, data.pipeline(), data.dataset(), config,

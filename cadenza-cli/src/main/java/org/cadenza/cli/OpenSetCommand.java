@@ -66,8 +66,11 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Option(names = "--false-alarm", defaultValue = "0.05", description = "Thresholds' false-alarm rate on validation. Default: ${DEFAULT-VALUE}.")
     double falseAlarm;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads (0 = all cores).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    TorchThreadsOption torch;
 
     @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES",
             description = "Also train on copies of the training files transposed by these semitones (e.g. -2,-1,1,2).")
@@ -81,8 +84,8 @@ public final class OpenSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int n = Threads.resolve(threads);
-        ModelRuntime.setThreads(net.torchThreads(n));
+        int n = threads.resolve();
+        torch.apply(net.torchThreads(n));
         List<OpenSetEvaluation.Variant> vs = new ArrayList<>();
         for (String v : variants) {
             vs.add(switch (v) {

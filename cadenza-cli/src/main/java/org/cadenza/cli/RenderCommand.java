@@ -26,15 +26,14 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
-    @Option(names = "--threads", defaultValue = "0",
-            description = "Files rendered at once (0 = one per core).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
         RenderSettings settings = render.settings();
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
-            JobReport report = new RenderJob().run(ws, settings, Threads.resolve(threads), new ConsoleProgress());
+            JobReport report = new RenderJob().run(ws, settings, threads.resolve(), new ConsoleProgress());
             Jobs.print(report);
             return ExitCode.of(report.failed());
         }

@@ -10,6 +10,7 @@ import org.cadenza.api.run.StyleEvaluation;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.generation.SamplingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,12 +66,12 @@ public final class StyleEvalCommand implements Callable<Integer> {
             description = "Other composers' held-out pieces at most. Default: ${DEFAULT-VALUE}.")
     int maxOthers;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads reading files (0 = all cores).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        int n = Threads.resolve(threads);
+        int n = threads.resolve();
         ModelRuntime.setThreads(1);
         StyleEvaluation.Settings s = new StyleEvaluation.Settings(Optional.ofNullable(composer), pieces, seconds,
                 new SamplingSettings(temperature, topK, topP, 42, true), maxReference, maxOthers, n);

@@ -106,9 +106,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Epochs without improvement before stopping (0 = never stop early). Default: ${DEFAULT-VALUE}.")
     int patience;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "PyTorch threads (1 is fastest on a busy 2-core machine). Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    TorchThreadsOption torch;
 
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "K",
             description = {"Train K networks (seeds seed, seed+1, ...; members 2..K in RUN/member-k) and average "
@@ -166,7 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (trials != null && trials < 1) {
             throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }
-        ModelRuntime.setThreads(threads);
+        torch.apply(1);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
                 .optOptimizer(optimizer).optWeightDecay(weightDecay)
                 .optMaxLearningRate(lr).optBatchSize(batch).optSeed(data.seed).optStopMetric(stopOn)
@@ -181,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--trials works with --input audio only for now");
         }
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
-            int fileThreads = Runtime.getRuntime().availableProcessors();
+            int fileThreads = threads.resolve();
             if (route == InputRoute.NOTES) {
                 NotesTraining.Result r = chunkFiles == null
                         ? RouteTrainingRun.notes(ws, notesSettings(), data.dataset(), classicalConfig(), run,
@@ -225,7 +227,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (trials != null) {
                 TrialsRun.Result t = TrialsRun.run(ws, data.pipeline(), data.dataset(), config, trials, run, progress,
-                        new ConsoleProgress(), Runtime.getRuntime().availableProcessors(), line -> {
+                        new ConsoleProgress(), threads.resolve(), line -> {
                             progress.close();
                             System.err.println(line);
                         });
@@ -234,7 +236,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return t.trials().size() == trials ? ExitCode.OK : ExitCode.PARTIAL;
             }
             WorkspaceTraining.Result r = TrainingRun.train(ws, data.pipeline(), data.dataset(), config, run, progress,
-                    new ConsoleProgress(), Runtime.getRuntime().availableProcessors());
+                    new ConsoleProgress(), threads.resolve());
             System.out.print(r.data().toText());
             printBest(r.training());
             System.out.println("model: " + r.bundle().dir());

@@ -17,6 +17,7 @@ import org.cadenza.model.generation.LanguageModelConfig;
 import org.cadenza.model.generation.LanguageModelRun;
 import org.cadenza.model.train.EpochRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -101,13 +102,16 @@ public final class TrainStyleCommand implements Callable<Integer> {
             description = "Sustain pedal: extend (notes held by the pedal sound until it lifts) or ignore. Default: ${DEFAULT-VALUE}.")
     String pedal;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Threads reading files and running PyTorch (0 = all cores).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
+
+    @Mixin
+    TorchThreadsOption torch;
 
     @Override
     public Integer call() {
-        int n = Threads.resolve(threads);
-        ModelRuntime.setThreads(n);
+        int n = threads.resolve();
+        torch.apply(n);
         LanguageModelConfig cfg = config();
         DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed);
         if (splitFile != null) {

@@ -73,12 +73,7 @@ public final class WhoCommand implements Callable<Integer> {
                         : cadenza.analyzeAll(files, options, org.cadenza.corpus.ProgressListener.NONE);
             }
         }
-        print(results);
-        long failed = results.stream().filter(r -> !r.ok()).count();
-        if (failed == files.size()) {
-            return files.size() == 1 ? ExitCode.BAD_INPUT : ExitCode.ERROR;
-        }
-        return ExitCode.of(failed);
+        return print("who", results, json.on(), files.size());
     }
 
     private static FileResult one(Cadenza cadenza, Path file, AnalysisOptions options) {
@@ -89,8 +84,12 @@ public final class WhoCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<FileResult> results) throws Exception {
-        if (json.on()) {
+    /**
+     * Prints results as text (problems on stderr) or as JSON (one document for one file, else an array of documents
+     * and {file, problem} objects) and returns the exit code: 0, 3 when some files failed, 4 (one file) or 1 (all).
+     */
+    static int print(String command, List<FileResult> results, boolean json, int files) throws Exception {
+        if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode out = mapper.createArrayNode();
             for (FileResult r : results) {
@@ -102,14 +101,18 @@ public final class WhoCommand implements Callable<Integer> {
             }
             System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
                     results.size() == 1 && results.get(0).ok() ? out.get(0) : out));
-            return;
         }
         for (FileResult r : results) {
-            if (r.ok()) {
+            if (r.ok() && !json) {
                 System.out.print(r.analysis().get().toText());
-            } else {
-                System.err.println("cadenza who: bad input: " + r.file() + ": " + r.problem().get());
+            } else if (!r.ok()) {
+                System.err.println("cadenza " + command + ": bad input: " + r.file() + ": " + r.problem().get());
             }
         }
+        long failed = results.stream().filter(r -> !r.ok()).count();
+        if (failed == files) {
+            return files == 1 ? ExitCode.BAD_INPUT : ExitCode.ERROR;
+        }
+        return ExitCode.of(failed);
     }
 }

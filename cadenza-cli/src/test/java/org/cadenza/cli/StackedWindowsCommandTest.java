@@ -41,7 +41,8 @@ class StackedWindowsCommandTest {
         String top = List.of(lines).stream().filter(l -> l.contains("basso") || l.contains("soprano")).findFirst()
                 .orElse("");
         assertTrue(top.contains("basso"), predict.output());
-        long inputRows = List.of(lines).stream().filter(l -> l.matches("\\s+\\d+\\.\\d s\\s+.*")).count();
+        // the timeline: one "start- end s  class" row per stacked input
+        long inputRows = List.of(lines).stream().filter(l -> l.matches("\\s+\\d+\\.\\d-\\s*\\d+\\.\\d s\\s+.*")).count();
         assertTrue(inputRows >= 15 && inputRows <= 18, "one row per stacked input: " + predict.output());
 
         // a file shorter than two windows is refused, naming the length it needs

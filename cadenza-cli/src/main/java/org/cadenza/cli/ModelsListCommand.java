@@ -1,0 +1,36 @@
+package org.cadenza.cli;
+
+import java.util.concurrent.Callable;
+
+import org.cadenza.api.DefaultModels;
+import org.cadenza.api.ModelKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code cadenza models list}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the trained default models.")
+public final class ModelsListCommand implements Callable<Integer> {
+    @Mixin
+    ModelsOption models;
+    @Mixin
+    JsonOption json;
+
+    @Override
+    public Integer call() throws Exception {
+        DefaultModels d = models.models();
+        java.util.List<DefaultModels.ModelInfo> all = d.list();
+        if (json.on()) {
+            ModelsCommand.printJson(all);
+            return ExitCode.OK;
+        }
+        System.out.println("default models in " + d.dir() + ":");
+        for (ModelKind k : ModelKind.values()) {
+            System.out.printf(java.util.Locale.ROOT, "  %-9s %s%n", k.id(), d.info(k).map(i -> "trained "
+                    + i.trainedAt() + ", " + i.classes().size() + " classes").orElse("not trained"));
+        }
+        if (!d.allTrained()) {
+            System.out.println("train them with `cadenza models train` (or just run `cadenza who FILE`)");
+        }
+        return ExitCode.OK;
+    }
+}

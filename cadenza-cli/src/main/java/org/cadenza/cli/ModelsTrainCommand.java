@@ -1,0 +1,61 @@
+package org.cadenza.cli;
+
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+
+import org.cadenza.api.DefaultModels;
+import org.cadenza.api.ModelKind;
+import org.cadenza.api.TrainingData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cadenza models train}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the default models that are missing (--again: all of them anew).",
+                "Data: the public piano corpora from $CADENZA_DATA (or downloaded), or the labels.csv files and",
+                "folders given with --data. Interrupt and rerun to resume."})
+public final class ModelsTrainCommand implements Callable<Integer> {
+    @Option(names = "--only", split = ",", paramLabel = "KIND",
+            description = "Only these: composer, period, openset (comma-separated). Default: all three.")
+    java.util.List<String> only;
+
+    @Option(names = "--again", description = "Train anew even when trained.")
+    boolean again;
+
+    @Option(names = "--data", split = ",", paramLabel = "CSV|DIR",
+            description = "Train on these labels.csv files or <composer>/... folders instead of the public piano corpora.")
+    java.util.List<java.nio.file.Path> data;
+
+    @Mixin
+    ModelsOption models;
+    @Mixin
+    JsonOption json;
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() throws Exception {
+        EnumSet<ModelKind> kinds = EnumSet.noneOf(ModelKind.class);
+        if (only == null || only.isEmpty()) {
+            kinds = EnumSet.allOf(ModelKind.class);
+        } else {
+            for (String k : only) {
+                kinds.add(ModelKind.parse(k));
+            }
+        }
+        java.util.List<DefaultModels.ModelInfo> trained;
+        try (TrainCommand.Progress training = EmbeddingOptions.progress()) {
+            ConsoleProgress progress = new ConsoleProgress();
+            trained = models.models().train(kinds, again, () -> data == null || data.isEmpty()
+                            ? TrainingData.publicPianoCorpora(DefaultModels.home(), progress)
+                            : new TrainingData(data), progress, training, threads.resolve());
+        }
+        if (json.on()) {
+            ModelsCommand.printJson(trained);
+        } else {
+            trained.forEach(i -> System.out.print(i.toText()));
+        }
+        return ExitCode.OK;
+    }
+}

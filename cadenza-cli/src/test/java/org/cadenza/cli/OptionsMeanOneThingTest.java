@@ -1,0 +1,65 @@
+package org.cadenza.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The same option name means the same thing, with the same default, in every command (benchmarks apart). */
+class OptionsMeanOneThingTest {
+
+    private static void collect(CommandLine cl, String path, List<Map.Entry<String, CommandSpec>> out) {
+        out.add(Map.entry(path, cl.getCommandSpec()));
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help") && !(path + " " + name).startsWith("cadenza bench")) {
+                collect(sub, path + " " + name, out);
+            }
+        });
+    }
+
+    @Test
+    void sharedOptionsHaveOneDescriptionAndOneDefault() {
+        List<Map.Entry<String, CommandSpec>> commands = new ArrayList<>();
+        collect(CadenzaCommand.commandLine(), "cadenza", commands);
+        for (String name : List.of("--threads", "--torch-threads", "--json", "--models")) {
+            Map<String, String> seen = new TreeMap<>();
+            for (Map.Entry<String, CommandSpec> c : commands) {
+                OptionSpec o = c.getValue().findOption(name);
+                if (o != null) {
+                    seen.put(c.getKey(), String.join(" ", o.description()) + " | default " + o.defaultValue());
+                }
+            }
+            assertTrue(seen.size() >= 2, name + " is shared by fewer than two commands: " + seen.keySet());
+            assertEquals(1, seen.values().stream().distinct().count(), name + " means different things: " + seen);
+        }
+    }
+
+    @Test
+    void noCommandClassIsOver150LinesOfCodeWithoutItsHelp() throws Exception {
+        // the thin-shell rule: reported, not yet enforced for the commands the issue lists as too long
+        List<String> long_ = new ArrayList<>();
+        java.nio.file.Path dir = java.nio.file.Path.of("src/main/java/org/cadenza/cli");
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith("Command.java")).toList()) {
+                long lines = java.nio.file.Files.readAllLines(f).size();
+                if (lines > 150) {
+                    long_.add(f.getFileName() + " " + lines);
+                }
+            }
+        }
+        assertTrue(long_.stream().allMatch(s -> KNOWN_LONG.stream().anyMatch(s::startsWith)),
+                "command classes over 150 lines beyond the known ones: " + long_);
+    }
+
+    /** Command classes still over 150 lines (issue 16 asks for none); the list may only shrink. */
+    private static final List<String> KNOWN_LONG = List.of("BenchCommand.java", "TrainCommand.java",
+            "TrainStyleCommand.java");
+}
