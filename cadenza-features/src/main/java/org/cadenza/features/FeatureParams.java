@@ -140,6 +140,34 @@ public record FeatureParams(
     }
 
     /**
+     * Frames covering a duration at this frame rate: the one seconds-to-frames conversion for window lengths and hops,
+     * used alike by training ({@code WindowIndex}, {@code DatasetBuilder}) and prediction ({@link Windower}), so that
+     * both cut the same windows.
+     *
+     * <p>{@code max(1, round(seconds / secondsPerFrame()))}, where {@code secondsPerFrame() = hopLength / sampleRate}
+     * and {@code round} is {@link Math#round(double)} (halves round up). At the defaults (22,050 Hz, hop 512:
+     * 23.22 ms a frame): 5 s -&gt; 215 frames (215.33), 2.5 s -&gt; 108 (107.67), 1 s -&gt; 43 (43.07),
+     * 10 ms -&gt; 1 (0.43, raised to 1).
+     *
+     * @param seconds a duration in seconds, finite and &gt; 0
+     * @return frames, &gt;= 1
+     * @throws IllegalArgumentException when {@code seconds} is not finite and &gt; 0, or needs more than
+     *                                  {@link Integer#MAX_VALUE} frames
+     */
+    public int framesFor(double seconds) {
+        if (!(seconds > 0) || !Double.isFinite(seconds)) {
+            throw new IllegalArgumentException("FeatureParams: a duration must be a finite number of seconds > 0, got "
+                    + seconds);
+        }
+        long frames = Math.round(seconds / secondsPerFrame());
+        if (frames > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("FeatureParams: " + seconds + " s is more than " + Integer.MAX_VALUE
+                    + " frames of " + secondsPerFrame() + " s");
+        }
+        return (int) Math.max(1, frames);
+    }
+
+    /**
      * Number of frames produced for a mono signal of {@code samples} samples: librosa's
      * {@code 1 + (n + 2*(nFft/2) - nFft) / hop} with centring, {@code 1 + (n - nFft) / hop} without (0 if too short).
      */

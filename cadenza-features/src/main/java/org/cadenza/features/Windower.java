@@ -7,15 +7,15 @@ import java.util.Objects;
 /**
  * Cuts a spectrogram into fixed-length windows, the unit a classifier sees.
  *
- * <p>Durations are converted to frames with {@link #framesFor(double, Spectrogram)}:
- * {@code max(1, round(seconds / secondsPerFrame))}. Window {@code k} holds frames
+ * <p>Durations are converted to frames with {@link FeatureParams#framesFor(double)} of the spectrogram's parameters
+ * ({@code max(1, round(seconds / secondsPerFrame))}, the conversion training uses too). Window {@code k} holds frames
  * {@code [k * hopFrames, k * hopFrames + windowFrames)}.
  * <ul>
  *   <li>The last, partial window is <b>dropped</b>: every window has exactly the same number of frames, so windows
  *       can be stacked into a batch without padding. Up to {@code windowFrames - 1} trailing frames are not covered
  *       (fewer with overlap).</li>
  *   <li>A spectrogram shorter than one window yields an <b>empty list</b> (no padding, no short window); callers that
- *       must not lose short clips should check {@link #framesFor} against {@link Spectrogram#frames()} first.</li>
+ *       must not lose short clips should check {@link FeatureParams#framesFor} against {@link Spectrogram#frames()} first.</li>
  * </ul>
  */
 public final class Windower {
@@ -31,21 +31,12 @@ public final class Windower {
     public static List<FeatureWindow> windows(Spectrogram spectrogram, WindowSpec spec) {
         Objects.requireNonNull(spectrogram, "spectrogram");
         Objects.requireNonNull(spec, "spec");
-        int win = framesFor(spec.windowSeconds(), spectrogram);
-        int hop = framesFor(spec.hopSeconds(), spectrogram);
+        int win = spectrogram.params().framesFor(spec.windowSeconds());
+        int hop = spectrogram.params().framesFor(spec.hopSeconds());
         List<FeatureWindow> out = new ArrayList<>();
         for (int start = 0, k = 0; start + win <= spectrogram.frames(); start += hop, k++) {
             out.add(new FeatureWindow(k, spectrogram.frameTimeSeconds(start), spectrogram.slice(start, start + win)));
         }
         return out;
-    }
-
-    /** Frames covering {@code seconds} at this spectrogram's frame rate: {@code max(1, round(seconds / secondsPerFrame))}. */
-    public static int framesFor(double seconds, Spectrogram spectrogram) {
-        long frames = Math.round(seconds / spectrogram.secondsPerFrame());
-        if (frames > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Windower: " + seconds + " s is too many frames");
-        }
-        return (int) Math.max(1, frames);
     }
 }
