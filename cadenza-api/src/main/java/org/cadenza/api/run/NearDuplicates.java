@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which files of a blind corpus are near-duplicates of files a run was trained, validated or tested on.
+ * Which files of a blind corpus are near-duplicates of files a run was trained, validated or tested on, as the blind
+ * files' labels CSV says. This is one of four sources of {@link TrainingCopies}, the weakest: the other three (same
+ * bytes, same notes, near copy) need no labels CSV and work on any corpus.
  *
  * <p>The information comes from a {@code near_duplicates} column of the labels CSV the blind files were
  * catalogued from (the bundled datasets have one: {@code asap:asap/bach/Prelude/bwv_846/Shi05M.mid;...}, the same

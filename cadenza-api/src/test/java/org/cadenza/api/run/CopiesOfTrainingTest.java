@@ -204,4 +204,30 @@ class CopiesOfTrainingTest {
                 Double.parseDouble(summary.get(1).get("piece_stratified")), 1e-9);
         assertTrue(Set.of("0.5", "1.0", "0.0").contains(summary.get(1).get("piece_accuracy")));
     }
+
+    @Test
+    void trainingFilesAreReadFromZipsAndComparedByContentWhenMissingOrChanged(@TempDir Path tmp) throws Exception {
+        Path mid = tmp.resolve("t.mid");
+        write(mid, notes(melody("basso", 1), 0.5), 480, 120);
+        byte[] bytes = Files.readAllBytes(mid);
+        String sha = ContentHash.of(bytes);
+        Path zip = tmp.resolve("set.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("basso/t.mid"));
+            out.write(bytes);
+            out.closeEntry();
+        }
+        var rule = org.cadenza.corpus.copies.NearCopyRule.DEFAULT;
+        var member = TrainingCopies.fingerprint(new RunFiles.Entry(Split.TRAIN, "basso", "basso/t", "basso", sha,
+                zip + "!basso/t.mid"), rule);
+        assertEquals(org.cadenza.corpus.copies.Fingerprint.of(mid, sha, rule).noteHash(), member.noteHash());
+        assertTrue(member.notesProblem().isEmpty(), member.toString());
+        var gone = TrainingCopies.fingerprint(new RunFiles.Entry(Split.TRAIN, "basso", "basso/t", "basso", sha,
+                zip + "!basso/gone.mid"), rule);
+        assertTrue(gone.notesProblem().orElseThrow().startsWith("missing"), gone.toString());
+        var changed = TrainingCopies.fingerprint(new RunFiles.Entry(Split.TRAIN, "basso", "basso/t", "basso",
+                "0".repeat(64), mid.toString()), rule);
+        assertTrue(changed.notesProblem().orElseThrow().startsWith("changed since the run"), changed.toString());
+        assertEquals("0".repeat(64), changed.sha256());
+    }
 }
