@@ -1,6 +1,7 @@
 package org.cadenza.api;
 
 import org.cadenza.corpus.ProgressListener;
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.dataset.DatasetSpec;
@@ -106,9 +107,8 @@ public final class FullDemo {
         Path wsDir = options.corpus().workspace();
         Path run = wsDir.resolve("runs").resolve("demo-" + options.architecture().name().toLowerCase(java.util.Locale.ROOT));
         var render = options.corpus().render();
-        PipelineSettings pipeline = new PipelineSettings(render,
-                FeatureParams.builder().optSampleRate(render.sampleRate()).build(),
-                new WindowSpec(options.corpus().window().windowSeconds(), options.trainHop()));
+        PipelineSettings pipeline = new PipelineSettings(WindowRecipe.of(render, FeatureParams.builder(),
+                new WindowSpec(options.corpus().window().windowSeconds(), options.trainHop())));
         try (Workspace ws = Workspace.open(wsDir)) {
             WorkspaceTraining.Result trained = TrainingRun.train(ws, pipeline, DatasetSpec.DEFAULTS,
                     TrainingConfig.builder().optArchitecture(options.architecture()).optEpochs(options.epochs()).build(),

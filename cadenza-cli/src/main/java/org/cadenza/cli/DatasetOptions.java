@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.dataset.Balancing;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.Periods;
@@ -11,7 +12,6 @@ import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.render.Augmentation;
-import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -85,10 +85,9 @@ public final class DatasetOptions {
 
     /** How the windows were made. */
     PipelineSettings pipeline() {
-        RenderSettings rendered = render.settings();
-        return new PipelineSettings(rendered,
-                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optSampleRate(rendered.sampleRate()).optNMels(mels).build(),
-                WindowSpec.parse(hop == null ? window : window + "/" + hop), stack);
+        return new PipelineSettings(WindowRecipe.of(render.settings(),
+                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optNMels(mels),
+                WindowSpec.parse(hop == null ? window : window + "/" + hop)), stack);
     }
 
     /** Target, split, filters and balancing. */

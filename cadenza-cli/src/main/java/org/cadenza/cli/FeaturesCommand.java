@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.jobs.FeatureJob;
 import org.cadenza.corpus.jobs.JobReport;
@@ -49,8 +50,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RenderSettings rendered = render.settings();
-        FeatureParams params = FeatureParams.builder().optKind(kind).optSampleRate(rendered.sampleRate())
-                .optNMels(mels).build();
+        FeatureParams params = WindowRecipe.featuresFor(rendered, FeatureParams.builder().optKind(kind).optNMels(mels));
         WindowSpec spec = WindowSpec.parse(hop == null ? window : window + "/" + hop);
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
             JobReport report = new FeatureJob().run(ws, params, rendered, threads.resolve(), new ConsoleProgress());

@@ -96,8 +96,7 @@ public final class RunEvaluation {
     private static Map<String, String> catalogNames(Workspace ws, PipelineSettings pipeline) {
         Map<String, String> names = new java.util.HashMap<>();
         Map<Long, String> display = new java.util.HashMap<>();
-        for (var ref : org.cadenza.corpus.jobs.WindowIndex.list(ws, pipeline.features(), pipeline.render(),
-                pipeline.window())) {
+        for (var ref : org.cadenza.corpus.jobs.WindowIndex.list(ws, pipeline.recipe())) {
             String name = display.computeIfAbsent(ref.fileId(), id -> ws.catalog().findById(id)
                     .map(org.cadenza.corpus.catalog.CatalogFile::displayPath).orElse(null));
             if (name != null) {

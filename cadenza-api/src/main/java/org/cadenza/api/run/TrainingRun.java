@@ -60,8 +60,7 @@ public final class TrainingRun {
     public static WindowDataset recordExisting(Workspace ws, DatasetSpec dataset, Path runDir) {
         PipelineSettings pipeline = PipelineSettings.load(runDir);
         ModelBundle bundle = ModelBundle.load(runDir.resolve(WorkspaceTraining.MODEL_DIR));
-        WindowDataset data = DatasetBuilder.buildAll(ws, pipeline.features(), pipeline.render(), pipeline.window(),
-                dataset);
+        WindowDataset data = DatasetBuilder.buildAll(ws, pipeline.recipe(), dataset);
         if (!data.train().dataHash().equals(bundle.contract().dataHash())) {
             throw new CadenzaException(runDir + ": the training data rebuilt from " + ws.dir() + " with "
                     + dataset.key() + " has data hash " + data.train().dataHash() + ", the model was trained on "

@@ -56,8 +56,7 @@ final class WindowClassification {
         if (pipeline.stack() > 1) {
             return classifyStacked(classifier, pipeline, cache, items, missing);
         }
-        int frames = org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().windowSeconds(),
-                pipeline.features());
+        int frames = pipeline.recipe().windowFrames();
         List<WindowPrediction> out = new ArrayList<>(items.size());
         String lastHash = null;
         Spectrogram spectrogram = null;
@@ -82,9 +81,8 @@ final class WindowClassification {
     private static List<WindowPrediction> classifyStacked(Classifier classifier, PipelineSettings pipeline,
                                                           FeatureCache cache, List<Item> items,
                                                           Function<Item, String> missing) {
-        int frames = org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().windowSeconds(),
-                pipeline.features());
-        int hop = org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().hopSeconds(), pipeline.features());
+        int frames = pipeline.recipe().windowFrames();
+        int hop = pipeline.recipe().hopFrames();
         int stack = pipeline.stack();
         Map<String, List<Item>> byFile = new LinkedHashMap<>();
         for (Item item : items) {

@@ -1,6 +1,7 @@
 package org.cadenza.corpus.dataset;
 
 import org.cadenza.corpus.ProgressListener;
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.catalog.MediaKind;
@@ -48,12 +49,24 @@ public final class AugmentedRenders {
      */
     public static List<Report> prepare(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
                                        DatasetSpec ds, int threads, ProgressListener progress) {
+        return prepare(ws, new WindowRecipe(rendered, fp, spec), ds, threads, progress);
+    }
+
+    /**
+     * As {@link #prepare(Workspace, FeatureParams, RenderSettings, WindowSpec, DatasetSpec, int, ProgressListener)},
+     * for the windows of {@code recipe} (the original rendering, features and windows of the dataset).
+     */
+    public static List<Report> prepare(Workspace ws, WindowRecipe recipe, DatasetSpec ds, int threads,
+                                       ProgressListener progress) {
         Objects.requireNonNull(ds, "ds");
         if (ds.trainAugmentations().isEmpty()) {
             return List.of();
         }
+        FeatureParams fp = recipe.features();
+        RenderSettings rendered = recipe.render();
+        WindowSpec spec = recipe.window();
         DatasetSpec plain = ds.toBuilder().optTrainAugmentations(List.of()).build();
-        SplitAssignment assignment = DatasetBuilder.buildAll(ws, fp, rendered, spec, plain).assignment();
+        SplitAssignment assignment = DatasetBuilder.buildAll(ws, recipe, plain).assignment();
         List<CatalogFile> midi = new ArrayList<>();
         new TreeMap<>(assignment.splitOfFile()).forEach((id, split) -> {
             if (split == Split.TRAIN) {

@@ -1,5 +1,6 @@
 package org.cadenza.corpus.dataset;
 
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.jobs.WindowIndex;
@@ -59,33 +60,50 @@ public final class DatasetBuilder {
     private DatasetBuilder() {
     }
 
-    /** The windows of one split. */
-    public static SplitWindows build(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
-                                     DatasetSpec ds, Split split) {
-        Plan plan = plan(ws, fp, rendered, spec, ds);
-        return plan.windows(split);
+    /** The windows of one split, made with {@code recipe}. */
+    public static SplitWindows build(Workspace ws, WindowRecipe recipe, DatasetSpec ds, Split split) {
+        return plan(ws, recipe, ds).windows(split);
     }
 
-    /** The three splits at once (the split and labels are computed once). */
-    public static WindowDataset buildAll(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
-                                         DatasetSpec ds) {
-        Plan plan = plan(ws, fp, rendered, spec, ds);
+    /**
+     * The windows of one split: {@link #build(Workspace, WindowRecipe, DatasetSpec, Split)}.
+     *
+     * @throws IllegalArgumentException when the feature rate is not the render rate
+     */
+    public static SplitWindows build(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
+                                     DatasetSpec ds, Split split) {
+        return build(ws, new WindowRecipe(rendered, fp, spec), ds, split);
+    }
+
+    /** The three splits at once (the split and labels are computed once), made with {@code recipe}. */
+    public static WindowDataset buildAll(Workspace ws, WindowRecipe recipe, DatasetSpec ds) {
+        Plan plan = plan(ws, recipe, ds);
         return new WindowDataset(plan.windows(Split.TRAIN), plan.windows(Split.VAL), plan.windows(Split.TEST),
                 plan.classes, plan.assignment, plan.excluded, ds, plan.augmentedCoverage());
     }
 
-    private static Plan plan(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
-                             DatasetSpec ds) {
+    /**
+     * The three splits at once: {@link #buildAll(Workspace, WindowRecipe, DatasetSpec)}.
+     *
+     * @throws IllegalArgumentException when the feature rate is not the render rate
+     */
+    public static WindowDataset buildAll(Workspace ws, FeatureParams fp, RenderSettings rendered, WindowSpec spec,
+                                         DatasetSpec ds) {
+        return buildAll(ws, new WindowRecipe(rendered, fp, spec), ds);
+    }
+
+    private static Plan plan(Workspace ws, WindowRecipe recipe, DatasetSpec ds) {
         Objects.requireNonNull(ws, "ws");
-        Objects.requireNonNull(fp, "fp");
-        Objects.requireNonNull(rendered, "rendered");
-        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(ds, "ds");
+        FeatureParams fp = recipe.features();
+        RenderSettings rendered = recipe.render();
+        WindowSpec spec = recipe.window();
         if (ds.selection().startAt() == WindowSelection.StartAt.FIRST_SOUND && fp.kind() == FeatureKind.MFCC) {
             throw new IllegalArgumentException("first-sound window selection needs LOGMEL or STFT features, not MFCC");
         }
         Map<Long, List<WindowIndex.WindowRef>> refsByFile = new LinkedHashMap<>();
-        for (WindowIndex.WindowRef r : WindowIndex.list(ws, fp, rendered, spec)) {
+        for (WindowIndex.WindowRef r : WindowIndex.list(ws, recipe)) {
             refsByFile.computeIfAbsent(r.fileId(), k -> new ArrayList<>()).add(r);
         }
         LabelledSplit labelled = LabelledSplit.plan(ws, ds, f -> refsByFile.containsKey(f.id()),
@@ -99,7 +117,8 @@ public final class DatasetBuilder {
         Map<Augmentation, Map<Long, List<WindowIndex.WindowRef>>> augmented = new LinkedHashMap<>();
         for (Augmentation a : ds.trainAugmentations()) {
             Map<Long, List<WindowIndex.WindowRef>> refs = new HashMap<>();
-            for (WindowIndex.WindowRef r : WindowIndex.list(ws, fp, ds.augmentedRender(rendered, a, spec), spec)) {
+            for (WindowIndex.WindowRef r : WindowIndex.list(ws,
+                    recipe.withRender(ds.augmentedRender(rendered, a, spec)))) {
                 if (kept.containsKey(r.fileId()) && assignment.splitOf(r.fileId()).orElseThrow() == Split.TRAIN) {
                     refs.computeIfAbsent(r.fileId(), k -> new ArrayList<>()).add(r);
                 }
@@ -134,8 +153,8 @@ public final class DatasetBuilder {
         }
 
         SplitWindows windows(Split split) {
-            int win = WindowIndex.framesFor(spec.windowSeconds(), fp);
-            int hop = WindowIndex.framesFor(spec.hopSeconds(), fp);
+            int win = fp.framesFor(spec.windowSeconds());
+            int hop = fp.framesFor(spec.hopSeconds());
             Map<String, Integer> classIndex = new HashMap<>();
             for (int i = 0; i < classes.size(); i++) {
                 classIndex.put(classes.get(i), i);

@@ -76,7 +76,7 @@ public final class SplitWindows {
         return params.bins();
     }
 
-    /** Frames per window: {@code WindowIndex.framesFor(windowSeconds, params)} (216 for 5 s at the defaults). */
+    /** Frames per window: {@code params.framesFor(windowSeconds)} (215 for 5 s at the defaults). */
     public int frames() {
         return frames;
     }

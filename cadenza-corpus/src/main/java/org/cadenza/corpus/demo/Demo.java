@@ -2,6 +2,7 @@ package org.cadenza.corpus.demo;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.StatusReport;
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.datasets.DatasetFetcher;
 import org.cadenza.corpus.datasets.PublicDataset;
@@ -63,7 +64,7 @@ public final class Demo {
         /** The defaults: 5-s windows without overlap, default rendering, one thread per core. */
         public static Options defaults(Path workspace) {
             return new Options(workspace, Optional.empty(), DemoCorpus.Selection.DEFAULT, RenderSettings.DEFAULTS,
-                    WindowSpec.parse("5s"), Runtime.getRuntime().availableProcessors());
+                    WindowSpec.of(5.0), Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -107,9 +108,10 @@ public final class Demo {
             IngestReport ingest = new Ingestor().ingest(ws, labels,
                     IngestOptions.builder().optThreads(options.threads()).build(), progress);
             JobReport render = new RenderJob().run(ws, options.render(), options.threads(), progress);
-            FeatureParams params = FeatureParams.builder().optSampleRate(options.render().sampleRate()).build();
+            WindowRecipe recipe = WindowRecipe.of(options.render(), FeatureParams.builder(), options.window());
+            FeatureParams params = recipe.features();
             JobReport features = new FeatureJob().run(ws, params, options.render(), options.threads(), progress);
-            List<WindowIndex.WindowRef> windows = WindowIndex.list(ws, params, options.render(), options.window());
+            List<WindowIndex.WindowRef> windows = WindowIndex.list(ws, recipe);
             Map<String, Path> pictures = pictures(ws, params, windows);
             return new Report(root, chosen, ingest, render, features, windows.size(), pictures, ws.status());
         }
@@ -133,7 +135,7 @@ public final class Demo {
                     continue;
                 }
                 Spectrogram whole = s.get();
-                int frames = Math.min(whole.frames(), (int) Math.round(30 / whole.secondsPerFrame()));
+                int frames = Math.min(whole.frames(), params.framesFor(30));
                 Path png = dir.resolve(composer + ".png");
                 SpectrogramPlot.writePng(whole.slice(0, frames), png, composer + ": " + w.pieceId() + " (first 30 s)");
                 out.put(composer, png);

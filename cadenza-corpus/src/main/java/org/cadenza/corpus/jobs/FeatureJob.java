@@ -2,6 +2,7 @@ package org.cadenza.corpus.jobs;
 
 import org.cadenza.corpus.ContentHash;
 import org.cadenza.corpus.ProgressListener;
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.Artifact;
 import org.cadenza.corpus.catalog.Catalog;
@@ -72,12 +73,7 @@ public final class FeatureJob {
      */
     public JobReport run(Workspace ws, FeatureParams params, RenderSettings renderedWith, int threads,
                          ProgressListener progress, List<CatalogFile> only) {
-        if (params.sampleRate() != renderedWith.sampleRate()) {
-            throw new IllegalArgumentException("feature sample rate " + params.sampleRate()
-                    + " Hz differs from the render sample rate " + renderedWith.sampleRate()
-                    + " Hz: render at " + params.sampleRate() + " Hz or set the feature sample rate to "
-                    + renderedWith.sampleRate() + " Hz");
-        }
+        WindowRecipe.requireSameRate(params, renderedWith);
         String renderKey = renderedWith.key();
         String paramsKey = params.key();
         FeatureCache cache = ws.featureCache();

@@ -1,5 +1,6 @@
 package org.cadenza.corpus.jobs;
 
+import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * without reading or decoding any audio: the index a dataset layer samples from.
  *
  * <p>Counting follows {@code org.cadenza.features.Windower} exactly: window and hop lengths in frames are
- * {@code max(1, round(seconds / params.secondsPerFrame()))}, window {@code k} starts at frame {@code k * hop}
+ * {@link FeatureParams#framesFor(double)} (the one conversion, {@link WindowRecipe#windowFrames()}), window {@code k}
+ * starts at frame {@code k * hop}
  * (its start time is that frame's time, {@link #frameTimeSeconds}) and
  * only whole windows are listed (a file shorter than one window has none).
  */
@@ -44,12 +46,22 @@ public final class WindowIndex {
     }
 
     /**
+     * The windows of every ingested file made with {@code recipe} (rendered with its render settings and featurised
+     * with its feature parameters), in catalog order then time order.
+     */
+    public static List<WindowRef> list(Workspace ws, WindowRecipe recipe) {
+        return list(ws, recipe.features(), recipe.render().key(), recipe.window());
+    }
+
+    /**
      * The windows of every ingested file featurised with {@code params} from audio rendered with
-     * {@code renderedWith}, in catalog order then time order.
+     * {@code renderedWith}, in catalog order then time order: {@link #list(Workspace, WindowRecipe)}.
+     *
+     * @throws IllegalArgumentException when the feature rate is not the render rate
      */
     public static List<WindowRef> list(Workspace ws, FeatureParams params, RenderSettings renderedWith,
                                        WindowSpec spec) {
-        return list(ws, params, renderedWith.key(), spec);
+        return list(ws, new WindowRecipe(renderedWith, params, spec));
     }
 
     /**
@@ -73,8 +85,8 @@ public final class WindowIndex {
 
     private static List<WindowRef> list(Workspace ws, FeatureParams params, String renderKey, WindowSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        int win = framesFor(spec.windowSeconds(), params);
-        int hop = framesFor(spec.hopSeconds(), params);
+        int win = params.framesFor(spec.windowSeconds());
+        int hop = params.framesFor(spec.hopSeconds());
         List<WindowRef> out = new ArrayList<>();
         for (Map<String, Object> row : ws.catalog().query("SELECT f.id AS id, f.sha256 AS sha, "
                 + "f.piece_id AS piece, f.composer_id AS composer, f.split AS split, a.frames AS frames, "
@@ -104,17 +116,19 @@ public final class WindowIndex {
 
     /** Number of whole windows in a spectrogram of {@code frames} frames. */
     public static int windowCount(int frames, FeatureParams params, WindowSpec spec) {
-        int win = framesFor(spec.windowSeconds(), params);
-        int hop = framesFor(spec.hopSeconds(), params);
+        int win = params.framesFor(spec.windowSeconds());
+        int hop = params.framesFor(spec.hopSeconds());
         return frames < win ? 0 : 1 + (frames - win) / hop;
     }
 
-    /** Frames covering {@code seconds}: {@code max(1, round(seconds / params.secondsPerFrame()))}. */
+    /**
+     * Frames covering {@code seconds}: {@code max(1, round(seconds / params.secondsPerFrame()))}.
+     *
+     * @deprecated use {@link FeatureParams#framesFor(double)}, the one conversion (or {@link WindowRecipe#windowFrames()}
+     *             and {@link WindowRecipe#hopFrames()}); this delegates to it
+     */
+    @Deprecated
     public static int framesFor(double seconds, FeatureParams params) {
-        long frames = Math.round(seconds / params.secondsPerFrame());
-        if (frames > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(seconds + " s is too many frames");
-        }
-        return (int) Math.max(1, frames);
+        return params.framesFor(seconds);
     }
 }

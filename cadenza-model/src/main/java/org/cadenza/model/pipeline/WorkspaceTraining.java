@@ -85,16 +85,15 @@ public final class WorkspaceTraining {
      */
     public static Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset, TrainingConfig config,
                                Path runDir, TrainingListener listener, ProgressListener jobs, int jobThreads) {
-        for (AugmentedRenders.Report r : AugmentedRenders.prepare(ws, pipeline.features(), pipeline.render(),
-                pipeline.window(), dataset, jobThreads, jobs)) {
+        for (AugmentedRenders.Report r : AugmentedRenders.prepare(ws, pipeline.recipe(), dataset, jobThreads,
+                jobs)) {
             if (r.render().isPartialFailure() || r.features().isPartialFailure()) {
                 LOG.warn("augmentation {}: {} file(s) failed to render and {} to featurise; training goes on "
                         + "without their augmented copies", r.augmentation().key(), r.render().problems().size(),
                         r.features().problems().size());
             }
         }
-        WindowDataset data = DatasetBuilder.buildAll(ws, pipeline.features(), pipeline.render(), pipeline.window(),
-                dataset);
+        WindowDataset data = DatasetBuilder.buildAll(ws, pipeline.recipe(), dataset);
         if (data.train().size() == 0 || data.val().size() == 0) {
             throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + data.train().size()
                     + " training and " + data.val().size() + " validation windows (are the files rendered and "
@@ -173,8 +172,8 @@ public final class WorkspaceTraining {
     public static LearningRateFinder.Result findLearningRate(Workspace ws, PipelineSettings pipeline,
                                                              DatasetSpec dataset, TrainingConfig config, double minLr,
                                                              double maxLr, int steps, Path runDir) {
-        SplitWindows train = DatasetBuilder.build(ws, pipeline.features(), pipeline.render(), pipeline.window(),
-                dataset, org.cadenza.corpus.dataset.Split.TRAIN);
+        SplitWindows train = DatasetBuilder.build(ws, pipeline.recipe(), dataset,
+                org.cadenza.corpus.dataset.Split.TRAIN);
         if (train.size() == 0) {
             throw new CadenzaException("no training windows in " + ws.dir() + " with these settings");
         }
@@ -222,8 +221,7 @@ public final class WorkspaceTraining {
         if (pipeline.stack() == 1) {
             return inMemory(split);
         }
-        return inMemory(split, pipeline.stack(),
-                org.cadenza.corpus.jobs.WindowIndex.framesFor(pipeline.window().hopSeconds(), pipeline.features()));
+        return inMemory(split, pipeline.stack(), pipeline.recipe().hopFrames());
     }
 
     /**
