@@ -80,7 +80,8 @@ public final class EmbedCommand implements Callable<Integer> {
                 r.threshold().threshold(), 100 * r.threshold().observedFalseAlarms(),
                 r.threshold().calibrationPieces(), 100 * r.threshold().falseAlarmRate()));
         if (!run.split().excluded().isEmpty()) {
-            b.append("excluded: ").append(run.split().excluded()).append('\n');
+            b.append("left out: ").append(org.cadenza.corpus.dataset.TrainableSplit.describe(run.split().excluded()))
+                    .append('\n');
         }
         r.problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
         b.append("next: cadenza identify ").append(run.modelDir().getParent()).append(" FILE...\n");

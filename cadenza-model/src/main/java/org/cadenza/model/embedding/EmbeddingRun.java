@@ -101,11 +101,8 @@ public final class EmbeddingRun {
         Read train = read(split, Split.TRAIN, copies, input, progress, threads, problems);
         Read val = read(split, Split.VAL, List.of(Augmentation.NONE), input, progress, threads, problems);
         problems.forEach(p -> LOG.warn("left out: {}", p));
-        if (train.windows.isEmpty() || val.windows.isEmpty()) {
-            throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + train.windows.size()
-                    + " training and " + val.windows.size() + " validation windows (excluded: " + split.excluded()
-                    + ")");
-        }
+        org.cadenza.corpus.dataset.TrainableSplit.require(ws.dir(), train.windows.size(), val.windows.size(),
+                "windows", split.excluded());
         EmbeddingInput fitted = input;
         if (input.kind() == EmbeddingInput.Kind.NOTES) {
             fitted = input.withStandardising(EmbeddingInput.Standardising.of(train.rows()));

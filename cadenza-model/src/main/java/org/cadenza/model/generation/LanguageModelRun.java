@@ -128,7 +128,8 @@ public final class LanguageModelRun {
         missing.removeAll(split.classes());
         if (!missing.isEmpty()) {
             throw new CadenzaException(ws.dir() + ": no MIDI files of " + missing + " in the workspace's split; its "
-                    + "composers are " + split.classes() + " (excluded: " + split.excluded() + ")");
+                    + "composers are " + split.classes() + " (left out: "
+                    + org.cadenza.corpus.dataset.TrainableSplit.describe(split.excluded()) + ")");
         }
         boolean conditioned = wanted.size() > 1;
         NoteTokenizer tokenizer = new NoteTokenizer(params, conditioned ? List.copyOf(wanted) : List.of());

@@ -95,7 +95,8 @@ public final class InstrumentTraining {
         if (data.train().size() == 0 || data.val().size() == 0) {
             throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + data.train().size()
                     + " training and " + data.val().size() + " validation windows; render and featurise the "
-                    + "workspace with the same settings first (excluded: " + data.excluded() + ")");
+                    + "workspace with the same settings first (left out: "
+                    + org.cadenza.corpus.dataset.TrainableSplit.describe(data.excluded()) + ")");
         }
         List<String> problems = new ArrayList<>();
         double minSounding = InstrumentLabels.DEFAULT_MIN_SOUNDING_SECONDS;

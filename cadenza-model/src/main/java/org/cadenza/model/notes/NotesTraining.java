@@ -122,11 +122,8 @@ public final class NotesTraining {
         Objects.requireNonNull(config, "config");
         LabelledSplit split = LabelledSplit.plan(ws, ds, NoteFiles::readable, NoteFiles.NOT_MIDI);
         List<CatalogFile> trainFiles = split.files(Split.TRAIN);
-        if (trainFiles.isEmpty() || split.files(Split.VAL).isEmpty()) {
-            throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + trainFiles.size()
-                    + " training and " + split.files(Split.VAL).size() + " validation MIDI files (excluded: "
-                    + split.excluded() + ")");
-        }
+        org.cadenza.corpus.dataset.TrainableSplit.require(ws.dir(), trainFiles.size(), split.files(Split.VAL).size(),
+                "MIDI files", split.excluded());
         RunSettings wanted = new RunSettings(settings.key(), config.key(), ds.key());
         Path settingsFile = runDir.resolve(SETTINGS);
         Path modelDir = runDir.resolve(MODEL_DIR);

@@ -104,10 +104,8 @@ public final class PianoRollTraining {
         ByteWindows train = windows(split, Split.TRAIN, copies, settings, progress, threads, problems);
         ByteWindows val = windows(split, Split.VAL, List.of(Augmentation.NONE), settings, progress, threads, problems);
         problems.forEach(p -> LOG.warn("left out: {}", p));
-        if (train.size() == 0 || val.size() == 0) {
-            throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + train.size() + " training and "
-                    + val.size() + " validation windows (excluded: " + split.excluded() + ")");
-        }
+        org.cadenza.corpus.dataset.TrainableSplit.require(ws.dir(), train.size(), val.size(), "windows",
+                split.excluded());
         try {
             Files.createDirectories(runDir);
             settings.save(runDir);
