@@ -298,7 +298,8 @@ public final class TrainCommand implements Callable<Integer> {
                     r.windowsPerClass()[c], r.piecesPerClass()[c]));
         }
         if (!r.split().excluded().isEmpty()) {
-            b.append("excluded: ").append(r.split().excluded()).append('\n');
+            b.append("left out: ").append(org.cadenza.corpus.dataset.TrainableSplit.describe(r.split().excluded()))
+                    .append('\n');
         }
         r.problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
         return b.toString();
