@@ -89,6 +89,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GenerationLength requested = GenerationLength.parse(length);
+        if (primer == null) {
+            requested.seconds(Optional.empty(), bpm, beatsPerBar); // refuses a length over the bound before any work
+        }
         int n = threads.resolve();
         Path run = model;
         if (run == null) {
@@ -105,7 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         // sampling runs one token at a time: operations too small to share between threads
         ModelRuntime.setThreads(1);
-        StyleGeneration.Request request = new StyleGeneration.Request(composer, GenerationLength.parse(length),
+        StyleGeneration.Request request = new StyleGeneration.Request(composer, requested,
                 new SamplingSettings(temperature, topK, topP, seed, true), Optional.ofNullable(primer),
                 primerSeconds, keepPrimer, bpm, beatsPerBar, out, !noWav, !noPng, force);
         try (LanguageModel lm = LanguageModel.open(run)) {

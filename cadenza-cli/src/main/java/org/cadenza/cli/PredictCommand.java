@@ -31,8 +31,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder made by `cadenza train` (or its model/ folder).")
     Path run;
 
-    @Parameters(index = "1..*", paramLabel = "FILE", arity = "1..*", description = "MIDI or audio files.")
-    List<Path> files;
+    @Parameters(index = "1..*", paramLabel = "FILE", arity = "0..*", description = "MIDI or audio files.")
+    List<Path> files = List.of();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--top", defaultValue = "5", description = "How many classes to show. Default: ${DEFAULT-VALUE}.")
     int top;
@@ -48,6 +51,12 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (files.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), Files.isRegularFile(run)
+                    ? "predict needs a run folder before the files: `cadenza predict RUN " + run + "` with RUN made by "
+                    + "`cadenza train`; to ask the default models without training, `cadenza who " + run + "`"
+                    : "no files to predict: `cadenza predict " + run + " FILE...`");
+        }
         torch.apply(1);
         Path runDir = run.getFileName() != null && run.getFileName().toString().equals(WorkspaceTraining.MODEL_DIR)
                 ? run.toAbsolutePath().getParent() : run;

@@ -91,4 +91,25 @@ class WhoCommandTest {
         assertEquals(ExitCode.USAGE, r.code(), r.output());
         assertTrue(r.output().contains("--all"), r.output());
     }
+
+    @Test
+    void predictWithoutARunSaysWhatToDo(@TempDir Path tmp) throws Exception {
+        Path mid = TestMidi.melody(tmp.resolve("my.mid"), 60, 8, 0);
+        CommandLineTest.Result r = CommandLineTest.cadenza("predict", mid.toString());
+        assertEquals(ExitCode.USAGE, r.code(), r.output());
+        assertTrue(r.output().contains("needs a run folder") && r.output().contains("cadenza who " + mid), r.output());
+        CommandLineTest.Result missing = CommandLineTest.cadenza("predict", tmp.resolve("no-run").toString(),
+                mid.toString());
+        assertEquals(ExitCode.ERROR, missing.code(), missing.output());
+        assertTrue(missing.output().contains("no run folder at") && missing.output().contains("cadenza who"),
+                missing.output());
+    }
+
+    @Test
+    void generateRefusesALengthOverAnHourAtOnce(@TempDir Path tmp) {
+        CommandLineTest.Result r = CommandLineTest.cadenza("generate", "--composer", "chopin", "--length", "99999s",
+                "--model", tmp.resolve("no-model").toString(), "--out", tmp.resolve("x.mid").toString());
+        assertEquals(ExitCode.ERROR, r.code(), r.output());
+        assertTrue(r.output().contains("at most 3600 s"), r.output());
+    }
 }

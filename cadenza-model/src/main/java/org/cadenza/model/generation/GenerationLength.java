@@ -16,6 +16,12 @@ import org.cadenza.io.midi.NoteSequence;
  */
 public record GenerationLength(double amount, boolean bars) {
 
+    /**
+     * The longest piece Cadenza writes, seconds: an hour. Sampling takes about a sixth of the music's length on two
+     * cores (60 s in 10 s), so an hour takes about ten minutes; for longer music, generate several pieces.
+     */
+    public static final double MAX_SECONDS = 3600;
+
     private static final Pattern TEXT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(s|sec|seconds?|b|bars?)?\\s*");
 
     public GenerationLength {
@@ -44,18 +50,28 @@ public record GenerationLength(double amount, boolean bars) {
      */
     public double seconds(Optional<NoteSequence> primer, double bpm, int beatsPerBar) {
         if (!bars) {
-            return amount;
+            return bounded(amount);
         }
         if (primer.isPresent()) {
             List<Double> b = primer.get().barStartSeconds();
             if (b.size() >= 2) {
-                return amount * (b.get(b.size() - 1) - b.get(0)) / (b.size() - 1);
+                return bounded(amount * (b.get(b.size() - 1) - b.get(0)) / (b.size() - 1));
             }
         }
         if (!(bpm > 0) || beatsPerBar < 1) {
             throw new IllegalArgumentException("bars need a tempo > 0 and at least one beat per bar");
         }
-        return amount * beatsPerBar * 60 / bpm;
+        return bounded(amount * beatsPerBar * 60 / bpm);
+    }
+
+    private double bounded(double seconds) {
+        if (seconds > MAX_SECONDS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a length of %s is %.0f s; Cadenza writes at "
+                    + "most %.0f s (an hour, about ten minutes of sampling on two cores): generate several pieces for "
+                    + "longer music", this.bars ? String.format(Locale.ROOT, "%.0f bars", amount)
+                    : String.format(Locale.ROOT, "%.0f s", amount), seconds, MAX_SECONDS));
+        }
+        return seconds;
     }
 
     @Override

@@ -32,4 +32,17 @@ class GenerationLengthTest {
         assertEquals(15.0, GenerationLength.parse("10bars").seconds(Optional.of(waltz), 120, 4), 1e-9);
         assertEquals(60.0, GenerationLength.parse("60s").seconds(Optional.of(waltz), 120, 4), 1e-9);
     }
+
+    @Test
+    void aLengthOverAnHourIsRefusedWithWhatToDo() {
+        assertEquals(3600.0, GenerationLength.parse("3600s").seconds(Optional.empty(), 120, 4), 1e-9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GenerationLength.parse("99999s").seconds(Optional.empty(), 120, 4));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("99999 s")
+                && e.getMessage().contains("at most 3600 s") && e.getMessage().contains("several pieces"),
+                e.getMessage());
+        // 2000 bars of 4 beats at 120 BPM are 4000 s
+        assertThrows(IllegalArgumentException.class,
+                () -> GenerationLength.parse("2000bars").seconds(Optional.empty(), 120, 4));
+    }
 }
