@@ -30,7 +30,8 @@ import javax.sound.midi.Sequence;
  * dB ({@code ref = 1.0}) and the trailing-silence threshold is absolute dBFS, so before this loader normalised the
  * level, the same music as a 44.1 kHz stereo WAV made with the usual equal-power upmix (each channel at -3 dB,
  * what {@code ffmpeg -ac 2} writes) and as a 22.05 kHz mono FLAC gave log-mels 3.01 dB apart in every bin and a
- * different trimmed length (one window fewer or more). Now every recording is scaled so that its
+ * different trimmed length (a rendered Chopin prelude: 0.1 s shorter, 1,320 instead of 1,325 frames, which can cost a
+ * window). Now every recording is scaled so that its
  * {@link AudioLevel#robustPeakDbfs robust peak} is {@value #RECORDING_LEVEL_DBFS} dBFS before the trim, and the same
  * audio in either form gives the same windows: the same count, the same start (0 s) and log-mel values within
  * {@value #SAME_AUDIO_TOLERANCE_DB} dB on at least 99.9 % of the bins. The rest are the mel bands above about

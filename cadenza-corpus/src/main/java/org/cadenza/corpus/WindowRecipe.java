@@ -94,9 +94,4 @@ public record WindowRecipe(RenderSettings render, FeatureParams features, Window
     public WindowRecipe withRender(RenderSettings other) {
         return new WindowRecipe(other, features, window);
     }
-
-    /** The same rendering and features with other windows. */
-    public WindowRecipe withWindow(WindowSpec other) {
-        return new WindowRecipe(render, features, other);
-    }
 }
