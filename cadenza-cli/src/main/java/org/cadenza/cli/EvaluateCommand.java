@@ -38,7 +38,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
-            description = "The workspace the run was trained on (for its test split).")
+            description = "The workspace the run was trained on (for its test split). Default: the one the run records.")
     Path workspace;
 
     @Option(names = "--on", paramLabel = "OTHER_WS",
@@ -62,9 +62,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((workspace == null) == (on == null)) {
+        if (workspace != null && on != null) {
             throw new ParameterException(spec.commandLine(),
-                    "give either -w WS (the run's own test split) or --on OTHER_WS (blind evaluation)");
+                    "give either -w WS (the run's own test split) or --on OTHER_WS (blind evaluation), not both");
+        }
+        if (workspace == null && on == null) {
+            workspace = org.cadenza.api.run.RunDataset.workspaceOf(run).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), run + " does not record the workspace it was trained on (made before it "
+                    + "did): give it with -w WS, or --on OTHER_WS for a blind evaluation"));
         }
         torch.apply(1);
         boolean audio = RunRoute.of(run) == InputRoute.AUDIO;

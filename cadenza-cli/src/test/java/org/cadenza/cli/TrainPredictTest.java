@@ -47,7 +47,8 @@ class TrainPredictTest {
         assertTrue(out.substring(lowAt, highAt).contains("basso"), out);
         assertTrue(out.substring(highAt).contains("soprano"), out);
 
-        CommandLineTest.Result evaluate = CommandLineTest.cadenza("evaluate", run.toString(), "-w", ws.toString());
+        // the run records its workspace: evaluate RUN finds it
+        CommandLineTest.Result evaluate = CommandLineTest.cadenza("evaluate", run.toString());
         assertEquals(ExitCode.OK, evaluate.code(), evaluate.output());
         assertTrue(evaluate.output().contains("| piece accuracy |"), evaluate.output());
         assertTrue(Files.isRegularFile(run.resolve("report/report.html")), evaluate.output());

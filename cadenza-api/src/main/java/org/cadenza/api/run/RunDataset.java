@@ -117,6 +117,41 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
         return new WindowSelection(firstSeconds, startAt, silenceDb);
     }
 
+    /**
+     * Records in {@value #FILE} (when the run has one) the workspace the run was trained on, so that
+     * {@code cadenza evaluate RUN} finds it; written with the run's files ({@link RunFiles}).
+     */
+    public static void recordWorkspace(Path runDir, Path workspace) {
+        Path f = runDir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return;
+        }
+        try {
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            com.fasterxml.jackson.databind.node.ObjectNode json =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(f.toFile());
+            json.put("workspace", workspace.toAbsolutePath().normalize().toString());
+            m.writeValue(f.toFile(), json);
+        } catch (IOException | ClassCastException e) {
+            throw new UncheckedIOException("cannot record the workspace in " + f,
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /** @return the workspace the run in {@code runDir} was trained on, when it recorded it */
+    public static Optional<Path> workspaceOf(Path runDir) {
+        Path f = runDir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            String ws = new ObjectMapper().readTree(f.toFile()).path("workspace").asText("");
+            return ws.isEmpty() ? Optional.empty() : Optional.of(Path.of(ws));
+        } catch (IOException e) {
+            throw new BadInputException(f, "cannot read the run's dataset file: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes {@value #FILE} into {@code runDir}. */
     public void save(Path runDir) {
         Map<String, Object> json = new LinkedHashMap<>();
