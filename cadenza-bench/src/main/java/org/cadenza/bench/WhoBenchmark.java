@@ -59,8 +59,8 @@ public final class WhoBenchmark {
             StringBuilder b = new StringBuilder();
             b.append("### `cadenza who` on one file, JVM start included\n\n");
             b.append("Command: `").append(command).append("`  \n");
-            b.append("Machine: ").append(machine).append("  \n");
             b.append("File: `").append(file).append("`\n\n");
+            b.append(machine.toMarkdown()).append('\n');
             b.append("| setting | median | runs (s) | limit ").append(LIMIT_SECONDS).append(" s |\n|---|---|---|---|\n");
             for (Timing t : timings) {
                 b.append(String.format(Locale.ROOT, "| %s | %.2f s | %s | %s |%n", t.setting(), t.median(),
