@@ -48,8 +48,13 @@ class TrialsBlindCommandTest {
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", other.toString(), "-w", blindWs.toString()).code());
         Path trial = run.resolve("trial-01");
 
-        CommandLineTest.Result neither = CommandLineTest.cadenza("evaluate", trial.toString());
-        assertEquals(ExitCode.USAGE, neither.code(), neither.output());
+        // the trial records its workspace: evaluate RUN needs nothing else; -w and --on together are refused
+        CommandLineTest.Result own = CommandLineTest.cadenza("evaluate", trial.toString());
+        assertEquals(ExitCode.OK, own.code(), own.output());
+        assertTrue(own.output().contains("| piece accuracy |"), own.output());
+        CommandLineTest.Result both = CommandLineTest.cadenza("evaluate", trial.toString(), "-w", ws.toString(),
+                "--on", blindWs.toString());
+        assertEquals(ExitCode.USAGE, both.code(), both.output());
 
         CommandLineTest.Result notFeaturised = CommandLineTest.cadenza("evaluate", trial.toString(), "--on",
                 blindWs.toString());
