@@ -90,8 +90,36 @@ public final class DatasetOptions {
                 WindowSpec.parse(hop == null ? window : window + "/" + hop)), stack);
     }
 
+    @Option(names = "--split", paramLabel = "SOURCE",
+            description = {"Where the split comes from: random (by piece, 70/10/20 per class) or catalog (the split "
+                    + "column given at ingest). Default: catalog when the workspace has one, else random."})
+    String split;
+
+    /**
+     * {@link #dataset()} with the split column given at ingest when the workspace has one and no other split was
+     * asked for (a line on stderr says so).
+     */
+    DatasetSpec dataset(org.cadenza.corpus.Workspace ws) {
+        DatasetSpec d = dataset();
+        if (splitFile == null && !"random".equals(split)) {
+            long withSplit = ws.catalog().files(org.cadenza.corpus.catalog.FileStatus.INGESTED).stream()
+                    .filter(f -> f.split().isPresent()).count();
+            if (withSplit > 0 || "catalog".equals(split)) {
+                if (!"catalog".equals(split)) {
+                    System.err.println("using the split column given at ingest (" + withSplit + " files); "
+                            + "--split random to split by piece instead");
+                }
+                return d.toBuilder().optSplitSource(new SplitSource.FromCatalog()).build();
+            }
+        }
+        return d;
+    }
+
     /** Target, split, filters and balancing. */
     DatasetSpec dataset() {
+        if (split != null && !split.equals("random") && !split.equals("catalog")) {
+            throw new IllegalArgumentException("--split: random or catalog, got " + split);
+        }
         DatasetSpec.Builder ds = DatasetSpec.builder()
                 .optTarget(Target.parse(target, periods == null ? Periods.builtIn() : Periods.load(periods))).optSeed(seed)
                 .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance))

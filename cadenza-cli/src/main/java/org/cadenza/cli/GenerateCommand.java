@@ -19,19 +19,19 @@ import picocli.CommandLine.Option;
         description = {"Writes new music in a composer's style with a style model (see train-style): a MIDI file,",
                 "the same rendered to WAV and a piano-roll PNG beside it, and checks that it did not fall into the",
                 "failures of seed 004's first model (one note forever, long silences, a collapsed range).",
-                "Without --model the composer's default model in $CADENZA_HOME/style-models (default",
+                "Without --run the composer's default model in $CADENZA_HOME/style-models (default",
                 "~/.cadenza) is used, trained there on first use from ASAP and piano-midi.de (CADENZA_DATA, or",
                 "downloaded): about half an hour on two cores, resumable.",
                 "The same model, settings and --seed always write the same music.",
                 "Example: cadenza generate --composer chopin --length 60s --out new.mid",
-                "         cadenza generate --model runs/style-chopin --composer chopin --length 16bars \\",
+                "         cadenza generate --run runs/style-chopin --composer chopin --length 16bars \\",
                 "             --primer nocturne.mid --primer-seconds 8 --temperature 0.9 --top-p 0.9 --out n.mid"})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--composer", required = true, paramLabel = "NAME", description = "Whose style (e.g. chopin).")
     String composer;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "A style model's run folder (from train-style).")
+    @Option(names = "--run", paramLabel = "DIR", description = "A style model's run folder (from train-style); as --run means a run folder in every command.")
     Path model;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.mid", description = "The MIDI file to write.")
@@ -65,7 +65,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--keep-primer", description = "Start the output with the seed phrase.")
     boolean keepPrimer;
 
-    @Option(names = "--tempo", defaultValue = "120", paramLabel = "BPM",
+    @Option(names = "--bpm", defaultValue = "120", paramLabel = "BPM",
             description = "Tempo written in the MIDI file, and of bars without a primer. Default: ${DEFAULT-VALUE}.")
     double bpm;
 

@@ -39,6 +39,7 @@ import org.cadenza.model.train.EpochRecord;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.render.RenderSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,7 +75,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
     Path workspace;
 
-    @Option(names = "--run", paramLabel = "DIR", required = true, description = "The run folder (created, or resumed).")
+    @Option(names = "--run", paramLabel = "DIR",
+            description = "The run folder (created, or resumed). Default: WORKSPACE/runs/<input>-<target>-<date-time>.")
     Path run;
 
     @Option(names = "--model", defaultValue = "small",
@@ -182,13 +184,20 @@ public final class TrainCommand implements Callable<Integer> {
         if (route != InputRoute.AUDIO && trials != null) {
             throw new ParameterException(spec.commandLine(), "--trials works with --input audio only for now");
         }
+        refuseOptionsOtherRoutesUse(route);
+        if (run == null) {
+            run = workspace.resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-') + "-"
+                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyyMMdd-HHmmss")));
+            System.err.println("run folder: " + run + " (--run DIR to choose one; rerun with it to resume)");
+        }
         try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
             int fileThreads = threads.resolve();
             if (route == InputRoute.NOTES) {
                 NotesTraining.Result r = chunkFiles == null
-                        ? RouteTrainingRun.notes(ws, notesSettings(), data.dataset(), classicalConfig(), run,
+                        ? RouteTrainingRun.notes(ws, notesSettings(), data.dataset(ws), classicalConfig(), run,
                                 new ConsoleProgress(), fileThreads)
-                        : RouteTrainingRun.notesInChunks(ws, notesSettings(), data.dataset(), classicalConfig(),
+                        : RouteTrainingRun.notesInChunks(ws, notesSettings(), data.dataset(ws), classicalConfig(),
                                 chunkFiles, run, new ConsoleProgress(), fileThreads);
                 System.out.print(describe(r));
                 r.model().pcaComponents().ifPresent(k -> System.out.printf(Locale.ROOT, "PCA: %d of %d components keep "
@@ -197,7 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
             }
             if (route == InputRoute.PIANOROLL) {
-                PianoRollTraining.Result r = RouteTrainingRun.pianoRoll(ws, rollSettings(), data.dataset(), config,
+                PianoRollTraining.Result r = RouteTrainingRun.pianoRoll(ws, rollSettings(), data.dataset(ws), config,
                         run, progress, new ConsoleProgress(), fileThreads);
                 printBest(r.training());
                 System.out.println("model: " + r.bundle().dir());
@@ -217,7 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), "fusion needs at least two members: "
                             + own.size() + " of its own (--fuse) and " + members.size() + " given (--members)");
                 }
-                LateFusion f = RouteTrainingRun.fusion(ws, data.dataset(), new RouteTrainingRun.Members(
+                LateFusion f = RouteTrainingRun.fusion(ws, data.dataset(ws), new RouteTrainingRun.Members(
                         own.contains("notes") ? notesSettings() : null, classicalConfig(),
                         own.contains("pianoroll") ? rollSettings() : null, config, members), run, progress,
                         new ConsoleProgress(), fileThreads);
@@ -226,7 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             if (trials != null) {
-                TrialsRun.Result t = TrialsRun.run(ws, data.pipeline(), data.dataset(), config, trials, run, progress,
+                TrialsRun.Result t = TrialsRun.run(ws, data.pipeline(), data.dataset(ws), config, trials, run, progress,
                         new ConsoleProgress(), threads.resolve(), line -> {
                             progress.close();
                             System.err.println(line);
@@ -235,12 +244,49 @@ public final class TrainCommand implements Callable<Integer> {
                 System.out.println("trials: " + run.resolve(TrialsRun.MARKDOWN) + ", " + run.resolve(TrialsRun.PNG));
                 return t.trials().size() == trials ? ExitCode.OK : ExitCode.PARTIAL;
             }
-            WorkspaceTraining.Result r = TrainingRun.train(ws, data.pipeline(), data.dataset(), config, run, progress,
+            WorkspaceTraining.Result r = TrainingRun.train(ws, data.pipeline(), data.dataset(ws), config, run, progress,
                     new ConsoleProgress(), threads.resolve());
             System.out.print(r.data().toText());
             printBest(r.training());
             System.out.println("model: " + r.bundle().dir());
             return ExitCode.OK;
+        }
+    }
+
+    /** Options that only some routes read, with those routes: given for another route, they are refused. */
+    private static final java.util.Map<String, java.util.Set<InputRoute>> ROUTES_OF = java.util.Map.ofEntries(
+            java.util.Map.entry("--model", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--epochs", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--lr", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--optimizer", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--weight-decay", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--batch", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--stop-on", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--patience", java.util.EnumSet.of(InputRoute.AUDIO, InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--trials", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--stack", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--mels", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--transpose", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--tempo", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--soundfont", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--program", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--rate", java.util.EnumSet.of(InputRoute.AUDIO)),
+            java.util.Map.entry("--classifier", java.util.EnumSet.of(InputRoute.NOTES, InputRoute.FUSION)),
+            java.util.Map.entry("--note-window", java.util.EnumSet.of(InputRoute.NOTES, InputRoute.FUSION)),
+            java.util.Map.entry("--pca", java.util.EnumSet.of(InputRoute.NOTES)),
+            java.util.Map.entry("--chunk-files", java.util.EnumSet.of(InputRoute.NOTES)),
+            java.util.Map.entry("--fps", java.util.EnumSet.of(InputRoute.PIANOROLL, InputRoute.FUSION)),
+            java.util.Map.entry("--members", java.util.EnumSet.of(InputRoute.FUSION)),
+            java.util.Map.entry("--fuse", java.util.EnumSet.of(InputRoute.FUSION)));
+
+    private void refuseOptionsOtherRoutesUse(InputRoute route) {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (java.util.Map.Entry<String, java.util.Set<InputRoute>> e : new java.util.TreeMap<>(ROUTES_OF).entrySet()) {
+            if (parsed.hasMatchedOption(e.getKey()) && !e.getValue().contains(route)) {
+                throw new ParameterException(spec.commandLine(), e.getKey() + " does not apply to --input "
+                        + route.cliName() + ": it is read by --input " + String.join(" and ", e.getValue().stream()
+                        .map(InputRoute::cliName).toList()));
+            }
         }
     }
 

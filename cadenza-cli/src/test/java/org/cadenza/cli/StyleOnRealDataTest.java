@@ -68,7 +68,7 @@ class StyleOnRealDataTest {
         assertTrue(again.output().contains("best epoch"), "a finished run is reported, not retrained");
 
         Path a = tmp.resolve("a.mid");
-        CommandLineTest.Result gen = CommandLineTest.cadenza("generate", "--model", style.toString(), "--composer",
+        CommandLineTest.Result gen = CommandLineTest.cadenza("generate", "--run", style.toString(), "--composer",
                 "chopin", "--length", "8s", "--seed", "5", "--out", a.toString());
         assertTrue(gen.code() == ExitCode.OK || gen.code() == ExitCode.PARTIAL, gen.output());
         assertTrue(gen.output().contains("checks: "), gen.output());
@@ -78,20 +78,20 @@ class StyleOnRealDataTest {
         assertTrue(!first.notes().isEmpty(), "the MIDI file plays: " + first);
 
         Path b = tmp.resolve("b.mid");
-        CommandLineTest.cadenza("generate", "--model", style.toString(), "--composer", "chopin", "--length", "8s",
+        CommandLineTest.cadenza("generate", "--run", style.toString(), "--composer", "chopin", "--length", "8s",
                 "--seed", "5", "--out", b.toString(), "--no-wav", "--no-png");
         assertEquals(first.notes(), NoteReader.read(b).notes(), "the same seed writes the same music");
         assertTrue(!Files.exists(tmp.resolve("b.wav")));
         Path c = tmp.resolve("c.mid");
-        CommandLineTest.cadenza("generate", "--model", style.toString(), "--composer", "chopin", "--length", "8s",
+        CommandLineTest.cadenza("generate", "--run", style.toString(), "--composer", "chopin", "--length", "8s",
                 "--seed", "6", "--out", c.toString(), "--no-wav", "--no-png");
         assertNotEquals(first.notes(), NoteReader.read(c).notes(), "another seed writes other music");
 
-        CommandLineTest.Result exists = CommandLineTest.cadenza("generate", "--model", style.toString(),
+        CommandLineTest.Result exists = CommandLineTest.cadenza("generate", "--run", style.toString(),
                 "--composer", "chopin", "--out", a.toString());
         assertEquals(ExitCode.ERROR, exists.code(), exists.output());
         assertTrue(exists.output().contains("a.mid exists"), exists.output());
-        CommandLineTest.Result other = CommandLineTest.cadenza("generate", "--model", style.toString(),
+        CommandLineTest.Result other = CommandLineTest.cadenza("generate", "--run", style.toString(),
                 "--composer", "bach", "--out", tmp.resolve("x.mid").toString());
         assertEquals(ExitCode.ERROR, other.code(), other.output());
         assertTrue(other.output().contains("writes for [chopin]"), other.output());
@@ -117,7 +117,7 @@ class StyleOnRealDataTest {
         Path primed = tmp.resolve("primed.mid");
         Path primer = TestCorpus.asap().orElseThrow().resolve("chopin/Etudes_op_10/3/midi_score.mid");
         assumeTrue(Files.exists(primer), primer + " is part of asap");
-        CommandLineTest.Result cont = CommandLineTest.cadenza("generate", "--model", style.toString(), "--composer",
+        CommandLineTest.Result cont = CommandLineTest.cadenza("generate", "--run", style.toString(), "--composer",
                 "chopin", "--length", "4bars", "--primer", primer.toString(), "--primer-seconds", "5",
                 "--keep-primer", "--no-wav", "--out", primed.toString());
         assertTrue(cont.code() == ExitCode.OK || cont.code() == ExitCode.PARTIAL, cont.output());
@@ -127,7 +127,7 @@ class StyleOnRealDataTest {
 
         Path notMidi = tmp.resolve("primer.txt");
         Files.writeString(notMidi, "not music");
-        CommandLineTest.Result badPrimer = CommandLineTest.cadenza("generate", "--model", style.toString(),
+        CommandLineTest.Result badPrimer = CommandLineTest.cadenza("generate", "--run", style.toString(),
                 "--composer", "chopin", "--primer", notMidi.toString(), "--out", tmp.resolve("y.mid").toString());
         assertEquals(ExitCode.BAD_INPUT, badPrimer.code(), badPrimer.output());
         assertTrue(badPrimer.output().contains("primer.txt"), badPrimer.output());
@@ -159,7 +159,7 @@ class StyleOnRealDataTest {
         String saved = Files.readString(cond.resolve("model/style-model.json"));
         assertTrue(saved.contains("\"balanceComposers\" : true") && saved.contains("\"conditionEveryStep\" : true"),
                 saved);
-        CommandLineTest.Result bach = CommandLineTest.cadenza("generate", "--model", cond.toString(), "--composer",
+        CommandLineTest.Result bach = CommandLineTest.cadenza("generate", "--run", cond.toString(), "--composer",
                 "bach", "--length", "5s", "--no-wav", "--no-png", "--out", tmp.resolve("bach.mid").toString());
         assertTrue(bach.code() == ExitCode.OK || bach.code() == ExitCode.PARTIAL, bach.output());
         assertTrue(Files.exists(tmp.resolve("bach.mid")));

@@ -108,7 +108,7 @@ class WhoCommandTest {
     @Test
     void generateRefusesALengthOverAnHourAtOnce(@TempDir Path tmp) {
         CommandLineTest.Result r = CommandLineTest.cadenza("generate", "--composer", "chopin", "--length", "99999s",
-                "--model", tmp.resolve("no-model").toString(), "--out", tmp.resolve("x.mid").toString());
+                "--run", tmp.resolve("no-model").toString(), "--out", tmp.resolve("x.mid").toString());
         assertEquals(ExitCode.ERROR, r.code(), r.output());
         assertTrue(r.output().contains("at most 3600 s"), r.output());
     }
