@@ -121,7 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .optSeed(data.seed).optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY).optPatience(4).build();
         try (Workspace ws = WorkspaceOption.existing(workspace);
              Workspace other = blind == null ? null : WorkspaceOption.existing(blind);
-             TrainCommand.Progress progress = new TrainCommand.Progress()) {
+             TrainingProgress progress = new TrainingProgress()) {
             ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(), notes, algorithms, roll, network,
                     audioRuns, !noFusion, Optional.ofNullable(other), threads.resolve(),
                     trees, rounds);

@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
                 render.settings(), WindowSpec.parse(window), threads.resolve());
         org.cadenza.model.ModelRuntime.setThreads(1);
         FullDemo.Report report;
-        try (TrainCommand.Progress training = new TrainCommand.Progress()) {
+        try (TrainingProgress training = new TrainingProgress()) {
             report = FullDemo.run(new FullDemo.Options(options, model, epochs, 2.5, models.models()), new ConsoleProgress(),
                     training);
         }

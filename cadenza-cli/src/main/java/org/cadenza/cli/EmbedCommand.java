@@ -53,7 +53,7 @@ public final class EmbedCommand implements Callable<Integer> {
         int n = threads.resolve();
         torch.apply(net.torchThreads(n));
         try (Workspace ws = WorkspaceOption.existing(workspace);
-             TrainCommand.Progress progress = EmbeddingOptions.progress()) {
+             TrainingProgress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),
                     data.dataset(), net.config(data.seed), run, falseAlarm, progress, new ConsoleProgress(), n);
             System.out.print(summary(r));

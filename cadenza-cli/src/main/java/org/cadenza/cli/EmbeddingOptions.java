@@ -121,8 +121,8 @@ final class EmbeddingOptions {
     }
 
     /** Progress lines for embedding training. */
-    static TrainCommand.Progress progress() {
-        return new TrainCommand.Progress(r -> String.format(Locale.ROOT,
+    static TrainingProgress progress() {
+        return new TrainingProgress(r -> String.format(Locale.ROOT,
                 "epoch %d: loss %.3f, %.1f%% of triplets satisfied (softmax: accuracy) | validation pieces: "
                         + "%.1f%% nearest their composer, mean distance to it %.3f",
                 r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.valAccuracy(), r.valLoss()),

@@ -102,7 +102,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 System.err.println("no style model for " + composer + " yet: training one in " + run
                         + " (about half an hour on two cores; interrupt and rerun to resume)");
                 torch.apply(n);
-                try (TrainCommand.Progress progress = TrainStyleCommand.progress()) {
+                try (TrainingProgress progress = TrainStyleCommand.progress()) {
                     StyleModels.ensure(home, composer, progress, new ConsoleProgress(), n);
                 }
             }

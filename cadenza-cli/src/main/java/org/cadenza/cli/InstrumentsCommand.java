@@ -111,7 +111,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
         };
         InstrumentMap m = map == null ? InstrumentMap.builtIn() : InstrumentMap.load(map);
         try (Workspace ws = WorkspaceOption.existing(workspace);
-             TrainCommand.Progress progress = new TrainCommand.Progress(r -> String.format(Locale.ROOT,
+             TrainingProgress progress = new TrainingProgress(r -> String.format(Locale.ROOT,
                      "epoch %d: train loss %.3f, all families right %.1f%% | val loss %.3f, all right %.1f%%",
                      r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy()),
                      "loss %.3f all-right %.1f%% %.0f win/s")) {

@@ -45,7 +45,7 @@ public final class ModelsTrainCommand implements Callable<Integer> {
             }
         }
         java.util.List<DefaultModels.ModelInfo> trained;
-        try (TrainCommand.Progress training = EmbeddingOptions.progress()) {
+        try (TrainingProgress training = EmbeddingOptions.progress()) {
             ConsoleProgress progress = new ConsoleProgress();
             trained = models.models().train(kinds, again, () -> data == null || data.isEmpty()
                             ? TrainingData.publicPianoCorpora(DefaultModels.home(), progress)

@@ -105,7 +105,7 @@ public final class OpenSetCommand implements Callable<Integer> {
                 net.input(null), vs, knnK, 1.0, shots, draws, falseAlarm, n,
                 transpose.stream().map(org.cadenza.render.Augmentation::transpose).toList());
         try (Workspace ws = WorkspaceOption.existing(workspace);
-             TrainCommand.Progress progress = EmbeddingOptions.progress()) {
+             TrainingProgress progress = EmbeddingOptions.progress()) {
             OpenSetEvaluation.Report r = OpenSetEvaluation.run(ws, s, out, progress, new ConsoleProgress());
             System.out.print(Files.readString(r.report()));
             System.out.println("report: " + r.report());

@@ -191,7 +191,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "yyyyMMdd-HHmmss")));
             System.err.println("run folder: " + run + " (--run DIR to choose one; rerun with it to resume)");
         }
-        try (Workspace ws = WorkspaceOption.existing(workspace); Progress progress = new Progress()) {
+        try (Workspace ws = WorkspaceOption.existing(workspace); TrainingProgress progress = new TrainingProgress()) {
             int fileThreads = threads.resolve();
             if (route == InputRoute.NOTES) {
                 NotesTraining.Result r = chunkFiles == null
@@ -349,58 +349,5 @@ public final class TrainCommand implements Callable<Integer> {
         }
         r.problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
         return b.toString();
-    }
-
-    /** A progress bar per epoch with loss, accuracy and windows/s. */
-    static final class Progress implements TrainingListener, AutoCloseable {
-        private ProgressBar bar;
-        private int epoch = -1;
-        private final java.util.function.Function<EpochRecord, String> epochLine;
-        private final String batchLine;
-
-        /** The classifier's progress: loss and accuracy. */
-        Progress() {
-            this(r -> String.format(Locale.ROOT, "epoch %d: train loss %.3f acc %.1f%% | val loss %.3f acc %.1f%%",
-                    r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy()),
-                    "loss %.3f acc %.1f%% %.0f win/s");
-        }
-
-        /**
-         * @param epochLine what to print after each epoch (the "*" of an improvement and the seconds are appended)
-         * @param batchLine format of the bar's message from running loss, running accuracy and windows/s
-         */
-        Progress(java.util.function.Function<EpochRecord, String> epochLine, String batchLine) {
-            this.epochLine = epochLine;
-            this.batchLine = batchLine;
-        }
-
-        @Override
-        public void onBatch(BatchEvent e) {
-            if (bar == null || e.epoch() != epoch) { // a new epoch, or the first of the next trial
-                close();
-                epoch = e.epoch();
-                bar = new ProgressBarBuilder().setTaskName("epoch " + e.epoch() + "/" + e.epochs())
-                        .setInitialMax(e.batches()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                        .setMaxRenderedLength(110)
-                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
-            }
-            bar.stepTo(e.batch());
-            bar.setExtraMessage(String.format(Locale.ROOT, batchLine, e.runningLoss(), 100 * e.runningAccuracy(),
-                    e.windowsPerSecond()));
-        }
-
-        @Override
-        public void onEpoch(EpochRecord r, boolean improved) {
-            close();
-            System.err.printf(Locale.ROOT, "%s%s (%.0f s)%n", epochLine.apply(r), improved ? " *" : "", r.seconds());
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
-        }
     }
 }

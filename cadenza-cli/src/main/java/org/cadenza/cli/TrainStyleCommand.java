@@ -118,7 +118,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
             ds.optSplitSource(new SplitSource.FromFile(splitFile, splitFile.toAbsolutePath().getParent()));
         }
         try (Workspace ws = WorkspaceOption.existing(workspace);
-             TrainCommand.Progress progress = progress()) {
+             TrainingProgress progress = progress()) {
             LanguageModelRun.Result r = LanguageModelRun.train(ws, ds.build(), List.copyOf(composers),
                     TokenizerParams.defaults(), pedal(pedal), cfg, run, progress, new ConsoleProgress(), n);
             System.out.print(summary(r));
@@ -152,8 +152,8 @@ public final class TrainStyleCommand implements Callable<Integer> {
         }
     }
 
-    static TrainCommand.Progress progress() {
-        return new TrainCommand.Progress(r -> String.format(Locale.ROOT,
+    static TrainingProgress progress() {
+        return new TrainingProgress(r -> String.format(Locale.ROOT,
                 "epoch %d: train NLL %.3f/token, next-token accuracy %.1f%% | validation NLL %.3f/token "
                         + "(perplexity %.1f), accuracy %.1f%%",
                 r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), Math.exp(r.valLoss()),

@@ -62,7 +62,7 @@ public final class WhoCommand implements Callable<Integer> {
         }
         AnalysisOptions options = AnalysisOptions.DEFAULTS.withTop(top).withExplain(explain);
         List<FileResult> results;
-        try (TrainCommand.Progress training = EmbeddingOptions.progress()) {
+        try (TrainingProgress training = EmbeddingOptions.progress()) {
             b.training(training);
             try (Cadenza cadenza = b.build()) {
                 if (!models.models().allTrained() && composerModel == null) {
