@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * @param soundfont        the {@code .sf2} file to play with; empty = the default: Debian's
  *                         {@code /usr/share/sounds/sf2/FluidR3_GM.sf2} when present, else
  *                         {@code /usr/share/sounds/sf2/TimGM6mb.sf2}, else the JDK's built-in emergency bank
- *                         (see {@link Soundbanks#resolve(Optional)})
+ *                         (see {@link Soundbanks#resolve(Optional)}); {@link Soundbanks#JDK_BANK} = that built-in
+ *                         bank even when a default soundfont is installed
  * @param program          which instruments play (default {@link ProgramPolicy#ORIGINAL}); with a
  *                         {@link ProgramPolicy.Fixed} program every channel plays it and percussion-channel notes are
  *                         dropped
@@ -154,10 +155,20 @@ public record RenderSettings(
      * @throws org.cadenza.io.BadInputException when the configured soundfont file does not exist
      */
     public String key() {
+        return keyWithSoundbank(Soundbanks.identity(Soundbanks.resolve(soundfont)));
+    }
+
+    /**
+     * {@link #key()} as it reads with a soundbank of identity {@code soundbankIdentity} ({@link Soundbanks#identity},
+     * e.g. {@code FluidR3_GM.sf2:148398306} or {@value Soundbanks#JDK_EMERGENCY}) instead of this one's: to recognise
+     * audio these settings made with another bank (the default changed since), without the bank's file.
+     */
+    public String keyWithSoundbank(String soundbankIdentity) {
+        Objects.requireNonNull(soundbankIdentity, "soundbankIdentity");
         String effectKey = effects.isEmpty() ? "none"
                 : effects.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("+"));
         return KEY_VERSION
-                + ";soundfont=" + Soundbanks.identity(Soundbanks.resolve(soundfont))
+                + ";soundfont=" + soundbankIdentity
                 + ";program=" + program.key()
                 + ";rate=" + sampleRate
                 + ";trim=" + trimThresholdDb + "dB"
@@ -171,6 +182,29 @@ public record RenderSettings(
                 + (startAtFirstNote ? ";start=first-note" : "")
                 + (excerptSeconds.isPresent() ? ";excerpt=" + excerptSeconds.getAsDouble() + "s" : "")
                 + (augmentation.isNone() ? "" : ";augment=" + augmentation.key());
+    }
+
+    /**
+     * The soundbank identity ({@link Soundbanks#identity}) a {@link #key()} names, e.g. {@code FluidR3_GM.sf2:148398306}.
+     *
+     * @throws IllegalArgumentException when {@code key} names no soundfont
+     */
+    public static String soundbankOfKey(String key) {
+        int at = key.indexOf(";soundfont=");
+        if (at < 0) {
+            throw new IllegalArgumentException("not a render key (no soundfont): " + key);
+        }
+        int from = at + ";soundfont=".length();
+        int end = key.indexOf(';', from);
+        return end < 0 ? key.substring(from) : key.substring(from, end);
+    }
+
+    /**
+     * These settings with the soundbank they resolve to now pinned ({@link Soundbanks#pin}): the same {@link #key()}
+     * and the same audio, but no longer following the default when another soundfont is installed.
+     */
+    public RenderSettings pinned() {
+        return toBuilder().optSoundfont(Soundbanks.pin(soundfont)).build();
     }
 
     /**

@@ -111,6 +111,14 @@ public final class Catalog implements AutoCloseable {
           time TEXT NOT NULL)""",
     };
 
+    /** Which soundbank rendered each render key ({@link RenderSoundbank}); created in every catalog on open. */
+    private static final String RENDER_SOUNDBANKS = """
+        CREATE TABLE IF NOT EXISTS render_soundbanks (
+          render_key TEXT PRIMARY KEY,
+          soundfont_path TEXT,
+          soundfont_sha256 TEXT,
+          recorded TEXT NOT NULL)""";
+
     private final Path file;
     private final Connection db;
 
@@ -175,6 +183,8 @@ public final class Catalog implements AutoCloseable {
                 }
                 st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
             }
+            // added without a version bump: older Cadenza ignores the table, and opens catalogs that have it
+            st.execute(RENDER_SOUNDBANKS);
             db.commit();
         } catch (SQLException | RuntimeException e) {
             db.rollback();
@@ -442,6 +452,33 @@ public final class Catalog implements AutoCloseable {
             case DUPLICATE -> b.duplicateOf(rs.getLong("duplicate_of"));
         }
         return b.build();
+    }
+
+    // ---------------------------------------------------------------- render soundbanks
+
+    /** Records (replacing any earlier row) which soundbank renders with key {@code r.renderKey()} use. */
+    public synchronized void putRenderSoundbank(RenderSoundbank r) {
+        inTransaction("record the soundbank of " + r.renderKey(), () -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO render_soundbanks (render_key, "
+                    + "soundfont_path, soundfont_sha256, recorded) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, r.renderKey());
+                ps.setString(2, r.soundfontPath().orElse(null));
+                ps.setString(3, r.sha256().orElse(null));
+                ps.setString(4, r.recorded().toString());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The soundbank recorded for {@code renderKey}, when a render job recorded one. */
+    public synchronized Optional<RenderSoundbank> renderSoundbank(String renderKey) {
+        for (Map<String, Object> row : query("SELECT soundfont_path, soundfont_sha256, recorded FROM render_soundbanks "
+                + "WHERE render_key = ?", renderKey)) {
+            return Optional.of(new RenderSoundbank(renderKey, Optional.ofNullable((String) row.get("soundfont_path")),
+                    Optional.ofNullable((String) row.get("soundfont_sha256")),
+                    java.time.Instant.parse((String) row.get("recorded"))));
+        }
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- artifacts

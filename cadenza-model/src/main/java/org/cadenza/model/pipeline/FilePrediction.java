@@ -77,10 +77,16 @@ public final class FilePrediction implements org.cadenza.model.pipeline.FilePred
     private final MusicLoader loader;
     private final FeatureExtractor extractor;
 
-    /** Checks that {@code pipeline} makes the input {@code classifier} was trained on (refuses otherwise). */
+    /**
+     * Checks that {@code pipeline} makes the input {@code classifier} was trained on (refuses otherwise), the
+     * soundbank of its training audio included ({@link PipelineSettings#requireSoundbankHere()}).
+     *
+     * @throws org.cadenza.model.bundle.SoundbankUnavailableException when that soundbank is missing here or differs
+     */
     public FilePrediction(Classifier classifier, PipelineSettings pipeline) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        pipeline.requireSoundbankHere();
         classifier.check(pipeline.inputContract());
         this.renderer = new MidiRenderer(pipeline.render());
         this.loader = new MusicLoader(renderer);

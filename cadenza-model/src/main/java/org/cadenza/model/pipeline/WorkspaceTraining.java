@@ -63,7 +63,8 @@ public final class WorkspaceTraining {
 
     /**
      * @param ws       a workspace whose files are rendered and featurised with {@code pipeline}'s settings
-     * @param pipeline how the windows were made
+     * @param pipeline how the windows were made; the run records it with the soundbank the workspace's audio was
+     *                 really rendered with ({@link PipelineSettings#asRenderedIn(Workspace)})
      * @param dataset  target, split, filters and balancing
      * @param config   the network and its training
      * @param runDir   the run folder (created; reused to resume)
@@ -85,6 +86,8 @@ public final class WorkspaceTraining {
      */
     public static Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset, TrainingConfig config,
                                Path runDir, TrainingListener listener, ProgressListener jobs, int jobThreads) {
+        // what the windows were really made with (the render job's record), not what the default resolves to now
+        pipeline = pipeline.asRenderedIn(ws);
         for (AugmentedRenders.Report r : AugmentedRenders.prepare(ws, pipeline.recipe(), dataset, jobThreads,
                 jobs)) {
             if (r.render().isPartialFailure() || r.features().isPartialFailure()) {
@@ -172,6 +175,7 @@ public final class WorkspaceTraining {
     public static LearningRateFinder.Result findLearningRate(Workspace ws, PipelineSettings pipeline,
                                                              DatasetSpec dataset, TrainingConfig config, double minLr,
                                                              double maxLr, int steps, Path runDir) {
+        pipeline = pipeline.asRenderedIn(ws);
         SplitWindows train = DatasetBuilder.build(ws, pipeline.recipe(), dataset,
                 org.cadenza.corpus.dataset.Split.TRAIN);
         if (train.size() == 0) {
