@@ -12,7 +12,6 @@ import org.cadenza.corpus.dataset.Split;
 import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.features.tokens.TokenizerParams;
 import org.cadenza.io.midi.NoteReader;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.generation.LanguageModelConfig;
 import org.cadenza.model.generation.LanguageModelRun;
 import org.cadenza.model.train.EpochRecord;
@@ -45,58 +44,11 @@ public final class TrainStyleCommand implements Callable<Integer> {
                     "conditioned on the composer."})
     List<String> composers;
 
-    @Option(names = "--hidden", defaultValue = "256", description = "LSTM units per layer (seed 004: 512). Default: ${DEFAULT-VALUE}.")
-    int hidden;
-
-    @Option(names = "--layers", defaultValue = "3", description = "Stacked LSTM layers. Default: ${DEFAULT-VALUE}.")
-    int layers;
-
-    @Option(names = "--embedding", defaultValue = "128", description = "Token embedding size. Default: ${DEFAULT-VALUE}.")
-    int embedding;
-
-    @Option(names = "--dense", defaultValue = "256", description = "Dense layer after the LSTM. Default: ${DEFAULT-VALUE}.")
-    int dense;
-
-    @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout. Default: ${DEFAULT-VALUE}.")
-    double dropout;
-
-    @Option(names = "--context", defaultValue = "256", paramLabel = "TOKENS",
-            description = "Tokens per training crop: the longest context the model uses. Default: ${DEFAULT-VALUE}.")
-    int context;
-
-    @Option(names = "--batch", defaultValue = "32", description = "Crops per step. Default: ${DEFAULT-VALUE}.")
-    int batch;
-
-    @Option(names = "--tokens-per-epoch", defaultValue = "0", paramLabel = "N",
-            description = "Tokens drawn per epoch (0 = as many as the training pieces hold). Default: ${DEFAULT-VALUE}.")
-    long tokensPerEpoch;
-
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
-    int epochs;
-
-    @Option(names = "--patience", defaultValue = "4",
-            description = "Stop after this many epochs without a lower validation loss (0 = never). Default: ${DEFAULT-VALUE}.")
-    int patience;
-
-    @Option(names = "--lr", defaultValue = "0.002", description = "Peak learning rate (AdamW, one cycle). Default: ${DEFAULT-VALUE}.")
-    double learningRate;
-
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, crops and weights. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split).")
     Path splitFile;
-
-    @Option(names = "--condition", defaultValue = "auto",
-            description = {"How a model of several composers knows the composer: every-step (the composer token's",
-                    "embedding added to every input), first-token (only the crop's first token), or auto (every-step",
-                    "for several composers, first-token for one). Default: ${DEFAULT-VALUE}."})
-    String condition;
-
-    @Option(names = "--balance-composers",
-            description = {"For several composers: draw each composer equally often in training, rather than in",
-                    "proportion to how much music each has."})
-    boolean balanceComposers;
 
     @Option(names = "--pedal", defaultValue = "extend",
             description = "Sustain pedal: extend (notes held by the pedal sound until it lifts) or ignore. Default: ${DEFAULT-VALUE}.")
@@ -108,11 +60,14 @@ public final class TrainStyleCommand implements Callable<Integer> {
     @Mixin
     TorchThreadsOption torch;
 
+    @Mixin
+    StyleModelOptions model;
+
     @Override
     public Integer call() {
         int n = threads.resolve();
         torch.apply(n);
-        LanguageModelConfig cfg = config();
+        LanguageModelConfig cfg = model.config(seed, composers);
         DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed);
         if (splitFile != null) {
             ds.optSplitSource(new SplitSource.FromFile(splitFile, splitFile.toAbsolutePath().getParent()));
@@ -124,24 +79,6 @@ public final class TrainStyleCommand implements Callable<Integer> {
             System.out.print(summary(r));
             return r.corpus().problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
         }
-    }
-
-    LanguageModelConfig config() {
-        return new LanguageModelConfig(embedding, hidden, layers, dense, dropout, context, batch, tokensPerEpoch,
-                epochs, patience, learningRate, LanguageModelConfig.defaults().weightDecay(),
-                LanguageModelConfig.defaults().clipGradient(), seed, conditioning(), balanceComposers);
-    }
-
-    /** Whether the composer is added to every step: for a model of several composers, unless told otherwise. */
-    boolean conditioning() {
-        boolean several = composers.size() > 1 || composers.equals(List.of(LanguageModelRun.ALL));
-        return switch (condition.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> several;
-            case "every-step" -> true;
-            case "first-token" -> false;
-            default -> throw new IllegalArgumentException("--condition: expected auto, every-step or first-token, got "
-                    + condition);
-        };
     }
 
     static NoteReader.Pedal pedal(String text) {
