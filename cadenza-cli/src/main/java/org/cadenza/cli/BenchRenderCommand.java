@@ -1,0 +1,98 @@
+package org.cadenza.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.cadenza.bench.RenderBenchResult;
+import org.cadenza.bench.RenderBenchmark;
+import org.cadenza.corpus.MusicLoader;
+import org.cadenza.io.CadenzaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cadenza bench render}. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Rendering speed (seconds of audio per wall-clock second, one core) of Gervill against the",
+                "fluidsynth command line on the same files, soundfont, sample rate, polyphony and effects."})
+public final class BenchRenderCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*",
+            description = {"MIDI files, or folders searched for .mid files (sorted; see --limit).",
+                    "@LIST.txt reads the arguments from a file, one per line (docs/benchmarks/render-files.txt",
+                    "holds the files of docs/BENCHMARKS.md). Relative paths not found here are looked up under --data."})
+    List<Path> inputs;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
+            description = "Where relative paths are looked up. Default: $CADENZA_DATA.")
+    Path data;
+
+    @Option(names = "--limit", defaultValue = "20",
+            description = "At most this many files, spread evenly over the sorted list. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--repeats", defaultValue = "1", description = "Timed runs per file; the best counts.")
+    int repeats;
+
+    @Option(names = "--fluidsynth", paramLabel = "PATH",
+            description = "The fluidsynth binary. Default: fluidsynth on the PATH; 'none' to time Gervill alone.")
+    String fluidsynth;
+
+    @Mixin
+    BenchCommand.Output output;
+
+    @Mixin
+    RenderOptions render;
+
+    @Override
+    public Integer call() {
+        List<Path> files = spread(midiFiles(inputs.stream()
+                .map(p -> Files.exists(p) || p.isAbsolute() || data == null ? p : data.resolve(p)).toList()), limit);
+        RenderBenchResult r = RenderBenchmark.run(files, render.settings(),
+                BenchCommand.peer(fluidsynth, RenderBenchmark::findFluidsynth), repeats);
+        output.emit(r.toMarkdown());
+        return ExitCode.OK;
+    }
+
+    /** MIDI files named or found under folders, sorted by path. */
+    static List<Path> midiFiles(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> MusicLoader.MIDI_EXTENSIONS.contains(MusicLoader.extension(f)))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + p, e);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new CadenzaException(p + ": no such file or folder");
+            }
+        }
+        if (files.isEmpty()) {
+            throw new CadenzaException("no MIDI files in " + inputs);
+        }
+        return files;
+    }
+
+    /** At most {@code limit} items, evenly spread over the list (deterministic). */
+    static <T> List<T> spread(List<T> items, int limit) {
+        if (limit <= 0 || items.size() <= limit) {
+            return items;
+        }
+        List<T> out = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            out.add(items.get((int) ((long) i * items.size() / limit)));
+        }
+        return out;
+    }
+}

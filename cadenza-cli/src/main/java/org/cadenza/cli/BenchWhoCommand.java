@@ -1,0 +1,62 @@
+package org.cadenza.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.cadenza.bench.PredictBenchmark;
+import org.cadenza.bench.WhoBenchmark;
+import org.cadenza.io.CadenzaException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cadenza bench who}. */
+@Command(name = "who", mixinStandardHelpOptions = true,
+        description = {"How long `cadenza who FILE` takes as a user runs it: a new process each time through the",
+                "launcher, JVM start and model loading included, with the default models trained; with the",
+                "launcher's class-data sharing archive and without, side by side, PASS/FAIL against 2 s.",
+                "Without FILE: the asap piece closest to 5 minutes among a fixed list under $CADENZA_DATA."})
+public final class BenchWhoCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A MIDI file.")
+    Path file;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
+            description = "The datasets folder for the default file. Default: $CADENZA_DATA.")
+    Path data;
+
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Timed runs per setting after an untimed one; the median counts. Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Mixin
+    ModelsOption models;
+
+    @Mixin
+    BenchCommand.Output output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String launcher = System.getProperty("cadenza.launcher");
+        if (launcher == null) {
+            throw new CadenzaException("bench who times the ./cadenza launcher: run it as ./cadenza bench who");
+        }
+        Path input = file;
+        if (input == null) {
+            if (data == null) {
+                throw new CadenzaException("no FILE given and CADENZA_DATA is unset: name a MIDI file, or set "
+                        + "CADENZA_DATA (or --data) to the datasets folder holding asap/");
+            }
+            input = PredictBenchmark.defaultFile(data);
+        }
+        WhoBenchmark.Result r = WhoBenchmark.run(Path.of(launcher), input,
+                models.dir, repeats, BenchCommand.commandLine(spec));
+        output.emit(r.toMarkdown());
+        return ExitCode.OK;
+    }
+}
