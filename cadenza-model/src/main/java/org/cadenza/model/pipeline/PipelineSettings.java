@@ -156,7 +156,8 @@ public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoun
             String name = trained.file().map(f -> f.getFileName().toString()).orElse("the JDK's built-in bank");
             throw new SoundbankUnavailableException("this model was trained on audio rendered with "
                     + trained.describe() + "; " + name + " is not available here (" + problem + "): install it"
-                    + trained.file().map(f -> " at " + f).orElse("") + " or pass --soundfont naming it");
+                    + trained.file().map(f -> " at " + f).orElse("")
+                    + ", or train the model again with the soundfonts you have");
         }
     }
 
