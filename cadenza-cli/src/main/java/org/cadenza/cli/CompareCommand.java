@@ -25,7 +25,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza compare}: every model in one table. */
@@ -41,8 +40,9 @@ import picocli.CommandLine.Spec;
                 "      --first-seconds 180 --blind pmdws --audio audio-cnn=runs/asap10-ens3"})
 public final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace to train on (ingested; rendered for audio runs).")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the models and the table go.")
     Path out;
@@ -94,6 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         torch.apply(1);
         List<ClassicalAlgorithm> algorithms = new ArrayList<>();
         for (String c : classifiers) {

@@ -12,7 +12,6 @@ import org.cadenza.model.embedding.EmbeddingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code cadenza embed}: train an embedding model for identify, enrol and map. */
 @Command(name = "embed", mixinStandardHelpOptions = true,
@@ -26,8 +25,9 @@ import picocli.CommandLine.Parameters;
                 "Example: cadenza embed ws --run runs/emb --objective triplet --mining semi-hard --margin 0.2"})
 public final class EmbedCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The ingested workspace to learn from.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder (created; reused to resume).")
     Path run;
@@ -50,6 +50,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(net.torchThreads(n));
         try (Workspace ws = WorkspaceOption.existing(workspace);

@@ -12,7 +12,6 @@ import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,8 +24,9 @@ import java.util.concurrent.Callable;
                 "seconds are views on the cached spectrogram. Finished files are skipped."})
 public final class FeaturesCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace folder.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--kind", defaultValue = "logmel",
             description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -49,6 +49,7 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         RenderSettings rendered = render.settings();
         FeatureParams params = WindowRecipe.featuresFor(rendered, FeatureParams.builder().optKind(kind).optNMels(mels));
         WindowSpec spec = WindowSpec.parse(hop == null ? window : window + "/" + hop);

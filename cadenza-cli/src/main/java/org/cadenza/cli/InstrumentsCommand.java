@@ -17,7 +17,6 @@ import org.cadenza.model.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code cadenza instruments}: train and evaluate the multi-label instrument head. */
 @Command(name = "instruments", mixinStandardHelpOptions = true,
@@ -33,8 +32,9 @@ import picocli.CommandLine.Parameters;
                 "Example: cadenza instruments mcws --run runs/instruments --first-seconds 60"})
 public final class InstrumentsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder.")
     Path run;
@@ -87,6 +87,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(n);
         Heads h = switch (heads.toLowerCase(Locale.ROOT)) {

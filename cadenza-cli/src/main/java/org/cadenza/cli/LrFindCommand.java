@@ -10,7 +10,6 @@ import org.cadenza.model.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +24,9 @@ import java.util.concurrent.Callable;
                 "writes lr-find.csv and lr-find.png into --run with a suggested rate (steepest descent of the loss)."})
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--run", paramLabel = "DIR", required = true, description = "Where lr-find.csv and lr-find.png go.")
     Path run;
@@ -51,6 +51,7 @@ public final class LrFindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         torch.apply(1);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optSeed(data.seed).build();
         try (Workspace ws = WorkspaceOption.existing(workspace)) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza openset}: the leave-composers-out evaluation. */
@@ -34,8 +33,9 @@ import picocli.CommandLine.Spec;
                 "Example: cadenza openset lcows --out runs/openset --folds 3"})
 public final class OpenSetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "An ingested workspace with many composers (e.g. asap and piano-midi-de together).")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where models and reports go.")
     Path out;
@@ -84,6 +84,7 @@ public final class OpenSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(net.torchThreads(n));
         List<OpenSetEvaluation.Variant> vs = new ArrayList<>();

@@ -7,7 +7,6 @@ import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,8 +19,9 @@ import java.util.concurrent.Callable;
                 "Files that fail are reported and the rest goes on."})
 public final class RenderCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace folder.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Mixin
     RenderOptions render;
@@ -31,6 +31,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         RenderSettings settings = render.settings();
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
             JobReport report = new RenderJob().run(ws, settings, threads.resolve(), new ConsoleProgress());

@@ -3,7 +3,7 @@ package org.cadenza.cli;
 import org.cadenza.corpus.StatusReport;
 import org.cadenza.corpus.Workspace;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,11 +14,13 @@ import java.util.concurrent.Callable;
                 "Counts per composer and per stage (ingested, duplicate, quarantined, rendered, featurised), hours of music, and every quarantined file with the reason."})
 public final class StatusCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The workspace folder.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
             StatusReport report = ws.status();
             System.out.print(report.toText());

@@ -27,11 +27,19 @@ import picocli.CommandLine.Parameters;
                 "Example: cadenza style-eval runs/style-chopin ws --judge runs/notes --out runs/style-chopin/eval"})
 public final class StyleEvalCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The style model's run folder.")
+    @Parameters(index = "0", paramLabel = "RUN", description = "The style model's run folder.")
     Path model;
 
-    @Parameters(index = "1", paramLabel = "WORKSPACE", description = "The workspace it was trained on.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "WORKSPACE", hidden = true,
+            description = "The workspace it was trained on, as -w gives it (the older form).")
     Path workspace;
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
+            description = "The workspace: a folder made by `cadenza ingest ... -w DIR`. Default: $CADENZA_WORKSPACE.")
+    Path workspaceOption;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--judge", paramLabel = "RUN",
             description = "A classifier run trained on the same workspace (e.g. `cadenza train WS --input notes`).")
@@ -71,6 +79,11 @@ public final class StyleEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        WorkspaceArgument w = new WorkspaceArgument();
+        w.option = workspaceOption;
+        w.positional = workspace;
+        w.mixee = spec;
+        workspace = w.dir();
         int n = threads.resolve();
         ModelRuntime.setThreads(1);
         StyleEvaluation.Settings s = new StyleEvaluation.Settings(Optional.ofNullable(composer), pieces, seconds,

@@ -22,7 +22,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza train}: a classifier from a workspace's windows. */
@@ -45,8 +44,9 @@ import picocli.CommandLine.Spec;
                 "             (e.g. an audio run), and fits late-fusion weights on the validation split only."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "A rendered and featurised workspace.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--run", paramLabel = "DIR",
             description = "The run folder (created, or resumed). Default: WORKSPACE/runs/<input>-<target>-<date-time>.")
@@ -70,6 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         if (trials != null && trials < 1) {
             throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }

@@ -18,7 +18,6 @@ import org.cadenza.model.train.EpochRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code cadenza train-style}: train the language model that {@code generate} writes music with. */
 @Command(name = "train-style", mixinStandardHelpOptions = true,
@@ -32,8 +31,9 @@ import picocli.CommandLine.Parameters;
                 "Then:    cadenza generate --model runs/style-chopin --composer chopin --length 60s --out new.mid"})
 public final class TrainStyleCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WORKSPACE", description = "The ingested workspace to learn from.")
-    Path workspace;
+    @Mixin
+    WorkspaceArgument workspaceArgument;
+    private Path workspace;
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder (created; reused to resume).")
     Path run;
@@ -65,6 +65,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(n);
         LanguageModelConfig cfg = model.config(seed, composers);

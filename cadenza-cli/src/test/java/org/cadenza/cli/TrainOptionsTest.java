@@ -62,4 +62,22 @@ class TrainOptionsTest {
             assertTrue(row.startsWith(splits[piece] + ","), "piece " + piece + " should be " + splits[piece] + ": " + row);
         }
     }
+
+    @Test
+    void theWorkspaceIsGivenWithDashWEverywhereAndTheOlderFormStillReads(@TempDir Path tmp) throws Exception {
+        Path music = TestCorpus.bassAndSoprano(tmp.resolve("music"), 2, 8);
+        Path ws = tmp.resolve("ws");
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", music.toString(), "-w", ws.toString()).code());
+        for (String command : List.of("status", "render", "features")) {
+            CommandLineTest.Result r = CommandLineTest.cadenza(command, "-w", ws.toString());
+            assertEquals(ExitCode.OK, r.code(), command + ": " + r.output());
+        }
+        assertEquals(ExitCode.OK, CommandLineTest.cadenza("status", ws.toString()).code(), "the older form");
+        CommandLineTest.Result none = CommandLineTest.cadenza("status");
+        assertEquals(ExitCode.USAGE, none.code(), none.output());
+        assertTrue(none.output().contains("which workspace? give it with -w DIR"), none.output());
+        CommandLineTest.Result two = CommandLineTest.cadenza("status", "-w", ws.toString(), tmp.toString());
+        assertEquals(ExitCode.USAGE, two.code(), two.output());
+        assertTrue(two.output().contains("two workspaces given"), two.output());
+    }
 }
