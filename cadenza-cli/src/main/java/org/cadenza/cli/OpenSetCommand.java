@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "the other composers (their pieces split by piece into train, validation and test) and scores their",
                 "test pieces mixed with every piece of the unseen composers. For each novelty score (distance to the",
                 "nearest composer anchor, k-NN distance to training pieces, and for softmax models the maximum",
-                "softmax probability and the energy) it reports AUROC, FPR at 95% TPR and the detection accuracy at",
+                "softmax probability and the energy) it reports AUROC, FPR at 95%% TPR and the detection accuracy at",
                 "a threshold calibrated on validation, beside a random score and the closed-set accuracy, then",
                 "enrols the unseen composers from k = --shots pieces. A movement held by two datasets is one piece.",
                 "Writes OUT/openset.md, openset.csv, few-shot.csv; models in OUT/fold-N/VARIANT (resumable).",

@@ -57,4 +57,34 @@ class OptionsMeanOneThingTest {
         }
         assertEquals(List.of(), long_, "command classes over 150 lines: " + long_);
     }
+
+    @Test
+    void everyHelpFormatsWithoutPicocliWarnings() {
+        List<Map.Entry<String, CommandSpec>> commands = new ArrayList<>();
+        CommandLine root = CadenzaCommand.commandLine();
+        commands.add(Map.entry("cadenza", root.getCommandSpec()));
+        collectAll(root, "cadenza", commands);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (Map.Entry<String, CommandSpec> c : commands) {
+                String help = c.getValue().commandLine().getUsageMessage();
+                assertTrue(!help.isBlank(), c.getKey() + " has no help");
+            }
+        } finally {
+            System.setErr(err);
+        }
+        String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!warnings.contains("picocli WARN"), warnings);
+    }
+
+    private static void collectAll(CommandLine cl, String path, List<Map.Entry<String, CommandSpec>> out) {
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                out.add(Map.entry(path + " " + name, sub.getCommandSpec()));
+                collectAll(sub, path + " " + name, out);
+            }
+        });
+    }
 }
