@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza bench logmel}. */
-@Command(name = "logmel", mixinStandardHelpOptions = true,
+@Command(name = "logmel", header = "Log-mel speed and agreement beside numpy (librosa's definitions).", mixinStandardHelpOptions = true,
         description = {"Log-mel throughput (x real time per core) against a numpy implementation of the same",
                 "pipeline and against librosa when installed, on the same audio; also the largest dB difference."})
 public final class BenchLogMelCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench predict}. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(name = "predict", header = "Prediction speed with the model loaded, against the limits.", mixinStandardHelpOptions = true,
         description = {"Prediction speed with the model loaded: per file the wall time of a whole prediction",
                 "(render or decode, features, windows, inference, ranking; median of --repeats after a warm-up)",
                 "and inference alone per window, with PASS/FAIL against the issue's limits (under 3 s for a",

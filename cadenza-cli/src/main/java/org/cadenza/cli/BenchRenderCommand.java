@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza bench render}. */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(name = "render", header = "Rendering speed of Gervill beside the fluidsynth command line.", mixinStandardHelpOptions = true,
         description = {"Rendering speed (seconds of audio per wall-clock second, one core) of Gervill against the",
                 "fluidsynth command line on the same files, soundfont, sample rate, polyphony and effects."})
 public final class BenchRenderCommand implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench train}. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", header = "Training throughput of Cadenza's network beside the same network in PyTorch under Python.", mixinStandardHelpOptions = true,
         description = {"Training throughput (windows per second) of Cadenza's network beside the same network",
                 "written in PyTorch under Python (scripts/bench/train_throughput.py; Debian: python3-torch), on",
                 "random log-mel-shaped windows, batch 32, AdamW, SpecAugment on, the same thread count; checks",

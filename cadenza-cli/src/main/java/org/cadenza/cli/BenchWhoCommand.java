@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench who}. */
-@Command(name = "who", mixinStandardHelpOptions = true,
+@Command(name = "who", header = "How long `cadenza who FILE` takes, JVM start included, with and without class-data sharing.", mixinStandardHelpOptions = true,
         description = {"How long `cadenza who FILE` takes as a user runs it: a new process each time through the",
                 "launcher, JVM start and model loading included, with the default models trained; with the",
                 "launcher's class-data sharing archive and without, side by side, PASS/FAIL against 2 s.",

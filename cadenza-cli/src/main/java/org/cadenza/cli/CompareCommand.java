@@ -28,7 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza compare}: every model in one table. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", header = "Trains and evaluates every kind of model on one split, in one table.", mixinStandardHelpOptions = true,
         description = {"Trains and evaluates every model on one split and one table: the notes route with each",
                 "classifier (seed 002's kNN, SGD losses and AdaBoost, logistic regression, forests), the piano-roll",
                 "CNN, the audio runs you name, and their late fusion (weights fit on validation). Each row: test and",

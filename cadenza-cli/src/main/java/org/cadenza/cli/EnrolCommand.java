@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza enrol}: add a composer to an embedding model from a few pieces. */
-@Command(name = "enrol", mixinStandardHelpOptions = true,
+@Command(name = "enrol", header = "Adds a composer to an embedding from a few of its pieces, without training again.", mixinStandardHelpOptions = true,
         description = {"Adds a composer to an embedding model (cadenza embed) from a few of its pieces, without",
                 "retraining: its anchor is the mean direction of the pieces' embeddings. identify then names it like",
                 "the trained composers. Kept in RUN/model/enrolled.json; the trained anchors are never changed.",

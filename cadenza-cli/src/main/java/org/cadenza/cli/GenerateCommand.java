@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza generate}: new music in a composer's style. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", header = "Writes new music in a composer's style: MIDI, WAV and a piano-roll picture.", mixinStandardHelpOptions = true,
         description = {"Writes new music in a composer's style with a style model (see train-style): a MIDI file,",
                 "the same rendered to WAV and a piano-roll PNG beside it, and checks that it did not fall into the",
                 "failures of seed 004's first model (one note forever, long silences, a collapsed range).",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza identify}: nearest composers and a known / unknown verdict. */
-@Command(name = "identify", mixinStandardHelpOptions = true,
+@Command(name = "identify", header = "Names the nearest composers of MIDI files in an embedding, and whether each is KNOWN or UNKNOWN.", mixinStandardHelpOptions = true,
         description = {"Names the composers nearest to each MIDI file in an embedding model (cadenza embed), with",
                 "the distances to their anchors, the nearest training piece, and a verdict: KNOWN when the nearest",
                 "composer is within the calibrated threshold, UNKNOWN (a composer the model has never seen) beyond",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza instruments}: train and evaluate the multi-label instrument head. */
-@Command(name = "instruments", mixinStandardHelpOptions = true,
+@Command(name = "instruments", header = "Trains a network that says which instrument families play, alone or beside the composer.", mixinStandardHelpOptions = true,
         description = {"Trains a network that says which instrument families play in each window (several at once:",
                 "sigmoid outputs, binary cross-entropy), alone or beside the composer head (--heads), on audio",
                 "rendered with the files' own instruments (cadenza render WS --program original; recordings need",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza map}: a map of the composers an embedding model knows. */
-@Command(name = "map", mixinStandardHelpOptions = true,
+@Command(name = "map", header = "Draws how the composers of an embedding relate: a dendrogram and maps of the pieces.", mixinStandardHelpOptions = true,
         description = {"Draws how the composers of an embedding model (cadenza embed) relate: a dendrogram of their",
                 "anchors (hierarchical clustering) and 2-D maps of the training pieces (PCA and t-SNE) coloured by",
                 "period, with figures saying whether the clusters follow the periods, beside shuffled periods.",

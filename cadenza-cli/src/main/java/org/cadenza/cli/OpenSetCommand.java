@@ -20,7 +20,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza openset}: the leave-composers-out evaluation. */
-@Command(name = "openset", mixinStandardHelpOptions = true,
+@Command(name = "openset", header = "Measures how well composers never seen are told apart from known ones.", mixinStandardHelpOptions = true,
         description = {"Measures how well unseen composers are told apart from known ones. The composers with",
                 "--min-pieces pieces or more are dealt into --folds groups; each fold trains every model variant on",
                 "the other composers (their pieces split by piece into train, validation and test) and scores their",

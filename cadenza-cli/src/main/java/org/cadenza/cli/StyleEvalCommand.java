@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza style-eval}: how close a style model's music is to its composer's. */
-@Command(name = "style-eval", mixinStandardHelpOptions = true,
+@Command(name = "style-eval", header = "Measures how close a style model's music is to its composer's, beside baselines.", mixinStandardHelpOptions = true,
         description = {"Evaluates a style model on the workspace it was trained from, with the same split by piece:",
                 "its negative log-likelihood per token on the composer's held-out files (beside a uniform guess, a",
                 "unigram model and other composers' pieces); then N pieces it writes, N random-token pieces, the",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza train-style}: train the language model that {@code generate} writes music with. */
-@Command(name = "train-style", mixinStandardHelpOptions = true,
+@Command(name = "train-style", header = "Trains a style model: an LSTM over note events that writes in a composer's style.", mixinStandardHelpOptions = true,
         description = {"Trains a style model: an LSTM over note events (seed 004's design: stacked LSTM layers",
                 "with dropout, a dense layer, a softmax over the next event) on the MIDI files of one composer, or",
                 "one model for several composers conditioned on a composer token. The files are split by piece as",

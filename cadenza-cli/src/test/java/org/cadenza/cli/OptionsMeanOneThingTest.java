@@ -87,4 +87,19 @@ class OptionsMeanOneThingTest {
             }
         });
     }
+
+    @Test
+    void everyCommandsSummaryIsAWholeSentence() {
+        List<Map.Entry<String, CommandSpec>> commands = new ArrayList<>();
+        collectAll(CadenzaCommand.commandLine(), "cadenza", commands);
+        List<String> cut = new ArrayList<>();
+        for (Map.Entry<String, CommandSpec> c : commands) {
+            String[] header = c.getValue().usageMessage().header();
+            String summary = header.length > 0 ? header[0] : c.getValue().usageMessage().description()[0];
+            if (!summary.endsWith(".") && !summary.endsWith("?")) {
+                cut.add(c.getKey() + ": " + summary);
+            }
+        }
+        assertEquals(List.of(), cut, "summaries cut in the command lists");
+    }
 }
