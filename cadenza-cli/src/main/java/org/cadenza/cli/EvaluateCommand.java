@@ -60,8 +60,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     TorchThreadsOption torch;
 
+    @Mixin
+    JsonOption json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (workspace != null && on != null) {
             throw new ParameterException(spec.commandLine(),
                     "give either -w WS (the run's own test split) or --on OTHER_WS (blind evaluation), not both");
@@ -78,6 +81,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                 Path dir = out == null ? BlindEvaluation.defaultOutDir(run, on) : out;
                 BlindEvaluation.Result r = audio ? BlindEvaluation.evaluate(other, run, dir)
                         : RouteEvaluation.blind(other, run, dir, new ConsoleProgress());
+                if (json.on()) {
+                    System.out.println(java.nio.file.Files.readString(r.report().json()));
+                    return ExitCode.OK;
+                }
                 System.out.print(r.toText());
                 System.out.println(String.join("\n", readHeadline(r.report().markdown())));
                 System.out.println("report: " + r.report().html());
@@ -94,6 +101,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             Path dir = out == null ? run.resolve(which == Split.TEST ? "report" : "report-" + which.id()) : out;
             ReportFiles files = audio ? RunEvaluation.evaluate(ws, run, dir)
                     : RunEvaluation.write(RouteEvaluation.report(ws, run, which, new ConsoleProgress()), dir);
+            if (json.on()) {
+                System.out.println(java.nio.file.Files.readString(files.json()));
+                return ExitCode.OK;
+            }
             System.out.println(String.join("\n", java.nio.file.Files.exists(files.markdown())
                     ? readHeadline(files.markdown()) : java.util.List.of()));
             System.out.println("report: " + files.html());

@@ -11,19 +11,23 @@ import java.util.concurrent.Callable;
 /** {@code cadenza status}: what a workspace holds. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows what a workspace holds.",
-                "Counts per composer and per stage (ingested, duplicate, quarantined, rendered, featurised), hours of music, and every quarantined file with the reason."})
+                "Counts per composer and per stage (ingested, duplicate, quarantined, rendered, featurised), hours of music,",
+                "every quarantined file and every failed render or feature job, each with its reason."})
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         workspace = workspaceArgument.dir();
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
             StatusReport report = ws.status();
-            System.out.print(report.toText());
+            System.out.print(json.on() ? report.toJson() + "\n" : report.toText());
             return ExitCode.OK;
         }
     }

@@ -73,6 +73,9 @@ class TrainOptionsTest {
             assertEquals(ExitCode.OK, r.code(), command + ": " + r.output());
         }
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("status", ws.toString()).code(), "the older form");
+        CommandLineTest.Result json = CommandLineTest.cadenza("status", "-w", ws.toString(), "--json");
+        assertEquals(4, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.output()).path("total")
+                .path("ingested").asInt(), json.output());
         CommandLineTest.Result none = CommandLineTest.cadenza("status");
         assertEquals(ExitCode.USAGE, none.code(), none.output());
         assertTrue(none.output().contains("which workspace? give it with -w DIR"), none.output());

@@ -53,6 +53,10 @@ class TrainPredictTest {
         assertTrue(evaluate.output().contains("| piece accuracy |"), evaluate.output());
         assertTrue(Files.isRegularFile(run.resolve("report/report.html")), evaluate.output());
         assertTrue(Files.isRegularFile(run.resolve("report/confusion-piece.png")), evaluate.output());
+        CommandLineTest.Result json = CommandLineTest.cadenza("evaluate", run.toString(), "--json");
+        assertEquals(ExitCode.OK, json.code(), json.output());
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.output().substring(
+                json.output().indexOf('{'))).size() > 0, json.output());
 
         CommandLineTest.Result again = CommandLineTest.cadenza("train", ws.toString(), "--run", run.toString(),
                 "--window", "2s", "--hop", "500ms", "--epochs", "12", "--model", "small");
