@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code cadenza compare}: every model in one table. */
 @Command(name = "compare", header = "Trains and evaluates every kind of model on one split, in one table.", mixinStandardHelpOptions = true,
         description = {"Trains and evaluates every model on one split and one table: the notes route with each",
-                "classifier (seed 002's kNN, SGD losses and AdaBoost, logistic regression, forests), the piano-roll",
+                "classifier (the MusicNet study's kNN, SGD losses and AdaBoost, logistic regression, forests), the piano-roll",
                 "CNN, the audio runs you name, and their late fusion (weights fit on validation). Each row: test and",
                 "blind piece accuracy and balanced accuracy, training time, prediction time per piece, beside the",
                 "most-frequent dummy. Writes OUT/comparison.md and comparison.csv; every model trains in OUT/<name>.",

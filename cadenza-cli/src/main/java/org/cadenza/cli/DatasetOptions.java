@@ -25,7 +25,7 @@ public final class DatasetOptions {
     String target;
 
     @Option(names = "--periods", paramLabel = "CSV",
-            description = {"For --target period: a composer,period CSV that overrides the built-in table (seed 001's "
+            description = {"For --target period: a composer,period CSV that overrides the built-in table (the period study's "
                     + "seven periods: renaissance, baroque, classical, romantic, impressionist, 20th-century, 21st-century; header composer,period; an empty period removes a composer)."})
     Path periods;
 
@@ -55,7 +55,7 @@ public final class DatasetOptions {
     String hop;
 
     @Option(names = "--stack", defaultValue = "1", paramLabel = "K",
-            description = "Stack K consecutive windows of a file as input channels (seed 002); default 1.")
+            description = "Stack K consecutive windows of a file as input channels (the MusicNet study); default 1.")
     int stack;
 
     @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")

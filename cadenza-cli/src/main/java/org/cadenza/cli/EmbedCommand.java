@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cadenza embed}: train an embedding model for identify, enrol and map. */
 @Command(name = "embed", header = "Trains an embedding in which one composer's pieces sit together (for composers never seen).", mixinStandardHelpOptions = true,
-        description = {"Trains an embedding: a network that puts pieces by one composer close together (seed 003's",
+        description = {"Trains an embedding: a network that puts pieces by one composer close together (the triplet-embedding study's",
                 "triplet loss after FaceNet, or a classifier's embedding with --objective softmax). Every composer",
                 "and every training piece gets an anchor, the mean direction of its embeddings. A threshold on the",
                 "distance to the nearest composer anchor is calibrated on the validation files so that at most",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", header = "Writes new music in a composer's style: MIDI, WAV and a piano-roll picture.", mixinStandardHelpOptions = true,
         description = {"Writes new music in a composer's style with a style model (see train-style): a MIDI file,",
                 "the same rendered to WAV and a piano-roll PNG beside it, and checks that it did not fall into the",
-                "failures of seed 004's first model (one note forever, long silences, a collapsed range).",
+                "failures of the Chopin LSTM study's first model (one note forever, long silences, a collapsed range).",
                 "Without --run the composer's default model in $CADENZA_HOME/style-models (default",
                 "~/.cadenza) is used, trained there on first use from ASAP and piano-midi.de (CADENZA_DATA, or",
                 "downloaded): about half an hour on two cores, resumable.",

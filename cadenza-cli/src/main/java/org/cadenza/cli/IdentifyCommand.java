@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
                 "the distances to their anchors, the nearest training piece, and a verdict: KNOWN when the nearest",
                 "composer is within the calibrated threshold, UNKNOWN (a composer the model has never seen) beyond",
                 "it. Enrolled composers (cadenza enrol) count as known. With several files, a table sorted by",
-                "distance, most unfamiliar last, as seed 003 printed it. Files that cannot be read are reported and",
+                "distance, most unfamiliar last, as the triplet-embedding study printed it. Files that cannot be read are reported and",
                 "skipped."})
 public final class IdentifyCommand implements Callable<Integer> {
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 "rendered with the files' own instruments (cadenza render WS --program original; recordings need",
                 "MIDI beside them for labels). A window's families are those whose notes sound in it for at least",
                 "0.25 s (General MIDI program -> family, channel 10 = percussion: docs/INSTRUMENTS.md; --map",
-                "overrides it). Families in fewer than --min-pieces training pieces are dropped, as seed 002 did.",
+                "overrides it). Families in fewer than --min-pieces training pieces are dropped, as the MusicNet study did.",
                 "Thresholds are tuned per family on validation; the test split gets the exact-match ratio, Hamming",
                 "loss and per-family precision, recall and F1, by window and by piece, beside prior baselines.",
                 "Writes RUN/instruments.md. Rerun to resume.",

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code cadenza lr-find}: loss against learning rate, as a plot (seed 000's lr_find). */
+/** {@code cadenza lr-find}: loss against learning rate, as a plot (the spectrogram-ResNet study's lr_find). */
 @Command(name = "lr-find", mixinStandardHelpOptions = true,
         description = {"Finds a good learning rate: loss against learning rate, as a plot.",
                 "Trains on the training split while the learning rate grows exponentially from --min to --max, and",

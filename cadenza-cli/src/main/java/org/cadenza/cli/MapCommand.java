@@ -29,7 +29,7 @@ public final class MapCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--periods", paramLabel = "CSV",
-            description = "A composer,period CSV overriding the built-in table (seed 001's seven periods).")
+            description = "A composer,period CSV overriding the built-in table (the period study's seven periods).")
     Path periods;
 
     @Option(names = "--linkage", defaultValue = "average",

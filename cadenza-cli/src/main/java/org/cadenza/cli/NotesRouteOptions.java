@@ -25,12 +25,12 @@ public final class NotesRouteOptions {
     String noteWindow;
 
     @Option(names = "--pca", paramLabel = "FRACTION",
-            description = "--input notes: keep the principal components explaining this fraction of the variance (seed 002: 0.75).")
+            description = "--input notes: keep the principal components explaining this fraction of the variance (the MusicNet study: 0.75).")
     Double pca;
 
     @Option(names = "--chunk-files", paramLabel = "N",
             description = {"--input notes: train over chunks of N training files, one chunk in memory at a time "
-                    + "(seed 002's incremental training, for corpora that do not fit in memory): one model per chunk, "
+                    + "(the MusicNet study's incremental training, for corpora that do not fit in memory): one model per chunk, "
                     + "combined in a weighted ensemble; every class needs at least as many files as there are chunks."})
     Integer chunkFiles;
 

@@ -15,7 +15,7 @@ public final class RenderOptions {
 
     @Option(names = "--program", paramLabel = "POLICY", defaultValue = "original",
             description = "Instruments: 'original' (the file's own programs), 'piano', 'organ' (one sound for every note, "
-                    + "as seed 000 did) or a General MIDI program 0-127. Default: ${DEFAULT-VALUE}.")
+                    + "as the spectrogram-ResNet study did) or a General MIDI program 0-127. Default: ${DEFAULT-VALUE}.")
     String program;
 
     @Option(names = "--rate", paramLabel = "HZ", defaultValue = "22050",

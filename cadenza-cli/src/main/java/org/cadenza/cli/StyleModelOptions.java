@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The style model of {@code train-style} and how it is trained: LSTM size, crops, epochs, conditioning. */
 public final class StyleModelOptions {
 
-    @Option(names = "--hidden", defaultValue = "256", description = "LSTM units per layer (seed 004: 512). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--hidden", defaultValue = "256", description = "LSTM units per layer (the Chopin LSTM study: 512). Default: ${DEFAULT-VALUE}.")
     int hidden;
 
     @Option(names = "--layers", defaultValue = "3", description = "Stacked LSTM layers. Default: ${DEFAULT-VALUE}.")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cadenza train-style}: train the language model that {@code generate} writes music with. */
 @Command(name = "train-style", header = "Trains a style model: an LSTM over note events that writes in a composer's style.", mixinStandardHelpOptions = true,
-        description = {"Trains a style model: an LSTM over note events (seed 004's design: stacked LSTM layers",
+        description = {"Trains a style model: an LSTM over note events (the Chopin LSTM study's design: stacked LSTM layers",
                 "with dropout, a dense layer, a softmax over the next event) on the MIDI files of one composer, or",
                 "one model for several composers conditioned on a composer token. The files are split by piece as",
                 "the classifiers split them; the validation pieces' negative log-likelihood per token picks the best",
