@@ -57,4 +57,16 @@ public final class BenchCommand implements Runnable {
     static String commandLine(CommandSpec spec) {
         return "cadenza " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
+
+    /**
+     * The file a benchmark times when none is named: the ASAP piece closest to 5 minutes among a fixed list under
+     * {@code data} ({@code --data}, default {@code $CADENZA_DATA}).
+     */
+    static Path defaultFile(Path data) {
+        if (data == null) {
+            throw new org.cadenza.io.CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or "
+                    + "set CADENZA_DATA (or --data) to the datasets folder holding asap/");
+        }
+        return org.cadenza.bench.PredictBenchmark.defaultFile(data);
+    }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.cadenza.bench.PredictBenchResult;
 import org.cadenza.bench.PredictBenchmark;
-import org.cadenza.io.CadenzaException;
 import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,11 +56,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
         ModelRuntime.setThreads(threads);
         List<Path> inputs = files;
         if (inputs.isEmpty()) {
-            if (data == null) {
-                throw new CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or set "
-                        + "CADENZA_DATA (or --data) to the datasets folder holding asap/");
-            }
-            inputs = List.of(PredictBenchmark.defaultFile(data));
+            inputs = List.of(BenchCommand.defaultFile(data));
         }
         PredictBenchResult r = PredictBenchmark.run(run, inputs,
                 new PredictBenchmark.Params(repeats, threads, inferenceWindows), BenchCommand.commandLine(spec));

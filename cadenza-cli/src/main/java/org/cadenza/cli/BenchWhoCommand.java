@@ -3,7 +3,6 @@ package org.cadenza.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.cadenza.bench.PredictBenchmark;
 import org.cadenza.bench.WhoBenchmark;
 import org.cadenza.io.CadenzaException;
 import picocli.CommandLine.Command;
@@ -46,14 +45,7 @@ public final class BenchWhoCommand implements Callable<Integer> {
         if (launcher == null) {
             throw new CadenzaException("bench who times the ./cadenza launcher: run it as ./cadenza bench who");
         }
-        Path input = file;
-        if (input == null) {
-            if (data == null) {
-                throw new CadenzaException("no FILE given and CADENZA_DATA is unset: name a MIDI file, or set "
-                        + "CADENZA_DATA (or --data) to the datasets folder holding asap/");
-            }
-            input = PredictBenchmark.defaultFile(data);
-        }
+        Path input = file != null ? file : BenchCommand.defaultFile(data);
         WhoBenchmark.Result r = WhoBenchmark.run(Path.of(launcher), input,
                 models.dir, repeats, BenchCommand.commandLine(spec));
         output.emit(r.toMarkdown());

@@ -66,15 +66,8 @@ public final class NotesPredictor implements FilePredictor {
 
     /** Predicts notes already read ({@code file} names them; {@code startNanos} is when the work began). */
     public FilePrediction.Result predict(NoteSequence seq, Path file, long startNanos) {
-        List<NoteWindow> windows = NotesTraining.windowsOf(seq, settings);
-        if (windows.isEmpty()) {
-            throw new BadInputException(file, "no pitched notes to read (percussion only?)");
-        }
-        List<double[]> rows = new ArrayList<>(windows.size());
-        for (NoteWindow w : windows) {
-            rows.add(features.compute(w));
-        }
-        double[][] p = model.predictProba(rows);
+        List<NoteWindow> windows = windows(seq, file);
+        double[][] p = model.predictProba(rows(windows));
         float[][] probs = new float[p.length][];
         double[] starts = new double[p.length];
         for (int i = 0; i < p.length; i++) {
@@ -95,15 +88,25 @@ public final class NotesPredictor implements FilePredictor {
      */
     public java.util.Optional<List<org.cadenza.model.classical.FeatureContribution>> contributions(
             NoteSequence seq, Path file, String label, int limit) {
+        return model.contributions(rows(windows(seq, file)), label, limit);
+    }
+
+    /** The windows of {@code seq}, cut as in training; refuses notes that give none. */
+    private List<NoteWindow> windows(NoteSequence seq, Path file) {
         List<NoteWindow> windows = NotesTraining.windowsOf(seq, settings);
         if (windows.isEmpty()) {
             throw new BadInputException(file, "no pitched notes to read (percussion only?)");
         }
+        return windows;
+    }
+
+    /** One feature row per window. */
+    private List<double[]> rows(List<NoteWindow> windows) {
         List<double[]> rows = new ArrayList<>(windows.size());
         for (NoteWindow w : windows) {
             rows.add(features.compute(w));
         }
-        return model.contributions(rows, label, limit);
+        return rows;
     }
 
     @Override
