@@ -252,20 +252,18 @@ public final class Cadenza implements AutoCloseable {
         }
 
         private Analyzer open() {
-            boolean needDefaults = composerModel == null || (period && periodModel == null)
-                    || (openSet && openSetModel == null);
             DefaultModels d = defaults();
-            if (needDefaults) {
-                java.util.EnumSet<ModelKind> kinds = java.util.EnumSet.noneOf(ModelKind.class);
-                if (composerModel == null) {
-                    kinds.add(ModelKind.COMPOSER);
-                }
-                if (period && periodModel == null) {
-                    kinds.add(ModelKind.PERIOD);
-                }
-                if (openSet && openSetModel == null) {
-                    kinds.add(ModelKind.OPENSET);
-                }
+            java.util.EnumSet<ModelKind> kinds = java.util.EnumSet.noneOf(ModelKind.class);
+            if (composerModel == null) {
+                kinds.add(ModelKind.COMPOSER);
+            }
+            if (period && periodModel == null) {
+                kinds.add(ModelKind.PERIOD);
+            }
+            if (openSet && openSetModel == null) {
+                kinds.add(ModelKind.OPENSET);
+            }
+            if (!kinds.isEmpty()) {
                 Supplier<TrainingData> source = data != null ? data
                         : () -> TrainingData.publicPianoCorpora(DefaultModels.home(), progress);
                 d.train(kinds, false, source, progress, training, threads);

@@ -108,12 +108,22 @@ public final class DefaultModels {
 
     /** @return whether {@code kind} is trained and recorded in the manifest */
     public boolean isTrained(ModelKind kind) {
-        return manifest().models().containsKey(kind.id()) && Files.isDirectory(run(kind));
+        return trained(manifest(), kind);
     }
 
     /** @return whether all three models are trained */
     public boolean allTrained() {
-        return Stream.of(ModelKind.values()).allMatch(this::isTrained);
+        return allTrained(EnumSet.allOf(ModelKind.class));
+    }
+
+    /** @return whether every one of {@code kinds} is trained (one read of the manifest) */
+    public boolean allTrained(Set<ModelKind> kinds) {
+        Manifest m = manifest();
+        return kinds.stream().allMatch(k -> trained(m, k));
+    }
+
+    private boolean trained(Manifest m, ModelKind kind) {
+        return m.models().containsKey(kind.id()) && Files.isDirectory(run(kind));
     }
 
     /**
@@ -208,9 +218,8 @@ public final class DefaultModels {
         Manifest m = manifest();
         List<ModelInfo> out = new ArrayList<>();
         for (ModelKind k : ModelKind.values()) {
-            ModelInfo i = m.models().get(k.id());
-            if (i != null && Files.isDirectory(run(k))) {
-                out.add(i);
+            if (trained(m, k)) {
+                out.add(m.models().get(k.id()));
             }
         }
         return out;
@@ -260,9 +269,6 @@ public final class DefaultModels {
      */
     public List<ModelInfo> ensure(java.util.function.Supplier<TrainingData> data, ProgressListener progress,
                                   TrainingListener training, int threads) {
-        if (allTrained()) {
-            return list();
-        }
         return train(EnumSet.allOf(ModelKind.class), false, data, progress, training, threads);
     }
 
@@ -272,11 +278,15 @@ public final class DefaultModels {
      */
     public List<ModelInfo> train(Set<ModelKind> kinds, boolean again, java.util.function.Supplier<TrainingData> data,
                                  ProgressListener progress, TrainingListener training, int threads) {
+        if (!again && allTrained(kinds)) {
+            return list(); // the common case (every `who` after the first): no lock, no folder made
+        }
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-                List<ModelKind> todo = kinds.stream().filter(k -> again || !isTrained(k)).sorted().toList();
+                Manifest now = manifest();
+                List<ModelKind> todo = kinds.stream().filter(k -> again || !trained(now, k)).sorted().toList();
                 if (todo.isEmpty()) {
                     return list();
                 }

@@ -69,19 +69,10 @@ public final class WhoCommand implements Callable<Integer> {
                     System.err.println("cadenza who: no default models in " + models.models().dir()
                             + " yet: training them once (a few minutes; interrupt and rerun to resume)");
                 }
-                results = files.size() == 1 ? List.of(one(cadenza, files.get(0), options))
-                        : cadenza.analyzeAll(files, options, org.cadenza.corpus.ProgressListener.NONE);
+                results = cadenza.analyzeAll(files, options, org.cadenza.corpus.ProgressListener.NONE);
             }
         }
         return print("who", results, json.on(), files.size());
-    }
-
-    private static FileResult one(Cadenza cadenza, Path file, AnalysisOptions options) {
-        try {
-            return FileResult.of(cadenza.analyze(file, options));
-        } catch (org.cadenza.io.BadInputException e) {
-            return FileResult.failed(file, e.problem());
-        }
     }
 
     /**
