@@ -45,9 +45,7 @@ public record TrainingData(List<Path> sources) {
      * (a folder holding {@code asap/} and {@code piano-midi-de/}) instead of {@code CADENZA_DATA}.
      */
     public static TrainingData publicPianoCorpora(Path home, Path datasets, ProgressListener progress) {
-        return publicPianoCorpora(home, new DatasetFetcher(java.net.http.HttpClient.newBuilder()
-                .connectTimeout(java.time.Duration.ofSeconds(30))
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build(), Optional.of(datasets)), progress);
+        return publicPianoCorpora(home, DatasetFetcher.withLocalRoot(Optional.of(datasets)), progress);
     }
 
     private static TrainingData publicPianoCorpora(Path home, DatasetFetcher fetcher, ProgressListener progress) {

@@ -81,10 +81,13 @@ public final class DatasetFetcher {
     /** A fetcher that looks at {@code CADENZA_DATA} first and downloads with a 30 s connect timeout. */
     public static DatasetFetcher fromEnvironment() {
         String env = System.getenv("CADENZA_DATA");
-        return new DatasetFetcher(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                        .followRedirects(HttpClient.Redirect.NORMAL).build(),
-                env == null || env.isBlank() ? Optional.empty() : Optional.of(Path.of(env)));
+        return withLocalRoot(env == null || env.isBlank() ? Optional.empty() : Optional.of(Path.of(env)));
+    }
+
+    /** A fetcher that looks in {@code localRoot} first and downloads with a 30 s connect timeout. */
+    public static DatasetFetcher withLocalRoot(Optional<Path> localRoot) {
+        return new DatasetFetcher(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), localRoot);
     }
 
     /**
