@@ -98,7 +98,7 @@ public final class FusionTraining {
             Files.createDirectories(fusionDir);
             fusion.save(fusionDir);
             RunRoute.write(fusionDir, InputRoute.FUSION);
-            RunDataset.of(dataset).save(fusionDir);
+            RunDataset.of(dataset).save(fusionDir, ws.dir());
             RunDataset.savePeriods(dataset, fusionDir);
             RunFiles.write(ws, split, dataset, fusionDir);
             Path counts = members.get(0).resolve("train-counts.csv");

@@ -36,7 +36,7 @@ public final class RouteTrainingRun {
     public static NotesTraining.Result notes(Workspace ws, NotesSettings settings, DatasetSpec dataset,
                                              ClassicalConfig config, Path runDir, ProgressListener progress,
                                              int threads) {
-        RunDataset.of(dataset).save(runDir);
+        RunDataset.of(dataset).save(runDir, ws.dir());
         RunDataset.savePeriods(dataset, runDir);
         NotesTraining.Result r = NotesTraining.train(ws, settings, dataset, config, runDir, progress, threads);
         RunFiles.write(ws, r.split(), dataset, runDir);
@@ -60,7 +60,7 @@ public final class RouteTrainingRun {
     public static NotesTraining.Result notesInChunks(Workspace ws, NotesSettings settings, DatasetSpec dataset,
                                                      ClassicalConfig config, int chunkFiles, Path runDir,
                                                      ProgressListener progress, int threads) {
-        RunDataset.of(dataset).save(runDir);
+        RunDataset.of(dataset).save(runDir, ws.dir());
         RunDataset.savePeriods(dataset, runDir);
         NotesTraining.Result r = NotesTraining.trainInChunks(ws, settings, dataset, config, chunkFiles, runDir,
                 progress, threads);
@@ -75,7 +75,7 @@ public final class RouteTrainingRun {
     public static PianoRollTraining.Result pianoRoll(Workspace ws, PianoRollSettings settings, DatasetSpec dataset,
                                                      TrainingConfig config, Path runDir, TrainingListener listener,
                                                      ProgressListener progress, int threads) {
-        RunDataset.of(dataset).save(runDir);
+        RunDataset.of(dataset).save(runDir, ws.dir());
         RunDataset.savePeriods(dataset, runDir);
         PianoRollTraining.Result r = PianoRollTraining.train(ws, settings, dataset, config, runDir, listener, progress,
                 threads);

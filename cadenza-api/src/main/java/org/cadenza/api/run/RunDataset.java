@@ -117,27 +117,6 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
         return new WindowSelection(firstSeconds, startAt, silenceDb);
     }
 
-    /**
-     * Records in {@value #FILE} (when the run has one) the workspace the run was trained on, so that
-     * {@code cadenza evaluate RUN} finds it; written with the run's files ({@link RunFiles}).
-     */
-    public static void recordWorkspace(Path runDir, Path workspace) {
-        Path f = runDir.resolve(FILE);
-        if (!Files.isRegularFile(f)) {
-            return;
-        }
-        try {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            com.fasterxml.jackson.databind.node.ObjectNode json =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(f.toFile());
-            json.put("workspace", workspace.toAbsolutePath().normalize().toString());
-            m.writeValue(f.toFile(), json);
-        } catch (IOException | ClassCastException e) {
-            throw new UncheckedIOException("cannot record the workspace in " + f,
-                    e instanceof IOException io ? io : new IOException(e));
-        }
-    }
-
     /** @return the workspace the run in {@code runDir} was trained on, when it recorded it */
     public static Optional<Path> workspaceOf(Path runDir) {
         Path f = runDir.resolve(FILE);
@@ -154,12 +133,23 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
 
     /** Writes {@value #FILE} into {@code runDir}. */
     public void save(Path runDir) {
+        save(runDir, null);
+    }
+
+    /**
+     * Writes {@value #FILE} into {@code runDir} with the workspace the run is trained on, so that
+     * {@code cadenza evaluate RUN} finds it ({@link #workspaceOf}).
+     */
+    public void save(Path runDir, Path workspace) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("target", target);
         json.put("target_key", targetKey);
         json.put("first_seconds", firstSeconds.orElse(null));
         json.put("start_at", startAt.name());
         json.put("silence_db", silenceDb);
+        if (workspace != null) {
+            json.put("workspace", workspace.toAbsolutePath().normalize().toString());
+        }
         try {
             Files.createDirectories(runDir);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(FILE).toFile(), json);

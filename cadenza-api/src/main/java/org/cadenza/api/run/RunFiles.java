@@ -77,7 +77,6 @@ public final class RunFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csv, e);
         }
-        RunDataset.recordWorkspace(runDir, ws.dir());
     }
 
     /** The catalog file's absolute path, {@code zip!member} for archive members. */

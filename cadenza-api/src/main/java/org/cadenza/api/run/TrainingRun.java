@@ -42,7 +42,7 @@ public final class TrainingRun {
     public static WorkspaceTraining.Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset,
                                                  TrainingConfig config, Path runDir, TrainingListener listener,
                                                  ProgressListener jobs, int jobThreads) {
-        RunDataset.of(dataset).save(runDir);
+        RunDataset.of(dataset).save(runDir, ws.dir());
         RunDataset.savePeriods(dataset, runDir);
         WorkspaceTraining.Result r = WorkspaceTraining.train(ws, pipeline, dataset, config, runDir, listener, jobs,
                 jobThreads);
@@ -66,7 +66,7 @@ public final class TrainingRun {
                     + dataset.key() + " has data hash " + data.train().dataHash() + ", the model was trained on "
                     + bundle.contract().dataHash() + ": give the options the run was trained with");
         }
-        RunDataset.of(dataset).save(runDir);
+        RunDataset.of(dataset).save(runDir, ws.dir());
         RunFiles.write(ws, data, runDir);
         return data;
     }
