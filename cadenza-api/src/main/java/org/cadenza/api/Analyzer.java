@@ -166,16 +166,15 @@ final class Analyzer implements AutoCloseable {
         double length = windowSeconds();
         List<Analysis.TimelineWindow> timeline = new ArrayList<>();
         List<FilePrediction.WindowResult> ws = c.windows();
+        Map<Double, FilePrediction.WindowResult> periodAt = new java.util.HashMap<>();
+        p.ifPresent(r -> r.windows().forEach(x -> periodAt.putIfAbsent(x.startSeconds(), x)));
         for (int i = 0; i < ws.size(); i++) {
             FilePrediction.WindowResult w = ws.get(i);
             double end = length > 0 ? w.startSeconds() + length
                     : i + 1 < ws.size() ? ws.get(i + 1).startSeconds() : w.startSeconds();
-            Optional<Analysis.Ranked> pw = Optional.empty();
-            if (p.isPresent()) {
-                Optional<FilePrediction.WindowResult> match = p.get().windows().stream()
-                        .filter(x -> Math.abs(x.startSeconds() - w.startSeconds()) < 1e-6).findFirst();
-                pw = match.map(x -> top(x.probabilities(), periodClasses));
-            }
+            // both models cut the same notes with the same settings, so their windows start at the same seconds
+            Optional<Analysis.Ranked> pw = Optional.ofNullable(periodAt.get(w.startSeconds()))
+                    .map(x -> top(x.probabilities(), periodClasses));
             timeline.add(new Analysis.TimelineWindow(w.startSeconds(), end, top(w.probabilities(), classes), pw));
         }
         List<Analysis.FeatureWeight> weights = List.of();

@@ -275,6 +275,10 @@ public final class ClassicalModel {
         }
         List<String> names = preprocessing.outputNames(featureNames);
         String[] nameArray = names.toArray(String[]::new);
+        Map<String, Integer> column = new java.util.HashMap<>();
+        for (int i = 0; i < nameArray.length; i++) {
+            column.put(nameArray[i], i);
+        }
         Map<String, double[]> sums = new java.util.HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
             double[] seen = preprocessing.apply(FeatureTable.checkedRow(rows.get(r), r, featureNames));
@@ -284,9 +288,9 @@ public final class ClassicalModel {
                 return Optional.empty();
             }
             for (var pair : excuse.get().excuse(label)) {
-                int i = names.indexOf(pair.getA());
+                Integer i = column.get(pair.getA());
                 double[] s = sums.computeIfAbsent(pair.getA(), k -> new double[2]);
-                s[0] += i >= 0 ? seen[i] : 0;
+                s[0] += i != null ? seen[i] : 0;
                 s[1] += pair.getB();
             }
         }
