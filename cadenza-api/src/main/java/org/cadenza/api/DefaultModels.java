@@ -34,7 +34,7 @@ import org.cadenza.eval.Level;
 import org.cadenza.api.run.EmbeddingTrainingRun;
 import org.cadenza.api.run.RouteEvaluation;
 import org.cadenza.api.run.RouteTrainingRun;
-import org.cadenza.api.run.RunFiles;
+import org.cadenza.model.run.RunFiles;
 import org.cadenza.api.run.StyleModels;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.ModelJson;

@@ -70,7 +70,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     "give either -w WS (the run's own test split) or --on OTHER_WS (blind evaluation), not both");
         }
         if (workspace == null && on == null) {
-            workspace = org.cadenza.api.run.RunDataset.workspaceOf(run).orElseThrow(() -> new ParameterException(
+            workspace = org.cadenza.model.run.RunDataset.workspaceOf(run).orElseThrow(() -> new ParameterException(
                     spec.commandLine(), run + " does not record the workspace it was trained on (made before it "
                     + "did): give it with -w WS, or --on OTHER_WS for a blind evaluation"));
         }

@@ -124,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
                 own.contains("pianoroll") ? roll.rollSettings(data) : null, config, fusion.members), run, progress,
                 new ConsoleProgress(), threads.resolve());
         System.out.println(f);
-        System.out.println("fusion: " + run.resolve(LateFusion.FILE));
+        System.out.println("fusion: " + run.resolve(org.cadenza.model.run.RunManifest.FILE));
         return ExitCode.OK;
     }
 

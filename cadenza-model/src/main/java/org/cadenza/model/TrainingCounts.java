@@ -1,7 +1,6 @@
 package org.cadenza.model;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.io.BadInputException;
 
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a run's training split held per class, as its {@value #FILE} keeps it: the counts the dummy baselines of
+ * What a run's training split held per class, as its run manifest keeps it: the counts the dummy baselines of
  * every evaluation are fit on. Written by every training route (audio, notes, piano roll) and read by evaluation.
  *
  * <p>{@code windows} counts each training window once, as the split has it before balancing repeats any
@@ -33,8 +32,14 @@ import java.util.Objects;
 public record TrainingCounts(List<String> classes, long[] files, long[] pieces, long[] windows,
                              long[] windowsTrained) {
 
-    /** The file inside a run folder. */
-    public static final String FILE = "train-counts.csv";
+    /** The section of the run manifest that holds the counts. */
+    public static final String SECTION = org.cadenza.model.run.RunManifest.COUNTS;
+    /** The file that held them in runs made before the manifest. */
+    public static final String LEGACY_FILE = "train-counts.csv";
+
+    /** The JSON form: one row per class. */
+    public record Row(String label, long files, long pieces, long windows, long windowsTrained) {
+    }
 
     private static final String[] HEADER = {"class", "files", "pieces", "windows", "windows_trained"};
 
@@ -58,26 +63,47 @@ public record TrainingCounts(List<String> classes, long[] files, long[] pieces, 
         }
     }
 
-    /** Writes {@code runDir/}{@value #FILE}: class, files, pieces, windows, windows_trained. */
+    /** Writes the counts into {@code runDir}'s run manifest: the labels in the model's order, with their counts. */
     public void write(Path runDir) throws IOException {
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(runDir.resolve(FILE), StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(HEADER).build())) {
-            for (int c = 0; c < classes.size(); c++) {
-                out.printRecord(classes.get(c), files[c], pieces[c], windows[c], windowsTrained[c]);
-            }
+        List<Row> rows = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            rows.add(new Row(classes.get(c), files[c], pieces[c], windows[c], windowsTrained[c]));
         }
+        org.cadenza.model.run.RunManifest.put(runDir, SECTION, rows);
     }
 
     /**
-     * Reads {@code runDir/}{@value #FILE} in the order of {@code classes}; a class the file does not list counts 0.
-     * A file written before {@code windows_trained} existed is read with {@code windowsTrained = windows} (its
-     * {@code windows} then include the repeats of an oversampled run).
+     * Reads the counts of {@code runDir} in the order of {@code classes}; a class the run does not list counts 0. Runs
+     * made before the manifest kept them in {@value #LEGACY_FILE}; a file written before {@code windows_trained}
+     * existed is read with {@code windowsTrained = windows} (its {@code windows} then include the repeats of an
+     * oversampled run).
      *
-     * @throws BadInputException naming the file when it is missing, unreadable, or lists a class not in
+     * @throws BadInputException naming the file when the counts are missing, unreadable, or list a class not in
      *                           {@code classes}
      */
     public static TrainingCounts read(Path runDir, List<String> classes) {
-        Path csv = runDir.resolve(FILE);
+        Row[] stored = org.cadenza.model.run.RunManifest.find(runDir, SECTION, Row[].class).orElse(null);
+        if (stored != null) {
+            int n = classes.size();
+            long[][] v = new long[4][n];
+            for (Row r : stored) {
+                int c = classes.indexOf(r.label());
+                if (c < 0) {
+                    throw new BadInputException(runDir.resolve(org.cadenza.model.run.RunManifest.FILE), "the training "
+                            + "counts list class '" + r.label() + "', which is not one of the model's " + classes);
+                }
+                v[0][c] = r.files();
+                v[1][c] = r.pieces();
+                v[2][c] = r.windows();
+                v[3][c] = r.windowsTrained();
+            }
+            return new TrainingCounts(classes, v[0], v[1], v[2], v[3]);
+        }
+        return readLegacy(runDir, classes);
+    }
+
+    private static TrainingCounts readLegacy(Path runDir, List<String> classes) {
+        Path csv = runDir.resolve(LEGACY_FILE);
         int n = classes.size();
         long[] files = new long[n];
         long[] pieces = new long[n];
@@ -88,7 +114,7 @@ public record TrainingCounts(List<String> classes, long[] files, long[] pieces, 
             rows = new ArrayList<>(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)
                     .getRecords());
         } catch (IOException e) {
-            throw new BadInputException(csv, "cannot read (is this a run folder made by `cadenza train`?): " + e, e);
+            throw new BadInputException(csv, "no training counts in the run manifest, and cannot read the file of an older run (is this a run folder made by `cadenza train`?): " + e, e);
         }
         for (CSVRecord r : rows) {
             try {

@@ -28,12 +28,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cadenza.model.run.RunManifest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** train-counts.csv: the training split's counts, windows once each before oversampling and as trained on. */
+/** The training split's counts (run manifest section), windows once each before oversampling and as trained on. */
 class TrainingCountsTest {
 
     private static final List<String> CLASSES = List.of("bach", "chopin", "liszt");
@@ -42,8 +46,10 @@ class TrainingCountsTest {
     void roundTripsAndReadsInTheModelsClassOrder(@TempDir Path dir) throws Exception {
         new TrainingCounts(CLASSES, new long[] {3, 2, 1}, new long[] {3, 2, 1}, new long[] {30, 12, 5},
                 new long[] {30, 30, 30}).write(dir);
-        assertEquals("class,files,pieces,windows,windows_trained", Files.readAllLines(dir.resolve(TrainingCounts.FILE))
-                .get(0));
+        JsonNode counts = new ObjectMapper().readTree(dir.resolve(RunManifest.FILE).toFile()).get(TrainingCounts.SECTION);
+        assertEquals(3, counts.size());
+        assertEquals("chopin", counts.get(1).get("label").asText());
+        assertEquals(30, counts.get(1).get("windowsTrained").asLong());
         TrainingCounts back = TrainingCounts.read(dir, List.of("liszt", "bach", "chopin", "mozart"));
         assertArrayEquals(new long[] {5, 30, 12, 0}, back.windows());
         assertArrayEquals(new long[] {30, 30, 30, 0}, back.windowsTrained());
@@ -52,7 +58,8 @@ class TrainingCountsTest {
 
     @Test
     void readsFilesWrittenBeforeWindowsTrainedAndRefusesBadOnes(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve(TrainingCounts.FILE);
+        // runs made before the run manifest kept the counts in train-counts.csv
+        Path csv = dir.resolve(TrainingCounts.LEGACY_FILE);
         Files.writeString(csv, "class,files,pieces,windows\nbach,3,3,30\nchopin,2,2,12\n");
         TrainingCounts old = TrainingCounts.read(dir, List.of("bach", "chopin"));
         assertArrayEquals(new long[] {30, 12}, old.windowsTrained());

@@ -1,5 +1,7 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
+import org.cadenza.model.run.RunDataset;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cadenza.corpus.Workspace;
@@ -173,7 +175,7 @@ public final class BlindEvaluation {
         }
         if (featurised.isEmpty()) {
             throw new CadenzaException(other.dir() + ": none of its " + ingested.size() + " files is rendered and "
-                    + "featurised with the run's settings (" + runDir.resolve(PipelineSettings.FILE) + "); run:\n"
+                    + "featurised with the run's settings (" + runDir.resolve(org.cadenza.model.run.RunManifest.FILE) + "); run:\n"
                     + prepareCommands(other.dir(), pipeline));
         }
 

@@ -1,10 +1,11 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
+import org.cadenza.model.run.RunDataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.InputRoute;
 import org.cadenza.api.run.Predictors;
 import org.cadenza.model.route.RunRoute;
+import org.cadenza.model.TrainingCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * were trained on: give the same options, best a split file) are predicted by every member as its evaluation does
  * ({@link RouteEvaluation#predictRun}: audio runs from the workspace's cached windows), and {@link LateFusion#fit}
  * chooses the weights on the files every member could read. The test split is never read here. The fusion run folder
- * gets {@value LateFusion#FILE}, {@value RunRoute#FILE}, {@value RunDataset#FILE}, {@value RunFiles#FILE} and the
- * first member's {@code train-counts.csv} (the dummy baselines).
+ * gets a {@link org.cadenza.model.run.RunManifest} with the weights, the route, the dataset and the first member's
+ * training counts (the dummy baselines), and {@value RunFiles#FILE}.
  */
 public final class FusionTraining {
 
@@ -98,12 +100,12 @@ public final class FusionTraining {
             Files.createDirectories(fusionDir);
             fusion.save(fusionDir);
             RunRoute.write(fusionDir, InputRoute.FUSION);
-            RunDataset.of(dataset).save(fusionDir, ws.dir());
-            RunDataset.savePeriods(dataset, fusionDir);
+            RunDataset.save(dataset, fusionDir, ws.dir());
             RunFiles.write(ws, split, dataset, fusionDir);
-            Path counts = members.get(0).resolve("train-counts.csv");
-            if (Files.isRegularFile(counts)) {
-                Files.copy(counts, fusionDir.resolve("train-counts.csv"), StandardCopyOption.REPLACE_EXISTING);
+            try {
+                TrainingCounts.read(members.get(0), classes).write(fusionDir);
+            } catch (org.cadenza.io.BadInputException e) {
+                LOG.warn("the fusion run gets no training counts (no dummy baselines): {}", e.getMessage());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fusion run " + fusionDir, e);

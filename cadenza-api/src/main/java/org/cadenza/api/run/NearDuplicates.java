@@ -1,5 +1,6 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,5 +1,7 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
+import org.cadenza.model.run.RunDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,7 +124,7 @@ public final class RouteEvaluation {
      * <ul>
      *   <li>notes and piano roll: {@link FilePredictor} on each file, as {@code predict} does;</li>
      *   <li>audio: the windows cached in {@code ws}'s feature cache with the run's window selection (its
-     *       {@value RunDataset#FILE}, else {@code selection}), classified as {@link RunEvaluation} does: the files must
+     *       {@link RunDataset}, else {@code selection}), classified as {@link RunEvaluation} does: the files must
      *       be rendered and featurised with the run's settings;</li>
      *   <li>fusion: each member's per-file mean log-probability this same way, combined with the fusion's weights
      *       ({@link LateFusion#combine}): one window per file.</li>
@@ -188,9 +190,9 @@ public final class RouteEvaluation {
         return new FilePredictions(new Predictions(fusion.classes(), windows), problems, List.of());
     }
 
-    /** The window selection a run records ({@value RunDataset#FILE}), else {@code fallback}. */
+    /** The window selection a run records ({@link RunDataset}), else {@code fallback}. */
     private static WindowSelection selectionOf(Path runDir, WindowSelection fallback) {
-        return Files.isRegularFile(runDir.resolve(RunDataset.FILE)) ? RunDataset.load(runDir).selection() : fallback;
+        return RunDataset.isRecorded(runDir) ? RunDataset.load(runDir).selection() : fallback;
     }
 
     private static FilePredictions audio(Workspace ws, Path runDir, List<LabelledFile> files,

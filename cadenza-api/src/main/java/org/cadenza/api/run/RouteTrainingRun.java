@@ -1,5 +1,7 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
+import org.cadenza.model.run.RunDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.cadenza.model.train.TrainingListener;
 
 /**
  * Trains the routes that read notes, recording what {@link TrainingRun} records for the audio route (the run's
- * target and window selection in {@value RunDataset#FILE}, its files in {@value RunFiles#FILE}), and makes fusion
+ * target and window selection in its run manifest, its files in {@value RunFiles#FILE}), and makes fusion
  * runs. Every method resumes: a finished member is reused.
  */
 public final class RouteTrainingRun {
@@ -36,8 +38,7 @@ public final class RouteTrainingRun {
     public static NotesTraining.Result notes(Workspace ws, NotesSettings settings, DatasetSpec dataset,
                                              ClassicalConfig config, Path runDir, ProgressListener progress,
                                              int threads) {
-        RunDataset.of(dataset).save(runDir, ws.dir());
-        RunDataset.savePeriods(dataset, runDir);
+        RunDataset.save(dataset, runDir, ws.dir());
         NotesTraining.Result r = NotesTraining.train(ws, settings, dataset, config, runDir, progress, threads);
         RunFiles.write(ws, r.split(), dataset, runDir);
         if (r.model().pca().isPresent() && config.pcaVariance().isPresent()) {
@@ -60,8 +61,7 @@ public final class RouteTrainingRun {
     public static NotesTraining.Result notesInChunks(Workspace ws, NotesSettings settings, DatasetSpec dataset,
                                                      ClassicalConfig config, int chunkFiles, Path runDir,
                                                      ProgressListener progress, int threads) {
-        RunDataset.of(dataset).save(runDir, ws.dir());
-        RunDataset.savePeriods(dataset, runDir);
+        RunDataset.save(dataset, runDir, ws.dir());
         NotesTraining.Result r = NotesTraining.trainInChunks(ws, settings, dataset, config, chunkFiles, runDir,
                 progress, threads);
         RunFiles.write(ws, r.split(), dataset, runDir);
@@ -75,8 +75,7 @@ public final class RouteTrainingRun {
     public static PianoRollTraining.Result pianoRoll(Workspace ws, PianoRollSettings settings, DatasetSpec dataset,
                                                      TrainingConfig config, Path runDir, TrainingListener listener,
                                                      ProgressListener progress, int threads) {
-        RunDataset.of(dataset).save(runDir, ws.dir());
-        RunDataset.savePeriods(dataset, runDir);
+        RunDataset.save(dataset, runDir, ws.dir());
         PianoRollTraining.Result r = PianoRollTraining.train(ws, settings, dataset, config, runDir, listener, progress,
                 threads);
         RunFiles.write(ws, r.split(), dataset, runDir);

@@ -1,5 +1,6 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

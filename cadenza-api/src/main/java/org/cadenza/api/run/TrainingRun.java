@@ -1,5 +1,7 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
+import org.cadenza.model.run.RunDataset;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetBuilder;
@@ -16,7 +18,7 @@ import java.nio.file.Path;
 
 /**
  * {@link WorkspaceTraining#train} plus what evaluating the run on another corpus needs: the target and window
- * selection ({@link RunDataset}, {@value RunDataset#FILE}) and the files of each split ({@link RunFiles},
+ * selection ({@link RunDataset}, in the run manifest) and the files of each split ({@link RunFiles},
  * {@value RunFiles#FILE}). {@code cadenza train} and {@link TrialsRun} train through here.
  */
 public final class TrainingRun {
@@ -42,8 +44,7 @@ public final class TrainingRun {
     public static WorkspaceTraining.Result train(Workspace ws, PipelineSettings pipeline, DatasetSpec dataset,
                                                  TrainingConfig config, Path runDir, TrainingListener listener,
                                                  ProgressListener jobs, int jobThreads) {
-        RunDataset.of(dataset).save(runDir, ws.dir());
-        RunDataset.savePeriods(dataset, runDir);
+        RunDataset.save(dataset, runDir, ws.dir());
         WorkspaceTraining.Result r = WorkspaceTraining.train(ws, pipeline, dataset, config, runDir, listener, jobs,
                 jobThreads);
         RunFiles.write(ws, r.data(), runDir);
@@ -51,7 +52,7 @@ public final class TrainingRun {
     }
 
     /**
-     * Adds {@value RunDataset#FILE} and {@value RunFiles#FILE} to a run trained before they existed: rebuilds its
+     * Adds the dataset section and {@value RunFiles#FILE} to a run trained before they existed: rebuilds its
      * dataset from {@code ws} with {@code dataset} (the options it was trained with) and checks that the training
      * split's data hash equals the one in the model bundle, so the files written are the ones it was trained on.
      *
@@ -66,7 +67,7 @@ public final class TrainingRun {
                     + dataset.key() + " has data hash " + data.train().dataHash() + ", the model was trained on "
                     + bundle.contract().dataHash() + ": give the options the run was trained with");
         }
-        RunDataset.of(dataset).save(runDir, ws.dir());
+        RunDataset.save(dataset, runDir, ws.dir());
         RunFiles.write(ws, data, runDir);
         return data;
     }

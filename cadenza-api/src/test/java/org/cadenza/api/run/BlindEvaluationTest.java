@@ -1,5 +1,7 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
+import org.cadenza.model.run.RunDataset;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.Workspace;
@@ -136,31 +138,5 @@ class BlindEvaluationTest {
             assertTrue(md.contains("| piece accuracy |"), md);
             assertTrue(Files.isRegularFile(out.resolve("confusion-piece.png")));
         }
-    }
-
-    @Test
-    void readsTheTargetAndSelectionOfRunsMadeBeforeRunDatasetJson() {
-        Path f = Path.of("dataset.txt");
-        RunDataset asap = RunDataset.fromDatasetLine(f, "dataset target=composer;split=file(sha256=9f2);seed=42;"
-                + "min_pieces=2;classes=all;balancing=none;sampling=ROUND_ROBIN;selection=first=180.0;"
-                + "start=first_sound;silence_db=60.0");
-        assertEquals("composer", asap.target());
-        assertEquals(180.0, asap.firstSeconds().orElseThrow());
-        assertEquals(org.cadenza.corpus.dataset.WindowSelection.StartAt.FIRST_SOUND, asap.startAt());
-        assertEquals(Target.COMPOSER, asap.parsedTarget(f));
-
-        RunDataset chopin = RunDataset.fromDatasetLine(f, "dataset target=one-vs-rest:chopin;split=random(0.7/0.1/0.2);"
-                + "seed=1;min_pieces=2;classes=all;balancing=oversample;sampling=ROUND_ROBIN;selection=first=all;"
-                + "start=file_start;augment=transpose=2");
-        assertEquals(new Target.OneVsRest("chopin"), chopin.parsedTarget(f));
-        assertTrue(chopin.firstSeconds().isEmpty());
-
-        String builtIn = Target.parse("period").key();
-        assertEquals("period", RunDataset.fromDatasetLine(f, "dataset target=" + builtIn + ";selection=first=all")
-                .parsedTarget(f).name());
-        RunDataset otherTable = RunDataset.fromDatasetLine(f, "dataset target=period{table-sha256=abc};"
-                + "selection=first=all");
-        assertThrows(org.cadenza.io.BadInputException.class, () -> otherTable.parsedTarget(f));
-        assertThrows(org.cadenza.io.BadInputException.class, () -> RunDataset.fromDatasetLine(f, "garbage"));
     }
 }

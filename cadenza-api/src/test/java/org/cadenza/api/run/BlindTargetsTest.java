@@ -1,5 +1,6 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunDataset;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.Target;

@@ -1,5 +1,6 @@
 package org.cadenza.api.run;
 
+import org.cadenza.model.run.RunFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

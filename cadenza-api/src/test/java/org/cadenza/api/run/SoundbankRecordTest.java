@@ -12,6 +12,7 @@ import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.model.Architecture;
 import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.ModelBundle;
 import org.cadenza.model.bundle.SoundbankUnavailableException;
@@ -142,14 +143,16 @@ class SoundbankRecordTest {
                 assertTrue(gone.getMessage().contains("install it at " + late), gone.getMessage());
             }
 
-            // a run made before the bank was recorded still predicts (bank unknown, a warning)
-            ObjectNode json = (ObjectNode) ModelJson.mapper().readTree(run.resolve(PipelineSettings.FILE).toFile());
+            // a run made before the bank (and the run manifest) was recorded still predicts (bank unknown, a warning)
+            ObjectNode json = (ObjectNode) ModelJson.mapper().readTree(run.resolve(RunManifest.FILE).toFile())
+                    .get(PipelineSettings.SECTION);
             json.remove("soundbankBuiltIn");
             json.remove("soundbankFile");
             json.remove("soundbankSha256");
             json.putNull("soundfont");
-            Files.writeString(run.resolve(PipelineSettings.FILE), json.toPrettyString());
-            PipelineSettings old = PipelineSettings.load(run);
+            Path oldRun = Files.createDirectories(run.resolveSibling("old-run"));
+            Files.writeString(oldRun.resolve("pipeline.json"), json.toPrettyString());
+            PipelineSettings old = PipelineSettings.load(oldRun);
             assertEquals(Optional.empty(), old.soundbank());
             try (Classifier classifier = Classifier.open(bundle);
                  FilePrediction prediction = new FilePrediction(classifier, old)) {

@@ -11,6 +11,7 @@ import org.cadenza.model.nets.Networks;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.CodeVersion;
 import org.cadenza.model.train.TrainingResult;
 
 import java.io.IOException;
@@ -164,17 +165,8 @@ public record ModelBundle(Path dir, ModelContract contract) {
         return k == 1 ? WEIGHTS : "weights-" + k + ".params";
     }
 
-    /** @return the Cadenza version of this code (from the build), "unknown" outside a Maven build */
+    /** @return the Cadenza version of this code, with its commit when built from git ({@link CodeVersion}) */
     public static String codeVersion() {
-        try (InputStream in = ModelBundle.class.getResourceAsStream("/org/cadenza/model/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return CodeVersion.current().describe();
     }
 }

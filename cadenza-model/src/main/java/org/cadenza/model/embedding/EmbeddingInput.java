@@ -30,7 +30,7 @@ import org.cadenza.model.pianoroll.PianoRollTraining;
  */
 public record EmbeddingInput(Kind kind, NotesSettings notes, PianoRollSettings roll, Standardising standardising) {
 
-    /** File name in a model folder (the settings sit beside it in their own files). */
+    /** File name in a model folder: the kind, the route's settings and the standardisation. */
     public static final String FILE = "input.json";
 
     /** The two kinds of input. */
@@ -109,7 +109,7 @@ public record EmbeddingInput(Kind kind, NotesSettings notes, PianoRollSettings r
     }
 
     /** The JSON form (the settings are in their own files). */
-    record Stored(Kind kind, double[] mean, double[] sd) {
+    record Stored(Kind kind, double[] mean, double[] sd, NotesSettings.Stored notes, PianoRollSettings.Stored roll) {
     }
 
     public EmbeddingInput {
@@ -172,15 +172,11 @@ public record EmbeddingInput(Kind kind, NotesSettings notes, PianoRollSettings r
         return new EmbeddingInput(kind, notes, roll, s);
     }
 
-    /** Writes {@value #FILE} and the route's settings file into {@code dir}. */
+    /** Writes {@value #FILE} (settings included) into {@code dir}. */
     public void save(Path dir) {
-        if (kind == Kind.NOTES) {
-            notes.save(dir);
-        } else {
-            roll.save(dir);
-        }
         ModelJson.write(dir.resolve(FILE), new Stored(kind, standardising == null ? null : standardising.mean(),
-                standardising == null ? null : standardising.sd()));
+                standardising == null ? null : standardising.sd(), kind == Kind.NOTES ? notes.stored() : null,
+                kind == Kind.PIANOROLL ? roll.stored() : null));
     }
 
     /** Reads what {@link #save} wrote. */
@@ -189,10 +185,14 @@ public record EmbeddingInput(Kind kind, NotesSettings notes, PianoRollSettings r
             throw new CadenzaException(dir + ": no " + FILE + "; this is not an embedding model folder");
         }
         Stored s = ModelJson.read(dir.resolve(FILE), Stored.class);
+        // models saved before the settings moved into input.json keep them in notes.json / pianoroll.json beside it
         if (s.kind() == Kind.NOTES) {
-            return new EmbeddingInput(Kind.NOTES, NotesSettings.load(dir), null,
+            NotesSettings notes = s.notes() != null ? NotesSettings.of(s.notes(), dir.resolve(FILE))
+                    : NotesSettings.load(dir);
+            return new EmbeddingInput(Kind.NOTES, notes, null,
                     s.mean() == null ? null : new Standardising(s.mean(), s.sd()));
         }
-        return new EmbeddingInput(Kind.PIANOROLL, null, PianoRollSettings.load(dir), null);
+        return new EmbeddingInput(Kind.PIANOROLL, null,
+                s.roll() != null ? PianoRollSettings.of(s.roll()) : PianoRollSettings.load(dir), null);
     }
 }

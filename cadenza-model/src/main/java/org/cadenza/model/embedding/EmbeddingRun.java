@@ -22,6 +22,9 @@ import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.LabeledWindows;
 import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunDataset;
+import org.cadenza.model.run.RunFiles;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.pianoroll.ByteWindows;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
@@ -131,6 +134,9 @@ public final class EmbeddingRun {
                     originals.composerOfPiece());
         }
         anchors.save(modelDir);
+        RunManifest.put(runDir, RunManifest.MODEL, new RunManifest.ModelRef("embedding", MODEL_DIR));
+        RunDataset.save(ds, runDir, ws.dir());
+        RunFiles.write(ws, split, ds, runDir);
         return new Result(split, trained, modelDir, anchors, problems);
     }
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunManifest;
 
 /**
  * Late fusion of log-probabilities: the fused score of class {@code c} for an item (a file or a piece) is
@@ -34,8 +34,8 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
                          int validationItems, double validationNll, double validationAccuracy,
                          double[] memberAccuracy) {
 
-    /** File name inside a fusion run folder. */
-    public static final String FILE = "fusion.json";
+    /** The section of a fusion run's manifest that holds it. */
+    public static final String SECTION = RunManifest.FUSION;
     /** Grid step of the weights. */
     public static final double STEP = 0.05;
     /** Members up to which the fine step is used. */
@@ -149,14 +149,14 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
         return out;
     }
 
-    /** Writes {@value #FILE} into {@code dir}. */
-    public void save(Path dir) {
-        ModelJson.write(dir.resolve(FILE), this);
+    /** Writes this into {@code runDir}'s run manifest. */
+    public void save(Path runDir) {
+        RunManifest.put(runDir, SECTION, this);
     }
 
-    /** Reads {@value #FILE} from {@code dir}. */
-    public static LateFusion load(Path dir) {
-        return ModelJson.read(dir.resolve(FILE), LateFusion.class);
+    /** Reads it from {@code runDir}'s run manifest (or the fusion.json of an older run). */
+    public static LateFusion load(Path runDir) {
+        return RunManifest.require(runDir, SECTION, LateFusion.class, "fusion weights");
     }
 
     private static double[][] combineAll(List<double[][]> scores, double[] w, double scale) {

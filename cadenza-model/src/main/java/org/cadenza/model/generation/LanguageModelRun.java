@@ -29,6 +29,8 @@ import org.cadenza.features.tokens.Vocabulary;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunDataset;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
 import org.slf4j.Logger;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * conditioned on a {@code COMPOSER(name)} token.
  *
  * <p>Run folder: {@code training/} (checkpoints, resumable), {@code model/} with {@value #WEIGHTS},
- * {@value #CONTRACT} and {@value #PIECES} (every piece's split and token count).
+ * {@value #CONTRACT} and {@value #PIECES} (every piece's split and token count), and the run manifest (the model's
+ * kind, the dataset section).
  */
 public final class LanguageModelRun {
 
@@ -203,6 +206,8 @@ public final class LanguageModelRun {
         Contract contract = new Contract(cfg, params, vocabComposers, conditioned, modelled, pedal, vocabulary,
                 trained.bestEpoch());
         writeModel(modelDir, trained.bestWeights(), contract, corpus);
+        RunManifest.put(runDir, RunManifest.MODEL, new RunManifest.ModelRef("style", MODEL_DIR));
+        RunDataset.save(ds, runDir, ws.dir());
         return new Result(corpus, trained, modelDir, contract);
     }
 

@@ -38,7 +38,8 @@ public final class InstrumentPredictor implements FilePredictor {
     /** Opens an instrument run folder. */
     public static InstrumentPredictor open(Path runDir) {
         if (!InstrumentTraining.isRun(runDir)) {
-            throw new CadenzaException(runDir + ": not an instrument run (no " + InstrumentTraining.LABELS + ")");
+            throw new CadenzaException(runDir + ": not an instrument run (its run manifest has no \"" + InstrumentTraining.LABELS
+                    + "\" section)");
         }
         PipelineSettings pipeline = PipelineSettings.load(runDir);
         MultiTaskModel model = MultiTaskModel.open(runDir.resolve("model"));

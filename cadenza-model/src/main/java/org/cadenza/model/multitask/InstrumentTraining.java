@@ -25,7 +25,7 @@ import org.cadenza.features.instruments.InstrumentMap;
 import org.cadenza.features.instruments.InstrumentVocabulary;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.NoteSequence;
-import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import org.cadenza.model.train.TrainingListener;
@@ -38,12 +38,13 @@ import org.cadenza.model.train.TrainingResult;
  * fewer than {@code minPieces} training pieces are dropped, as seed 002 dropped rare classes, and reported.
  *
  * <p>Run folder: {@code training/} (checkpoints, history, resumable), {@code model/} ({@link MultiTaskModel}),
- * {@value #LABELS} (the vocabulary, the dropped families, the mapping's key) and the pipeline settings.
+ * and a {@link RunManifest} with the pipeline settings and section {@value #LABELS} (the vocabulary, the dropped
+ * families, the mapping's key).
  */
 public final class InstrumentTraining {
 
-    /** The label description in the run folder. */
-    public static final String LABELS = "instruments.json";
+    /** The run manifest's section that describes the labels. */
+    public static final String LABELS = RunManifest.INSTRUMENTS;
 
     /**
      * @param data       the windows of the three splits
@@ -125,7 +126,7 @@ public final class InstrumentTraining {
         MultiTaskModel.save(trained, train.classes(), new int[] {train.channels(), train.mels(), train.frames()},
                 modelDir);
         pipeline.save(runDir);
-        ModelJson.write(runDir.resolve(LABELS), new Labels(vocabulary.families(), vocabulary.piecesPerFamily(),
+        RunManifest.put(runDir, LABELS, new Labels(vocabulary.families(), vocabulary.piecesPerFamily(),
                 vocabulary.dropped(), minPieces, map.key(), minSounding));
         return new Result(data, targets, vocabulary, trained, modelDir, problems);
     }
@@ -189,6 +190,6 @@ public final class InstrumentTraining {
 
     /** @return whether {@code runDir} holds an instrument run */
     public static boolean isRun(Path runDir) {
-        return Files.exists(runDir.resolve(LABELS));
+        return RunManifest.isRun(runDir) && RunManifest.find(runDir, LABELS, Labels.class).isPresent();
     }
 }

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.features.symbolic.SymbolicParams;
 import org.cadenza.io.midi.NoteReader;
-import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunManifest;
 
 /**
  * How a MIDI file becomes the notes route's input; stored beside the model ({@value #FILE}) so that prediction cuts
@@ -24,8 +24,8 @@ import org.cadenza.model.ModelJson;
 public record NotesSettings(SymbolicParams features, NoteWindowSpec window, OptionalDouble firstSeconds,
                             NoteReader.Pedal pedal) {
 
-    /** File name inside a run folder. */
-    public static final String FILE = "notes.json";
+    /** The section of the run manifest that holds these settings. */
+    public static final String SECTION = RunManifest.NOTES;
 
     public NotesSettings {
         Objects.requireNonNull(features, "features");
@@ -55,23 +55,41 @@ public record NotesSettings(SymbolicParams features, NoteWindowSpec window, Opti
     public record Stored(String window, Double firstSeconds, String pedal, String featuresKey) {
     }
 
-    /** Writes {@value #FILE} into {@code dir}. */
-    public void save(Path dir) {
-        ModelJson.write(dir.resolve(FILE), new Stored(window.toString(),
-                firstSeconds.isPresent() ? firstSeconds.getAsDouble() : null, pedal.name(), features.key()));
+    /** The JSON form of these settings. */
+    public Stored stored() {
+        return new Stored(window.toString(), firstSeconds.isPresent() ? firstSeconds.getAsDouble() : null, pedal.name(),
+                features.key());
+    }
+
+    /** Writes these settings into {@code runDir}'s run manifest. */
+    public void save(Path runDir) {
+        RunManifest.put(runDir, SECTION, stored());
+    }
+
+    /** Reads the settings from {@code runDir}'s run manifest (or the notes.json of an older run); see {@link #of}. */
+    public static NotesSettings load(Path runDir) {
+        return of(RunManifest.require(runDir, SECTION, Stored.class, "notes settings"),
+                runDir.resolve(RunManifest.FILE));
     }
 
     /**
-     * Reads {@value #FILE} from {@code dir}; the feature parameters are the defaults, and a run made with other ones
-     * (another version of the features) is refused with both keys.
+     * The settings stored as {@code s}; the feature parameters are the defaults, and settings made with other ones
+     * (another version of the features) are refused with both keys.
+     *
+     * @param source where {@code s} was read (for the message)
      */
-    public static NotesSettings load(Path dir) {
-        Stored s = ModelJson.read(dir.resolve(FILE), Stored.class);
-        NotesSettings settings = new NotesSettings(SymbolicParams.defaults(), NoteWindowSpec.parse(s.window()),
-                s.firstSeconds() == null ? OptionalDouble.empty() : OptionalDouble.of(s.firstSeconds()),
-                NoteReader.Pedal.valueOf(s.pedal()));
+    public static NotesSettings of(Stored s, Path source) {
+        NotesSettings settings;
+        try {
+            settings = new NotesSettings(SymbolicParams.defaults(), NoteWindowSpec.parse(s.window()),
+                    s.firstSeconds() == null ? OptionalDouble.empty() : OptionalDouble.of(s.firstSeconds()),
+                    NoteReader.Pedal.valueOf(s.pedal()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new org.cadenza.io.BadInputException(source, "the notes settings cannot be read (" + e.getMessage()
+                    + "): train the run again", e);
+        }
         if (!settings.features().key().equals(s.featuresKey())) {
-            throw new org.cadenza.io.BadInputException(dir.resolve(FILE), "made with symbolic features "
+            throw new org.cadenza.io.BadInputException(source, "made with symbolic features "
                     + s.featuresKey() + ", but this Cadenza computes " + settings.features().key()
                     + ": train the run again with this version");
         }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -26,7 +27,6 @@ import org.cadenza.features.symbolic.NoteWindower;
 import org.cadenza.features.symbolic.SymbolicFeatures;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.NoteSequence;
-import org.cadenza.model.ModelJson;
 import org.cadenza.model.TrainingCounts;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.classical.ClassicalModel;
@@ -34,6 +34,7 @@ import org.cadenza.model.classical.FeatureTable;
 import org.cadenza.model.classical.IncrementalTraining;
 import org.cadenza.model.route.InputRoute;
 import org.cadenza.model.route.RunRoute;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.render.Augmentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,18 +45,16 @@ import org.slf4j.LoggerFactory;
  * row of symbolic features, and a Tribuo model learns the rows. Validation and test files are not read here: they
  * are predicted file by file through {@link NotesPredictor} (evaluation, fusion).
  *
- * <p>The run folder gets {@code model/} (the {@link ClassicalModel}), {@value NotesSettings#FILE},
- * {@value RunRoute#FILE}, {@value #TRAIN_COUNTS} (files, pieces and windows per class: the dummy baselines) and
- * {@value #SETTINGS}. Rerunning with the same settings reuses the trained model; other settings are refused.
+ * <p>The run folder gets {@code model/} (the {@link ClassicalModel}) and a {@link RunManifest} with the route, the
+ * notes settings, the training counts (files, pieces and windows per class: the dummy baselines) and section
+ * {@value #SETTINGS} (the model, features and dataset keys). Rerunning with the same settings reuses the trained model; other settings are refused.
  */
 public final class NotesTraining {
 
     /** The model's folder inside the run folder. */
     public static final String MODEL_DIR = "model";
-    /** Training files, pieces and windows per class (same columns as the audio route's). */
-    public static final String TRAIN_COUNTS = TrainingCounts.FILE;
     /** Everything that decided the run, to refuse a rerun with other settings. */
-    public static final String SETTINGS = "notes-run.json";
+    public static final String SETTINGS = RunManifest.TRAINING;
 
     private static final Logger LOG = LoggerFactory.getLogger(NotesTraining.class);
 
@@ -125,9 +124,8 @@ public final class NotesTraining {
         org.cadenza.corpus.dataset.TrainableSplit.require(ws.dir(), trainFiles.size(), split.files(Split.VAL).size(),
                 "MIDI files", split.excluded());
         RunSettings wanted = new RunSettings(settings.key(), config.key(), ds.key());
-        Path settingsFile = runDir.resolve(SETTINGS);
         Path modelDir = runDir.resolve(MODEL_DIR);
-        checkSettings(runDir, wanted);
+        boolean trainedBefore = checkSettings(runDir, wanted);
         SymbolicFeatures features = new SymbolicFeatures(settings.features());
         List<Augmentation> copies = new ArrayList<>();
         copies.add(Augmentation.NONE);
@@ -139,7 +137,7 @@ public final class NotesTraining {
         double featureSeconds = (System.nanoTime() - t0) / 1e9;
         counts.problems.forEach(p -> LOG.warn("left out of training: {}", p));
         ClassicalModel model;
-        if (Files.isRegularFile(settingsFile) && Files.isDirectory(modelDir)) {
+        if (trainedBefore && Files.isDirectory(modelDir)) {
             LOG.info("{}: reusing the model trained with the same settings", runDir);
             model = ClassicalModel.load(modelDir);
         } else {
@@ -155,7 +153,7 @@ public final class NotesTraining {
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
             counts.write(runDir, split.classes());
-            ModelJson.write(settingsFile, wanted);
+            RunManifest.put(runDir, SETTINGS, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
@@ -244,7 +242,7 @@ public final class NotesTraining {
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
             counts.write(runDir, split.classes());
-            ModelJson.write(runDir.resolve(SETTINGS), wanted);
+            RunManifest.put(runDir, SETTINGS, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
@@ -253,15 +251,17 @@ public final class NotesTraining {
         return new Result(split, model, counts.windowsTrained, counts.pieces(), counts.problems, seconds, 0);
     }
 
-    private static void checkSettings(Path runDir, RunSettings wanted) {
-        Path settingsFile = runDir.resolve(SETTINGS);
-        if (Files.isRegularFile(settingsFile)) {
-            RunSettings previous = ModelJson.read(settingsFile, RunSettings.class);
+    /** @return whether the run folder was trained before with {@code wanted}; other settings are refused */
+    private static boolean checkSettings(Path runDir, RunSettings wanted) {
+        Optional<RunSettings> before = RunManifest.find(runDir, SETTINGS, RunSettings.class);
+        if (before.isPresent()) {
+            RunSettings previous = before.get();
             if (!previous.equals(wanted)) {
                 throw new CadenzaException(runDir + ": this run folder was made with other settings (" + previous
                         + "); use a new run folder or the same settings (" + wanted + ")");
             }
         }
+        return before.isPresent();
     }
 
     /**

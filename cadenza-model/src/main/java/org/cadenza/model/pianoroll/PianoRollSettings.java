@@ -9,7 +9,7 @@ import org.cadenza.features.WindowSpec;
 import org.cadenza.features.pianoroll.PianoRollParams;
 import org.cadenza.features.pianoroll.RollValue;
 import org.cadenza.io.midi.NoteReader;
-import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.bundle.InputContract;
 
 /**
@@ -25,7 +25,7 @@ public record PianoRollSettings(PianoRollParams roll, WindowSpec window, Optiona
                                 NoteReader.Pedal pedal) {
 
     /** File name inside a run folder. */
-    public static final String FILE = "pianoroll.json";
+    public static final String SECTION = RunManifest.PIANOROLL;
 
     /** The render key of the input contract: nothing is rendered. */
     public static final String NOT_RENDERED = "";
@@ -60,16 +60,25 @@ public record PianoRollSettings(PianoRollParams roll, WindowSpec window, Optiona
                          double windowSeconds, double hopSeconds, Double firstSeconds, String pedal) {
     }
 
-    /** Writes {@value #FILE} into {@code dir}. */
-    public void save(Path dir) {
-        ModelJson.write(dir.resolve(FILE), new Stored(roll.framesPerSecond(), roll.lowestPitch(), roll.highestPitch(),
-                roll.onsetFrames(), roll.value().name(), window.windowSeconds(), window.hopSeconds(),
-                firstSeconds.isPresent() ? firstSeconds.getAsDouble() : null, pedal.name()));
+    /** Writes these settings into {@code runDir}'s run manifest. */
+    public void save(Path runDir) {
+        RunManifest.put(runDir, SECTION, stored());
     }
 
-    /** Reads {@value #FILE} from {@code dir}. */
-    public static PianoRollSettings load(Path dir) {
-        Stored s = ModelJson.read(dir.resolve(FILE), Stored.class);
+    /** The JSON form of these settings. */
+    public Stored stored() {
+        return new Stored(roll.framesPerSecond(), roll.lowestPitch(), roll.highestPitch(),
+                roll.onsetFrames(), roll.value().name(), window.windowSeconds(), window.hopSeconds(),
+                firstSeconds.isPresent() ? firstSeconds.getAsDouble() : null, pedal.name());
+    }
+
+    /** Reads the settings from {@code runDir}'s run manifest (or the pianoroll.json of an older run). */
+    public static PianoRollSettings load(Path runDir) {
+        return of(RunManifest.require(runDir, SECTION, Stored.class, "piano-roll settings"));
+    }
+
+    /** The settings stored as {@code s}. */
+    public static PianoRollSettings of(Stored s) {
         PianoRollParams roll = PianoRollParams.builder().optFramesPerSecond(s.framesPerSecond())
                 .optLowestPitch(s.lowestPitch()).optHighestPitch(s.highestPitch()).optOnsetFrames(s.onsetFrames())
                 .optValue(RollValue.valueOf(s.value())).build();

@@ -47,13 +47,11 @@ import org.slf4j.LoggerFactory;
  * {@link WorkspaceTraining}. Validation and test files are evaluated file by file through {@link PianoRollPredictor}.
  *
  * <p>The run folder gets {@code model/} (a {@link ModelBundle} whose input contract is the roll's key),
- * {@value PianoRollSettings#FILE}, {@value RunRoute#FILE}, {@value #TRAIN_COUNTS}, and the training's history and
- * checkpoints.
+ * a {@link org.cadenza.model.run.RunManifest} (route, roll settings, training counts), and the training's history
+ * and checkpoints.
  */
 public final class PianoRollTraining {
 
-    /** Training files, pieces and windows per class (same columns as the audio route's). */
-    public static final String TRAIN_COUNTS = TrainingCounts.FILE;
 
     private static final Logger LOG = LoggerFactory.getLogger(PianoRollTraining.class);
 

@@ -6,7 +6,7 @@ import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
-import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.bundle.InputContract;
 import org.cadenza.model.bundle.SoundbankUnavailableException;
 import org.cadenza.render.ProgramPolicy;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * How music becomes model input: the {@link WindowRecipe} (rendering, features and windows, which the corpus layer
  * uses to make the training windows) and how many consecutive windows form one input. Stored beside a trained model
- * ({@value #FILE}) so that {@code predict} makes its input exactly as training did; the bundle's
+ * (section {@value #SECTION} of its {@link RunManifest}) so that {@code predict} makes its input exactly as training did; the bundle's
  * {@link InputContract} then verifies it.
  *
  * <p>Only the settings the command line exposes are stored; everything else keeps its documented default, and any
@@ -50,8 +50,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoundbank> soundbank) {
 
-    /** File name inside a run folder. */
-    public static final String FILE = "pipeline.json";
+    /** The section of the run manifest that holds these settings. */
+    public static final String SECTION = RunManifest.PIPELINE;
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineSettings.class);
     private static final AtomicBoolean WARNED_UNKNOWN = new AtomicBoolean();
@@ -166,7 +166,6 @@ public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoun
         return new InputContract(features().key(), window().toString(), render().key());
     }
 
-    /** The JSON form (plain fields; {@code stack} is absent, i.e. null, in runs made before it existed). */
     /**
      * The JSON form (plain fields; {@code stack} is absent, i.e. null, in runs made before it existed). The soundbank
      * the training audio was rendered with is {@code soundbankBuiltIn} true (the JDK's bank) or
@@ -177,11 +176,11 @@ public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoun
                   Boolean soundbankBuiltIn, String soundbankFile, String soundbankSha256) {
     }
 
-    /** Writes {@value #FILE} into {@code dir}. */
+    /** Writes these settings into {@code dir}'s run manifest. */
     public void save(Path dir) {
         RenderSettings render = render();
         String program = render.program() instanceof ProgramPolicy.Fixed f ? Integer.toString(f.program()) : "original";
-        ModelJson.write(dir.resolve(FILE), new Stored(render.soundfont().map(Path::toString).orElse(null), program,
+        RunManifest.put(dir, SECTION, new Stored(render.soundfont().map(Path::toString).orElse(null), program,
                 render.sampleRate(), render.startAtFirstNote(),
                 render.excerptSeconds().isPresent() ? render.excerptSeconds().getAsDouble() : null,
                 features().kind().name(), features().nMels(), window().windowSeconds(), window().hopSeconds(), stack,
@@ -190,9 +189,9 @@ public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoun
                 soundbank.flatMap(UsedSoundbank::sha256).orElse(null)));
     }
 
-    /** Reads {@value #FILE} from {@code dir}. */
+    /** Reads the settings from {@code dir}'s run manifest (or the pipeline.json of an older run). */
     public static PipelineSettings load(Path dir) {
-        Stored s = ModelJson.read(dir.resolve(FILE), Stored.class);
+        Stored s = RunManifest.require(dir, SECTION, Stored.class, "audio input settings");
         RenderSettings.Builder r = RenderSettings.builder()
                 .optProgram(ProgramPolicy.parse(s.program()))
                 .optSampleRate(s.sampleRate())

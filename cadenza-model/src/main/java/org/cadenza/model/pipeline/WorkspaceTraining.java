@@ -15,6 +15,8 @@ import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.LabeledWindows;
 import org.cadenza.model.TrainingCounts;
 import org.cadenza.model.bundle.ModelBundle;
+import org.cadenza.model.route.InputRoute;
+import org.cadenza.model.route.RunRoute;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.LearningRateFinder;
 import org.cadenza.model.train.TrainingConfig;
@@ -38,7 +40,8 @@ import java.util.stream.IntStream;
  * Trains a classifier on a workspace's featurised windows: builds the by-piece split, copies the training and
  * validation windows into memory (reading each cached spectrogram once), trains with
  * {@link ClassifierTraining}, and writes a model bundle. Everything lands in one run folder:
- * {@value PipelineSettings#FILE}, {@code dataset.txt}, the training run's files and {@code model/}.
+ * a {@link org.cadenza.model.run.RunManifest} (pipeline settings, training counts), {@code dataset.txt} (the split,
+ * for people), the training run's files and {@code model/}.
  * Rerunning with the same folder resumes the training.
  */
 public final class WorkspaceTraining {
@@ -49,8 +52,6 @@ public final class WorkspaceTraining {
     public static final String TEST_WINDOWS = "test-windows.csv";
     /** The learning-rate finder's points. */
     public static final String LR_FIND = "lr-find.csv";
-    /** Files, pieces and windows per class in the training split (for the dummy baselines). */
-    public static final String TRAIN_COUNTS = TrainingCounts.FILE;
 
     /** What a training produced. */
     public record Result(WindowDataset data, TrainingResult training, ModelBundle bundle) {
@@ -105,6 +106,7 @@ public final class WorkspaceTraining {
         try {
             Files.createDirectories(runDir);
             pipeline.save(runDir);
+            RunRoute.write(runDir, InputRoute.AUDIO);
             Files.writeString(runDir.resolve("dataset.txt"), data.toText(), StandardCharsets.UTF_8);
             writeWindows(ws, data.test(), runDir.resolve(TEST_WINDOWS));
             counts(data.train()).write(runDir);

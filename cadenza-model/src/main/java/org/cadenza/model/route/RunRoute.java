@@ -1,33 +1,30 @@
 package org.cadenza.model.route;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.cadenza.io.BadInputException;
-import org.cadenza.model.ModelJson;
+import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.pipeline.PipelineSettings;
 
 /**
- * Which route a run folder holds: {@value #FILE}, written by every trainer. Run folders made before routes existed
- * have none and a {@code pipeline.json}: they are audio runs.
+ * Which route a run folder holds: section {@value RunManifest#ROUTE} of its {@link RunManifest}, written by every
+ * trainer. Run folders made before routes existed have none but audio settings: they are audio runs.
  */
 public final class RunRoute {
 
-    /** File name inside a run folder. */
-    public static final String FILE = "route.json";
-
-    /** The JSON form. */
+    /** The JSON form of the section. */
     public record Stored(String input, int formatVersion) {
     }
 
     private RunRoute() {
     }
 
-    /** Writes {@value #FILE} into {@code runDir} (created). */
+    /** Records {@code route} in {@code runDir}'s manifest (created). */
     public static void write(Path runDir, InputRoute route) {
         Objects.requireNonNull(route, "route");
-        ModelJson.write(runDir.resolve(FILE), new Stored(route.cliName(), 1));
+        RunManifest.put(runDir, RunManifest.ROUTE, new Stored(route.cliName(), 1));
     }
 
     /**
@@ -36,19 +33,25 @@ public final class RunRoute {
      * @throws BadInputException when the folder is not a run folder
      */
     public static InputRoute of(Path runDir) {
-        Path file = runDir.resolve(FILE);
-        if (Files.isRegularFile(file)) {
-            Stored s = ModelJson.read(file, Stored.class);
+        Optional<Stored> s = RunManifest.find(runDir, RunManifest.ROUTE, Stored.class);
+        if (s.isPresent()) {
             try {
-                return InputRoute.parse(s.input());
+                return InputRoute.parse(s.get().input());
             } catch (IllegalArgumentException e) {
-                throw new BadInputException(file, e.getMessage(), e);
+                throw new BadInputException(runDir.resolve(RunManifest.FILE), e.getMessage(), e);
             }
         }
-        if (Files.isRegularFile(runDir.resolve(PipelineSettings.FILE))) {
+        if (RunManifest.find(runDir, RunManifest.PIPELINE, PipelineSettings.Stored.class).isPresent()) {
             return InputRoute.AUDIO;
         }
-        throw new BadInputException(runDir, "not a run folder: it has neither " + FILE + " nor "
-                + PipelineSettings.FILE + " (make one with `cadenza train`)");
+        Optional<RunManifest.ModelRef> other = RunManifest.find(runDir, RunManifest.MODEL, RunManifest.ModelRef.class);
+        if (other.isPresent()) {
+            boolean style = "style".equals(other.get().kind());
+            throw new BadInputException(runDir, "this run holds " + (style ? "a style model" : "an open-set embedding")
+                    + ", not a classifier: use it with " + (style ? "`cadenza generate --run`"
+                    : "`cadenza identify`, `enrol` or `who --models`"));
+        }
+        throw new BadInputException(runDir, "not a run folder: it has no " + RunManifest.FILE
+                + " (make one with `cadenza train`)");
     }
 }

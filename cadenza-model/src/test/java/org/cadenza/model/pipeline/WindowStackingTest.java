@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cadenza.model.run.RunManifest;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -72,17 +75,18 @@ class WindowStackingTest {
         PipelineSettings p = new PipelineSettings(render,
                 FeatureParams.builder().optSampleRate(render.sampleRate()).build(), new WindowSpec(2.0, 1.0), 3);
         p.save(tmp);
-        assertTrue(Files.readString(tmp.resolve(PipelineSettings.FILE)).contains("\"stack\" : 3"));
+        String manifest = Files.readString(tmp.resolve(RunManifest.FILE));
+        assertTrue(manifest.contains("\"stack\" : 3"), manifest);
         PipelineSettings back = PipelineSettings.load(tmp);
         assertEquals(3, back.stack());
         assertEquals(p.window(), back.window());
         assertEquals(1, new PipelineSettings(render, p.features(), p.window()).stack());
 
-        // a pipeline.json written before the setting existed
+        // a pipeline.json of a run made before the run manifest, and before the setting existed
         Path old = Files.createDirectories(tmp.resolve("old"));
-        Files.writeString(old.resolve(PipelineSettings.FILE), Files.readString(tmp.resolve(PipelineSettings.FILE))
-                .replaceAll(",\\s*\"stack\" : 3", ""));
-        assertTrue(!Files.readString(old.resolve(PipelineSettings.FILE)).contains("stack"));
+        String section = new ObjectMapper().readTree(manifest).get(PipelineSettings.SECTION).toPrettyString();
+        Files.writeString(old.resolve("pipeline.json"), section.replaceAll(",\\s*\"stack\" : 3", ""));
+        assertTrue(!Files.readString(old.resolve("pipeline.json")).contains("stack"));
         assertEquals(1, PipelineSettings.load(old).stack());
         assertThrows(IllegalArgumentException.class, () -> p.withStack(0));
     }

@@ -1,7 +1,7 @@
-package org.cadenza.api.run;
+package org.cadenza.model.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.corpus.dataset.Target;
@@ -9,7 +9,6 @@ import org.cadenza.corpus.dataset.WindowSelection;
 import org.cadenza.io.BadInputException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a training run learned and which windows of a file it read: the target ({@code composer}, {@code period},
  * {@code one-vs-rest:chopin}) and the window selection. Everything another corpus needs to be labelled and cut like
- * the training data (blind evaluation). Stored as {@value #FILE} in the run folder by {@link TrainingRun}; runs made
- * before that file existed are read from the first line of their {@code dataset.txt}, the dataset spec's key
+ * the training data (blind evaluation). Stored as section {@value RunManifest#DATASET} of the run's
+ * {@link RunManifest} by {@link TrainingRun}, with the workspace trained on, the dataset's key (split, seed, classes)
+ * and, for a period target with a table other than the built-in one, that table. Runs made before the manifest kept
+ * it in {@code run-dataset.json} (and the table in {@code periods.csv}); older ones are read from the first line of
+ * their {@code dataset.txt}, the dataset spec's key
  * ({@code dataset target=composer;split=...;selection=first=180.0;start=first_sound;silence_db=60.0}).
  *
  * @param target      the target's text, readable by {@link Target#parse(String)}
@@ -37,8 +40,14 @@ import java.util.Optional;
 public record RunDataset(String target, String targetKey, Optional<Double> firstSeconds,
                          WindowSelection.StartAt startAt, double silenceDb) {
 
-    /** File name inside a run folder. */
-    public static final String FILE = "run-dataset.json";
+    /** The JSON form of the manifest section ({@code run-dataset.json} in older runs). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stored(@JsonProperty("target") String target, @JsonProperty("target_key") String targetKey,
+                         @JsonProperty("first_seconds") Double firstSeconds,
+                         @JsonProperty("start_at") String startAt, @JsonProperty("silence_db") double silenceDb,
+                         @JsonProperty("workspace") String workspace, @JsonProperty("dataset_key") String datasetKey,
+                         @JsonProperty("seed") Long seed, @JsonProperty("periods") Map<String, String> periods) {
+    }
 
     public RunDataset {
         Objects.requireNonNull(target, "target");
@@ -53,39 +62,31 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
         return new RunDataset(spec.target().name(), spec.target().key(), s.firstSeconds(), s.startAt(), s.silenceDb());
     }
 
-    /** A period table other than the built-in one is kept in the run folder under this name. */
-    public static final String PERIODS_FILE = "periods.csv";
-
     /**
-     * Writes the run's own composer -&gt; period table to {@value #PERIODS_FILE} when {@code spec}'s target is
-     * {@code period} with a table other than the built-in one, so the run's classes can be rebuilt elsewhere (blind
-     * evaluation); does nothing otherwise.
+     * Records {@code spec} in {@code runDir}'s manifest: target, window selection, the dataset's key and seed, the
+     * workspace trained on (so that {@code cadenza evaluate RUN} finds it, {@link #workspaceOf}), and the run's own
+     * composer -&gt; period table when the target is {@code period} with a table other than the built-in one (so the
+     * run's classes can be rebuilt elsewhere: blind evaluation).
      */
-    public static void savePeriods(DatasetSpec spec, Path runDir) {
-        if (!(spec.target() instanceof Target.Period p) || p.periods().equals(Periods.builtIn())) {
-            return;
-        }
-        StringBuilder csv = new StringBuilder("composer,period\n");
-        new java.util.TreeMap<>(p.periods().asMap()).forEach((c, per) -> csv.append(c).append(',').append(per)
-                .append('\n'));
-        try {
-            Files.createDirectories(runDir);
-            Files.writeString(runDir.resolve(PERIODS_FILE), csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + runDir.resolve(PERIODS_FILE), e);
-        }
+    public static void save(DatasetSpec spec, Path runDir, Path workspace) {
+        RunDataset d = of(spec);
+        Map<String, String> periods = spec.target() instanceof Target.Period p && !p.periods().equals(Periods.builtIn())
+                ? new TreeMap<>(p.periods().asMap()) : null;
+        RunManifest.put(runDir, RunManifest.DATASET, new Stored(d.target, d.targetKey, d.firstSeconds.orElse(null),
+                d.startAt.name(), d.silenceDb, workspace == null ? null : workspace.toAbsolutePath().normalize()
+                .toString(), spec.key(), spec.seed(), periods));
     }
 
     /**
-     * The target, with the built-in periods table for {@code period}.
+     * The target, with the run's own periods table for {@code period} when it has one, else the built-in one.
      *
      * @throws BadInputException when the run was trained with another periods table (its key differs)
      */
     public Target parsedTarget(Path runDir) {
         Target t;
         try {
-            Path own = runDir.resolve(PERIODS_FILE);
-            t = Files.isRegularFile(own) ? Target.parse(target, Periods.of(readTable(own))) : Target.parse(target);
+            Optional<Map<String, String>> own = periodsOf(runDir);
+            t = own.isPresent() ? Target.parse(target, Periods.of(own.get())) : Target.parse(target);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(runDir, "unknown target in the run folder: " + e.getMessage(), e);
         }
@@ -94,6 +95,17 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
                     + t.key() + " (another periods table?): its classes cannot be rebuilt here");
         }
         return t;
+    }
+
+    /** The run's own periods table: from the manifest, or the periods.csv of an older run. */
+    private static Optional<Map<String, String>> periodsOf(Path runDir) {
+        Optional<Map<String, String>> stored = RunManifest.find(runDir, RunManifest.DATASET, Stored.class)
+                .map(Stored::periods);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        Path csv = runDir.resolve("periods.csv");
+        return Files.isRegularFile(csv) ? Optional.of(readTable(csv)) : Optional.empty();
     }
 
     private static Map<String, String> readTable(Path csv) {
@@ -119,68 +131,37 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
 
     /** @return the workspace the run in {@code runDir} was trained on, when it recorded it */
     public static Optional<Path> workspaceOf(Path runDir) {
-        Path f = runDir.resolve(FILE);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
-        try {
-            String ws = new ObjectMapper().readTree(f.toFile()).path("workspace").asText("");
-            return ws.isEmpty() ? Optional.empty() : Optional.of(Path.of(ws));
-        } catch (IOException e) {
-            throw new BadInputException(f, "cannot read the run's dataset file: " + e.getMessage(), e);
-        }
+        return RunManifest.find(runDir, RunManifest.DATASET, Stored.class).map(Stored::workspace)
+                .filter(w -> !w.isEmpty()).map(Path::of);
     }
 
-    /** Writes {@value #FILE} into {@code runDir}. */
-    public void save(Path runDir) {
-        save(runDir, null);
+    /** @return whether {@code runDir} records its dataset (in its manifest, or the files of an older run) */
+    public static boolean isRecorded(Path runDir) {
+        return RunManifest.find(runDir, RunManifest.DATASET, Stored.class).isPresent()
+                || Files.isRegularFile(runDir.resolve("dataset.txt"));
     }
 
     /**
-     * Writes {@value #FILE} into {@code runDir} with the workspace the run is trained on, so that
-     * {@code cadenza evaluate RUN} finds it ({@link #workspaceOf}).
-     */
-    public void save(Path runDir, Path workspace) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("target", target);
-        json.put("target_key", targetKey);
-        json.put("first_seconds", firstSeconds.orElse(null));
-        json.put("start_at", startAt.name());
-        json.put("silence_db", silenceDb);
-        if (workspace != null) {
-            json.put("workspace", workspace.toAbsolutePath().normalize().toString());
-        }
-        try {
-            Files.createDirectories(runDir);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(FILE).toFile(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + runDir.resolve(FILE), e);
-        }
-    }
-
-    /**
-     * Reads {@value #FILE} from {@code runDir}, or else the first line of its {@code dataset.txt}.
+     * Reads the run's dataset section, or else the first line of an old run's {@code dataset.txt}.
      *
      * @throws BadInputException when neither exists or can be read
      */
     public static RunDataset load(Path runDir) {
-        Path json = runDir.resolve(FILE);
-        if (Files.isRegularFile(json)) {
+        Optional<Stored> stored = RunManifest.find(runDir, RunManifest.DATASET, Stored.class);
+        if (stored.isPresent()) {
+            Stored m = stored.get();
             try {
-                Map<?, ?> m = new ObjectMapper().readValue(json.toFile(), Map.class);
-                Object first = m.get("first_seconds");
-                return new RunDataset((String) m.get("target"), (String) m.get("target_key"),
-                        first == null ? Optional.empty() : Optional.of(((Number) first).doubleValue()),
-                        WindowSelection.StartAt.valueOf((String) m.get("start_at")),
-                        ((Number) m.get("silence_db")).doubleValue());
-            } catch (IOException | RuntimeException e) {
-                throw new BadInputException(json, "cannot read the run's target and window selection: " + e, e);
+                return new RunDataset(m.target(), m.targetKey(), Optional.ofNullable(m.firstSeconds()),
+                        WindowSelection.StartAt.valueOf(m.startAt()), m.silenceDb());
+            } catch (RuntimeException e) {
+                throw new BadInputException(runDir.resolve(RunManifest.FILE), "cannot read the run's target and "
+                        + "window selection: " + e, e);
             }
         }
         Path txt = runDir.resolve("dataset.txt");
         if (!Files.isRegularFile(txt)) {
-            throw new BadInputException(runDir, "neither " + FILE + " nor dataset.txt: is this a run folder made by "
-                    + "`cadenza train`?");
+            throw new BadInputException(runDir, "no " + RunManifest.FILE + " with a dataset section, nor an older "
+                    + "run's dataset.txt: is this a run folder made by `cadenza train`?");
         }
         try {
             List<String> lines = Files.readAllLines(txt, StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.cadenza.api.run;
+package org.cadenza.model.run;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The files a training run used and the split each was in: {@value #FILE} in the run folder, columns
+ * The files a training run used and the split each was in: {@value #FILE} in the run folder (its size and SHA-256,
+ * the run's data hash, in section {@value RunManifest#FILES} of the {@link RunManifest}), columns
  * {@code split,label,piece_id,composer,sha256,path} (path = the catalog's absolute source path; for zip members
  * {@code zip!member}). Blind evaluation reads it to say which blind files are near-duplicates of training pieces.
  */
@@ -74,8 +75,28 @@ public final class RunFiles {
                             f.composerId(), f.sha256(), pathOf(f));
                 }
             }
+            RunManifest.put(runDir, RunManifest.FILES, new Listing(FILE, assignment.splitOfFile().size(),
+                    sha256(Files.readAllBytes(csv))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csv, e);
+        }
+    }
+
+    /**
+     * The manifest's record of the listing: the data hash of the run.
+     *
+     * @param listing the listing's file name in the run folder
+     * @param files   how many files it lists
+     * @param sha256  SHA-256 of the listing's bytes (split, label, piece, composer and content hash of every file)
+     */
+    public record Listing(String listing, int files, String sha256) {
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
         }
     }
 

@@ -1,0 +1,206 @@
+package org.cadenza.model.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cadenza.io.BadInputException;
+import org.cadenza.io.CadenzaException;
+import org.cadenza.model.ModelJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run folder's one manifest, {@value #FILE}: everything another process needs to use or check the run, in one JSON
+ * document. Its header says which Cadenza wrote it ({@code code}: version and commit, {@code created},
+ * {@code updated}); each part of the run's contract is one named section, written by the code that owns it:
+ *
+ * <ul>
+ *   <li>{@value #ROUTE}: which input route (audio, roll, notes, fusion);</li>
+ *   <li>{@value #DATASET}: the target, the window selection, the dataset's key (split, seed, classes), the
+ *       workspace and any periods table of its own;</li>
+ *   <li>{@value #FILES}: how many files the run used and the SHA-256 of their listing ({@code files.csv}), i.e. the
+ *       data hash;</li>
+ *   <li>{@value #COUNTS}: labels and files, pieces and windows per class (the dummy baselines);</li>
+ *   <li>the input settings of the route: {@value #PIPELINE} (rendering, soundbank really used, log-mel, windows),
+ *       {@value #NOTES}, {@value #PIANOROLL} or {@value #FUSION};</li>
+ *   <li>{@value #TRAINING}: the notes route's model, features and dataset keys (a rerun with other ones is
+ *       refused); {@value #INSTRUMENTS}: the instrument families; {@value #MODEL}: the kind of an embedding or
+ *       style model, whose own contract lies in its model folder.</li>
+ * </ul>
+ *
+ * <p>The model's own files (weights and their architecture) stay in the run's {@code model/} folder; tables a person
+ * reads (files.csv, history.csv, reports) stay beside the manifest.
+ *
+ * <p><b>Runs made before the manifest</b> kept each section in a file of its own ({@link #LEGACY_FILES}); a section
+ * missing from {@value #FILE} is read from that file when it is there, so such runs load unchanged. A folder with
+ * neither is refused by {@link #require} with a message that says to train it again.
+ *
+ * <p>Writes are atomic (temporary file and rename), so a killed job leaves the previous manifest whole.
+ */
+public final class RunManifest {
+
+    /** File name inside a run folder. */
+    public static final String FILE = "run.json";
+    /** The format name in {@value #FILE}. */
+    public static final String FORMAT = "cadenza-run";
+    /** The format version this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Section: the input route. */
+    public static final String ROUTE = "route";
+    /** Section: target, window selection, dataset key, workspace. */
+    public static final String DATASET = "dataset";
+    /** Section: file count and SHA-256 of the run's file listing. */
+    public static final String FILES = "files";
+    /** Section: labels and training counts per class. */
+    public static final String COUNTS = "counts";
+    /** Section: the audio route's input settings. */
+    public static final String PIPELINE = "pipeline";
+    /** Section: the notes route's input settings. */
+    public static final String NOTES = "notes";
+    /** Section: the piano-roll route's input settings. */
+    public static final String PIANOROLL = "pianoroll";
+    /** Section: how a fusion run combines its member runs. */
+    public static final String FUSION = "fusion";
+    /** Section: the notes route's model, features and dataset keys. */
+    public static final String TRAINING = "training";
+    /** Section: an instrument run's families. */
+    public static final String INSTRUMENTS = "instruments";
+    /** Section: a run whose model is not a classifier of a route: which kind, in which folder ({@link ModelRef}). */
+    public static final String MODEL = "model";
+
+    /**
+     * What section {@value #MODEL} holds.
+     *
+     * @param kind   {@code embedding} (open set) or {@code style} (generation)
+     * @param folder the model's folder inside the run folder
+     */
+    public record ModelRef(String kind, String folder) {
+    }
+
+    /** The file each section lived in before {@value #FILE} existed (read for older runs). */
+    public static final Map<String, String> LEGACY_FILES = legacyFiles();
+
+    private RunManifest() {
+    }
+
+    private static Map<String, String> legacyFiles() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(ROUTE, "route.json");
+        m.put(DATASET, "run-dataset.json");
+        m.put(PIPELINE, "pipeline.json");
+        m.put(NOTES, "notes.json");
+        m.put(PIANOROLL, "pianoroll.json");
+        m.put(FUSION, "fusion.json");
+        m.put(TRAINING, "notes-run.json");
+        m.put(INSTRUMENTS, "instruments.json");
+        return Map.copyOf(m);
+    }
+
+    /** @return whether {@code dir} holds a run: a {@value #FILE}, or a route or pipeline file of an older run */
+    public static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE)) || Files.isRegularFile(dir.resolve(LEGACY_FILES.get(ROUTE)))
+                || Files.isRegularFile(dir.resolve(LEGACY_FILES.get(PIPELINE)));
+    }
+
+    /**
+     * Writes {@code value} (a record or anything Jackson writes) as section {@code name} of {@code runDir}'s
+     * {@value #FILE}, creating the folder and the manifest when missing and keeping the other sections.
+     */
+    public static synchronized void put(Path runDir, String name, Object value) {
+        try {
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + runDir, e);
+        }
+        ObjectNode root = readRoot(runDir).orElseGet(() -> header(ModelJson.mapper().createObjectNode()));
+        root.put("updated", Instant.now().toString());
+        root.set("code", CodeVersion.current().toJson());
+        root.set(name, ModelJson.mapper().valueToTree(value));
+        ModelJson.write(runDir.resolve(FILE), root);
+    }
+
+    /**
+     * Section {@code name} of {@code runDir} as a {@code type}: from {@value #FILE}, else from the section's file in a
+     * run made before the manifest ({@link #LEGACY_FILES}); empty when neither has it.
+     *
+     * @throws BadInputException when the manifest or the section cannot be read as a {@code type}
+     */
+    public static <T> Optional<T> find(Path runDir, String name, Class<T> type) {
+        Optional<ObjectNode> root = readRoot(runDir);
+        Path where = runDir.resolve(FILE);
+        JsonNode node = root.map(r -> r.get(name)).orElse(null);
+        if (node == null || node.isNull()) {
+            String legacy = LEGACY_FILES.get(name);
+            if (legacy == null || !Files.isRegularFile(runDir.resolve(legacy))) {
+                return Optional.empty();
+            }
+            where = runDir.resolve(legacy);
+            try {
+                node = ModelJson.mapper().readTree(where.toFile());
+            } catch (IOException e) {
+                throw new BadInputException(where, "cannot read the run's " + name + " settings: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return Optional.of(ModelJson.mapper().treeToValue(node, type));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException(where, "the run's " + name + " section is not what this Cadenza reads ("
+                    + e.getMessage() + "): train the run again", e);
+        }
+    }
+
+    /**
+     * Section {@code name} of {@code runDir}, which must be there.
+     *
+     * @param what what the section is, for the message (e.g. "notes settings")
+     * @throws BadInputException naming the folder and what to do when the section is missing
+     */
+    public static <T> T require(Path runDir, String name, Class<T> type, String what) {
+        return find(runDir, name, type).orElseThrow(() -> new BadInputException(runDir.resolve(FILE),
+                isRun(runDir) ? "the run has no " + what + " (section \"" + name + "\"): is it a run of another kind? "
+                        + "Train it again with `cadenza train`"
+                        : "not a run folder: no " + FILE + " here (make one with `cadenza train`)"));
+    }
+
+    /** The version of Cadenza that last wrote {@code runDir}'s manifest; empty for runs made before it. */
+    public static Optional<CodeVersion> writtenBy(Path runDir) {
+        return readRoot(runDir).map(r -> r.get("code")).filter(JsonNode::isObject).map(CodeVersion::fromJson);
+    }
+
+    private static ObjectNode header(ObjectNode root) {
+        root.put("format", FORMAT);
+        root.put("format_version", FORMAT_VERSION);
+        root.put("created", Instant.now().toString());
+        return root;
+    }
+
+    private static Optional<ObjectNode> readRoot(Path runDir) {
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode root;
+        try {
+            root = ModelJson.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(file, "not a readable run manifest: " + e.getMessage(), e);
+        }
+        if (!(root instanceof ObjectNode o) || !FORMAT.equals(o.path("format").asText())) {
+            throw new BadInputException(file, "not a Cadenza run manifest (no \"format\": \"" + FORMAT + "\")");
+        }
+        int version = o.path("format_version").asInt(-1);
+        if (version > FORMAT_VERSION) {
+            throw new CadenzaException(file + ": written by a newer Cadenza (" + o.path("code").path("version")
+                    .asText("?") + ", manifest format " + version + "; this one reads " + FORMAT_VERSION
+                    + "): update Cadenza, or train the run again with this one");
+        }
+        return Optional.of(o);
+    }
+}
