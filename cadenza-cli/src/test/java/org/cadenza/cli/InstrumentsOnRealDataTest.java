@@ -41,7 +41,7 @@ class InstrumentsOnRealDataTest {
             assertTrue(report.contains(line), "missing '" + line + "' in\n" + report);
         }
         assertTrue(Files.exists(run.resolve("model/multitask.json")));
-        assertTrue(Files.exists(run.resolve("instruments.json")));
+        assertTrue(Files.readString(run.resolve("run.json")).contains("\"instruments\""));
         assertTrue(Files.exists(run.resolve("thresholds.json")));
         Path piece = Path.of(root, Files.readAllLines(labels.get()).get(1).split(",")[0]);
         CommandLineTest.Result predicted = CommandLineTest.cadenza("predict", run.toString(), piece.toString());

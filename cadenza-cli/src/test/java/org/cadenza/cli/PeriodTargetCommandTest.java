@@ -30,7 +30,7 @@ class PeriodTargetCommandTest {
         assertEquals(ExitCode.OK, a.code(), a.output());
         String config = Files.readString(builtIn.resolve("config.json"));
         assertTrue(config.contains("\"optimizer\" : \"SGD\"") && config.contains("5.0E-4"), config);
-        String classesA = Files.readString(builtIn.resolve("train-counts.csv"));
+        String classesA = counts(builtIn);
         assertTrue(classesA.contains("baroque") && classesA.contains("romantic"), classesA);
 
         Path csv = tmp.resolve("periods.csv");
@@ -39,17 +39,26 @@ class PeriodTargetCommandTest {
         CommandLineTest.Result b = CommandLineTest.cadenza("train", ws.toString(), "--run", mine.toString(),
                 "--window", "2s", "--epochs", "1", "--target", "period", "--periods", csv.toString());
         assertEquals(ExitCode.OK, b.code(), b.output());
-        String classesB = Files.readString(mine.resolve("train-counts.csv"));
+        String classesB = counts(mine);
         assertTrue(classesB.contains("late-romantic") && classesB.contains("baroque") && classesB.contains("romantic"),
                 classesB);
         assertFalse(classesA.contains("late-romantic"), classesA);
-        assertFalse(Files.exists(builtIn.resolve("periods.csv")), "the built-in table is not copied");
-        assertTrue(Files.readString(mine.resolve("periods.csv")).contains("liszt,late-romantic"),
+        assertTrue(manifest(builtIn).get("dataset").path("periods").isMissingNode(), "the built-in table is not copied");
+        assertEquals("late-romantic", manifest(mine).get("dataset").get("periods").get("liszt").asText(),
                 "the run keeps its own table, so its classes can be rebuilt (blind evaluation)");
         Path blind = tmp.resolve("blind");
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("evaluate", mine.toString(), "--on", ws.toString(),
                 "--out", blind.toString()).code());
         assertTrue(Files.readString(blind.resolve("report.md")).contains("late-romantic"),
                 "blind evaluation rebuilds the run's own classes");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode manifest(Path run) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("run.json").toFile());
+    }
+
+    /** The labels of the run's training counts, as text. */
+    private static String counts(Path run) throws java.io.IOException {
+        return manifest(run).get("counts").findValuesAsText("label").toString();
     }
 }

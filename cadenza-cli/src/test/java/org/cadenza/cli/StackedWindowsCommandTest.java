@@ -30,7 +30,8 @@ class StackedWindowsCommandTest {
         assertEquals(ExitCode.OK, train.code(), train.output());
         JsonNode model = new ObjectMapper().readTree(run.resolve("model/model.json").toFile());
         assertEquals(2, model.get("inputShape").get(0).asInt(), model.toString());
-        assertEquals(2, new ObjectMapper().readTree(run.resolve("pipeline.json").toFile()).get("stack").asInt());
+        assertEquals(2, new ObjectMapper().readTree(run.resolve("run.json").toFile()).get("pipeline").get("stack")
+                .asInt());
 
         // 20 half-second notes: 10 s, about seventeen 2-s windows 0.5 s apart, one stacked input fewer
         Path low = TestMidi.melody(tmp.resolve("new/low.mid"), 40, 20, 32);
