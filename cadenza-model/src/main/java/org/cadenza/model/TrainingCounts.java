@@ -1,5 +1,6 @@
 package org.cadenza.model;
 
+import org.cadenza.model.run.RunManifest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.io.BadInputException;
@@ -32,8 +33,6 @@ import java.util.Objects;
 public record TrainingCounts(List<String> classes, long[] files, long[] pieces, long[] windows,
                              long[] windowsTrained) {
 
-    /** The section of the run manifest that holds the counts. */
-    public static final String SECTION = org.cadenza.model.run.RunManifest.COUNTS;
     /** The file that held them in runs made before the manifest. */
     public static final String LEGACY_FILE = "train-counts.csv";
 
@@ -69,7 +68,7 @@ public record TrainingCounts(List<String> classes, long[] files, long[] pieces, 
         for (int c = 0; c < classes.size(); c++) {
             rows.add(new Row(classes.get(c), files[c], pieces[c], windows[c], windowsTrained[c]));
         }
-        org.cadenza.model.run.RunManifest.put(runDir, SECTION, rows);
+        org.cadenza.model.run.RunManifest.put(runDir, RunManifest.Section.COUNTS, rows);
     }
 
     /**
@@ -82,7 +81,7 @@ public record TrainingCounts(List<String> classes, long[] files, long[] pieces, 
      *                           {@code classes}
      */
     public static TrainingCounts read(Path runDir, List<String> classes) {
-        Row[] stored = org.cadenza.model.run.RunManifest.find(runDir, SECTION, Row[].class).orElse(null);
+        Row[] stored = org.cadenza.model.run.RunManifest.find(runDir, RunManifest.Section.COUNTS, Row[].class).orElse(null);
         if (stored != null) {
             int n = classes.size();
             long[][] v = new long[4][n];

@@ -46,7 +46,8 @@ class TrainingCountsTest {
     void roundTripsAndReadsInTheModelsClassOrder(@TempDir Path dir) throws Exception {
         new TrainingCounts(CLASSES, new long[] {3, 2, 1}, new long[] {3, 2, 1}, new long[] {30, 12, 5},
                 new long[] {30, 30, 30}).write(dir);
-        JsonNode counts = new ObjectMapper().readTree(dir.resolve(RunManifest.FILE).toFile()).get(TrainingCounts.SECTION);
+        JsonNode counts = new ObjectMapper().readTree(dir.resolve(RunManifest.FILE).toFile())
+                .get(RunManifest.Section.COUNTS.key());
         assertEquals(3, counts.size());
         assertEquals("chopin", counts.get(1).get("label").asText());
         assertEquals(30, counts.get(1).get("windowsTrained").asLong());

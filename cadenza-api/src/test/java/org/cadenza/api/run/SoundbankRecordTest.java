@@ -145,7 +145,7 @@ class SoundbankRecordTest {
 
             // a run made before the bank (and the run manifest) was recorded still predicts (bank unknown, a warning)
             ObjectNode json = (ObjectNode) ModelJson.mapper().readTree(run.resolve(RunManifest.FILE).toFile())
-                    .get(PipelineSettings.SECTION);
+                    .get(RunManifest.Section.PIPELINE.key());
             json.remove("soundbankBuiltIn");
             json.remove("soundbankFile");
             json.remove("soundbankSha256");

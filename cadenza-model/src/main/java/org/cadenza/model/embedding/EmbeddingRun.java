@@ -134,7 +134,7 @@ public final class EmbeddingRun {
                     originals.composerOfPiece());
         }
         anchors.save(modelDir);
-        RunManifest.put(runDir, RunManifest.MODEL, new RunManifest.ModelRef("embedding", MODEL_DIR));
+        RunManifest.put(runDir, RunManifest.Section.MODEL, new RunManifest.ModelRef("embedding", MODEL_DIR));
         RunDataset.save(ds, runDir, ws.dir());
         RunFiles.write(ws, split, ds, runDir);
         return new Result(split, trained, modelDir, anchors, problems);

@@ -34,8 +34,6 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
                          int validationItems, double validationNll, double validationAccuracy,
                          double[] memberAccuracy) {
 
-    /** The section of a fusion run's manifest that holds it. */
-    public static final String SECTION = RunManifest.FUSION;
     /** Grid step of the weights. */
     public static final double STEP = 0.05;
     /** Members up to which the fine step is used. */
@@ -151,12 +149,12 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
 
     /** Writes this into {@code runDir}'s run manifest. */
     public void save(Path runDir) {
-        RunManifest.put(runDir, SECTION, this);
+        RunManifest.put(runDir, RunManifest.Section.FUSION, this);
     }
 
     /** Reads it from {@code runDir}'s run manifest (or the fusion.json of an older run). */
     public static LateFusion load(Path runDir) {
-        return RunManifest.require(runDir, SECTION, LateFusion.class, "fusion weights");
+        return RunManifest.require(runDir, RunManifest.Section.FUSION, LateFusion.class);
     }
 
     private static double[][] combineAll(List<double[][]> scores, double[] w, double scale) {

@@ -206,7 +206,7 @@ public final class LanguageModelRun {
         Contract contract = new Contract(cfg, params, vocabComposers, conditioned, modelled, pedal, vocabulary,
                 trained.bestEpoch());
         writeModel(modelDir, trained.bestWeights(), contract, corpus);
-        RunManifest.put(runDir, RunManifest.MODEL, new RunManifest.ModelRef("style", MODEL_DIR));
+        RunManifest.put(runDir, RunManifest.Section.MODEL, new RunManifest.ModelRef("style", MODEL_DIR));
         RunDataset.save(ds, runDir, ws.dir());
         return new Result(corpus, trained, modelDir, contract);
     }

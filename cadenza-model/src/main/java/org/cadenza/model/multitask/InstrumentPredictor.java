@@ -1,5 +1,6 @@
 package org.cadenza.model.multitask;
 
+import org.cadenza.model.run.RunManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ public final class InstrumentPredictor implements FilePredictor {
     /** Opens an instrument run folder. */
     public static InstrumentPredictor open(Path runDir) {
         if (!InstrumentTraining.isRun(runDir)) {
-            throw new CadenzaException(runDir + ": not an instrument run (its run manifest has no \"" + InstrumentTraining.LABELS
+            throw new CadenzaException(runDir + ": not an instrument run (its run manifest has no \"" + RunManifest.Section.INSTRUMENTS
                     + "\" section)");
         }
         PipelineSettings pipeline = PipelineSettings.load(runDir);

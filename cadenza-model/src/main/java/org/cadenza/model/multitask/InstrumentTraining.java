@@ -38,13 +38,11 @@ import org.cadenza.model.train.TrainingResult;
  * fewer than {@code minPieces} training pieces are dropped, as seed 002 dropped rare classes, and reported.
  *
  * <p>Run folder: {@code training/} (checkpoints, history, resumable), {@code model/} ({@link MultiTaskModel}),
- * and a {@link RunManifest} with the pipeline settings and section {@value #LABELS} (the vocabulary, the dropped
+ * and a {@link RunManifest} with the pipeline settings and section {@value #RunManifest.Section.INSTRUMENTS} (the vocabulary, the dropped
  * families, the mapping's key).
  */
 public final class InstrumentTraining {
 
-    /** The run manifest's section that describes the labels. */
-    public static final String LABELS = RunManifest.INSTRUMENTS;
 
     /**
      * @param data       the windows of the three splits
@@ -59,7 +57,7 @@ public final class InstrumentTraining {
     }
 
     /**
-     * What {@value #LABELS} holds.
+     * What {@value #RunManifest.Section.INSTRUMENTS} holds.
      *
      * @param families          the output columns
      * @param piecesPerFamily   training pieces per family, all families
@@ -126,7 +124,7 @@ public final class InstrumentTraining {
         MultiTaskModel.save(trained, train.classes(), new int[] {train.channels(), train.mels(), train.frames()},
                 modelDir);
         pipeline.save(runDir);
-        RunManifest.put(runDir, LABELS, new Labels(vocabulary.families(), vocabulary.piecesPerFamily(),
+        RunManifest.put(runDir, RunManifest.Section.INSTRUMENTS, new Labels(vocabulary.families(), vocabulary.piecesPerFamily(),
                 vocabulary.dropped(), minPieces, map.key(), minSounding));
         return new Result(data, targets, vocabulary, trained, modelDir, problems);
     }
@@ -190,6 +188,6 @@ public final class InstrumentTraining {
 
     /** @return whether {@code runDir} holds an instrument run */
     public static boolean isRun(Path runDir) {
-        return RunManifest.isRun(runDir) && RunManifest.find(runDir, LABELS, Labels.class).isPresent();
+        return RunManifest.isRun(runDir) && RunManifest.find(runDir, RunManifest.Section.INSTRUMENTS, Labels.class).isPresent();
     }
 }

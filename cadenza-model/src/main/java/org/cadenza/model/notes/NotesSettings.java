@@ -24,8 +24,6 @@ import org.cadenza.model.run.RunManifest;
 public record NotesSettings(SymbolicParams features, NoteWindowSpec window, OptionalDouble firstSeconds,
                             NoteReader.Pedal pedal) {
 
-    /** The section of the run manifest that holds these settings. */
-    public static final String SECTION = RunManifest.NOTES;
 
     public NotesSettings {
         Objects.requireNonNull(features, "features");
@@ -63,12 +61,12 @@ public record NotesSettings(SymbolicParams features, NoteWindowSpec window, Opti
 
     /** Writes these settings into {@code runDir}'s run manifest. */
     public void save(Path runDir) {
-        RunManifest.put(runDir, SECTION, stored());
+        RunManifest.put(runDir, RunManifest.Section.NOTES, stored());
     }
 
     /** Reads the settings from {@code runDir}'s run manifest (or the notes.json of an older run); see {@link #of}. */
     public static NotesSettings load(Path runDir) {
-        return of(RunManifest.require(runDir, SECTION, Stored.class, "notes settings"),
+        return of(RunManifest.require(runDir, RunManifest.Section.NOTES, Stored.class),
                 runDir.resolve(RunManifest.FILE));
     }
 

@@ -47,14 +47,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The run folder gets {@code model/} (the {@link ClassicalModel}) and a {@link RunManifest} with the route, the
  * notes settings, the training counts (files, pieces and windows per class: the dummy baselines) and section
- * {@value #SETTINGS} (the model, features and dataset keys). Rerunning with the same settings reuses the trained model; other settings are refused.
+ * {@value #RunManifest.Section.TRAINING} (the model, features and dataset keys). Rerunning with the same settings reuses the trained model; other settings are refused.
  */
 public final class NotesTraining {
 
     /** The model's folder inside the run folder. */
     public static final String MODEL_DIR = "model";
-    /** Everything that decided the run, to refuse a rerun with other settings. */
-    public static final String SETTINGS = RunManifest.TRAINING;
 
     private static final Logger LOG = LoggerFactory.getLogger(NotesTraining.class);
 
@@ -71,7 +69,7 @@ public final class NotesTraining {
                          List<String> problems, double trainingSeconds, double featureSeconds) {
     }
 
-    /** The JSON form of {@value #SETTINGS}. */
+    /** The JSON form of {@value #RunManifest.Section.TRAINING}. */
     public record RunSettings(String notes, String model, String dataset) {
     }
 
@@ -153,7 +151,7 @@ public final class NotesTraining {
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
             counts.write(runDir, split.classes());
-            RunManifest.put(runDir, SETTINGS, wanted);
+            RunManifest.put(runDir, RunManifest.Section.TRAINING, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
@@ -242,7 +240,7 @@ public final class NotesTraining {
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
             counts.write(runDir, split.classes());
-            RunManifest.put(runDir, SETTINGS, wanted);
+            RunManifest.put(runDir, RunManifest.Section.TRAINING, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
@@ -253,7 +251,7 @@ public final class NotesTraining {
 
     /** @return whether the run folder was trained before with {@code wanted}; other settings are refused */
     private static boolean checkSettings(Path runDir, RunSettings wanted) {
-        Optional<RunSettings> before = RunManifest.find(runDir, SETTINGS, RunSettings.class);
+        Optional<RunSettings> before = RunManifest.find(runDir, RunManifest.Section.TRAINING, RunSettings.class);
         if (before.isPresent()) {
             RunSettings previous = before.get();
             if (!previous.equals(wanted)) {

@@ -24,8 +24,6 @@ import org.cadenza.model.bundle.InputContract;
 public record PianoRollSettings(PianoRollParams roll, WindowSpec window, OptionalDouble firstSeconds,
                                 NoteReader.Pedal pedal) {
 
-    /** File name inside a run folder. */
-    public static final String SECTION = RunManifest.PIANOROLL;
 
     /** The render key of the input contract: nothing is rendered. */
     public static final String NOT_RENDERED = "";
@@ -62,7 +60,7 @@ public record PianoRollSettings(PianoRollParams roll, WindowSpec window, Optiona
 
     /** Writes these settings into {@code runDir}'s run manifest. */
     public void save(Path runDir) {
-        RunManifest.put(runDir, SECTION, stored());
+        RunManifest.put(runDir, RunManifest.Section.PIANOROLL, stored());
     }
 
     /** The JSON form of these settings. */
@@ -74,7 +72,7 @@ public record PianoRollSettings(PianoRollParams roll, WindowSpec window, Optiona
 
     /** Reads the settings from {@code runDir}'s run manifest (or the pianoroll.json of an older run). */
     public static PianoRollSettings load(Path runDir) {
-        return of(RunManifest.require(runDir, SECTION, Stored.class, "piano-roll settings"));
+        return of(RunManifest.require(runDir, RunManifest.Section.PIANOROLL, Stored.class));
     }
 
     /** The settings stored as {@code s}. */

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * How music becomes model input: the {@link WindowRecipe} (rendering, features and windows, which the corpus layer
  * uses to make the training windows) and how many consecutive windows form one input. Stored beside a trained model
- * (section {@value #SECTION} of its {@link RunManifest}) so that {@code predict} makes its input exactly as training did; the bundle's
+ * (section {@value #RunManifest.Section.PIPELINE} of its {@link RunManifest}) so that {@code predict} makes its input exactly as training did; the bundle's
  * {@link InputContract} then verifies it.
  *
  * <p>Only the settings the command line exposes are stored; everything else keeps its documented default, and any
@@ -50,8 +50,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoundbank> soundbank) {
 
-    /** The section of the run manifest that holds these settings. */
-    public static final String SECTION = RunManifest.PIPELINE;
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineSettings.class);
     private static final AtomicBoolean WARNED_UNKNOWN = new AtomicBoolean();
@@ -180,7 +178,7 @@ public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoun
     public void save(Path dir) {
         RenderSettings render = render();
         String program = render.program() instanceof ProgramPolicy.Fixed f ? Integer.toString(f.program()) : "original";
-        RunManifest.put(dir, SECTION, new Stored(render.soundfont().map(Path::toString).orElse(null), program,
+        RunManifest.put(dir, RunManifest.Section.PIPELINE, new Stored(render.soundfont().map(Path::toString).orElse(null), program,
                 render.sampleRate(), render.startAtFirstNote(),
                 render.excerptSeconds().isPresent() ? render.excerptSeconds().getAsDouble() : null,
                 features().kind().name(), features().nMels(), window().windowSeconds(), window().hopSeconds(), stack,
@@ -191,7 +189,7 @@ public record PipelineSettings(WindowRecipe recipe, int stack, Optional<UsedSoun
 
     /** Reads the settings from {@code dir}'s run manifest (or the pipeline.json of an older run). */
     public static PipelineSettings load(Path dir) {
-        Stored s = RunManifest.require(dir, SECTION, Stored.class, "audio input settings");
+        Stored s = RunManifest.require(dir, RunManifest.Section.PIPELINE, Stored.class);
         RenderSettings.Builder r = RenderSettings.builder()
                 .optProgram(ProgramPolicy.parse(s.program()))
                 .optSampleRate(s.sampleRate())

@@ -9,7 +9,7 @@ import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.pipeline.PipelineSettings;
 
 /**
- * Which route a run folder holds: section {@value RunManifest#ROUTE} of its {@link RunManifest}, written by every
+ * Which route a run folder holds: section {@code route} of its {@link RunManifest}, written by every
  * trainer. Run folders made before routes existed have none but audio settings: they are audio runs.
  */
 public final class RunRoute {
@@ -24,7 +24,7 @@ public final class RunRoute {
     /** Records {@code route} in {@code runDir}'s manifest (created). */
     public static void write(Path runDir, InputRoute route) {
         Objects.requireNonNull(route, "route");
-        RunManifest.put(runDir, RunManifest.ROUTE, new Stored(route.cliName(), 1));
+        RunManifest.put(runDir, RunManifest.Section.ROUTE, new Stored(route.cliName(), 1));
     }
 
     /**
@@ -33,7 +33,7 @@ public final class RunRoute {
      * @throws BadInputException when the folder is not a run folder
      */
     public static InputRoute of(Path runDir) {
-        Optional<Stored> s = RunManifest.find(runDir, RunManifest.ROUTE, Stored.class);
+        Optional<Stored> s = RunManifest.find(runDir, RunManifest.Section.ROUTE, Stored.class);
         if (s.isPresent()) {
             try {
                 return InputRoute.parse(s.get().input());
@@ -41,10 +41,10 @@ public final class RunRoute {
                 throw new BadInputException(runDir.resolve(RunManifest.FILE), e.getMessage(), e);
             }
         }
-        if (RunManifest.find(runDir, RunManifest.PIPELINE, PipelineSettings.Stored.class).isPresent()) {
+        if (RunManifest.find(runDir, RunManifest.Section.PIPELINE, PipelineSettings.Stored.class).isPresent()) {
             return InputRoute.AUDIO;
         }
-        Optional<RunManifest.ModelRef> other = RunManifest.find(runDir, RunManifest.MODEL, RunManifest.ModelRef.class);
+        Optional<RunManifest.ModelRef> other = RunManifest.find(runDir, RunManifest.Section.MODEL, RunManifest.ModelRef.class);
         if (other.isPresent()) {
             boolean style = "style".equals(other.get().kind());
             throw new BadInputException(runDir, "this run holds " + (style ? "a style model" : "an open-set embedding")

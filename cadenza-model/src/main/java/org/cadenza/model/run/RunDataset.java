@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * What a training run learned and which windows of a file it read: the target ({@code composer}, {@code period},
  * {@code one-vs-rest:chopin}) and the window selection. Everything another corpus needs to be labelled and cut like
- * the training data (blind evaluation). Stored as section {@value RunManifest#DATASET} of the run's
+ * the training data (blind evaluation). Stored as section {@code dataset} of the run's
  * {@link RunManifest} by {@link TrainingRun}, with the workspace trained on, the dataset's key (split, seed, classes)
  * and, for a period target with a table other than the built-in one, that table. Runs made before the manifest kept
  * it in {@code run-dataset.json} (and the table in {@code periods.csv}); older ones are read from the first line of
@@ -72,7 +72,7 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
         RunDataset d = of(spec);
         Map<String, String> periods = spec.target() instanceof Target.Period p && !p.periods().equals(Periods.builtIn())
                 ? new TreeMap<>(p.periods().asMap()) : null;
-        RunManifest.put(runDir, RunManifest.DATASET, new Stored(d.target, d.targetKey, d.firstSeconds.orElse(null),
+        RunManifest.put(runDir, RunManifest.Section.DATASET, new Stored(d.target, d.targetKey, d.firstSeconds.orElse(null),
                 d.startAt.name(), d.silenceDb, workspace == null ? null : workspace.toAbsolutePath().normalize()
                 .toString(), spec.key(), spec.seed(), periods));
     }
@@ -99,7 +99,7 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
 
     /** The run's own periods table: from the manifest, or the periods.csv of an older run. */
     private static Optional<Map<String, String>> periodsOf(Path runDir) {
-        Optional<Map<String, String>> stored = RunManifest.find(runDir, RunManifest.DATASET, Stored.class)
+        Optional<Map<String, String>> stored = RunManifest.find(runDir, RunManifest.Section.DATASET, Stored.class)
                 .map(Stored::periods);
         if (stored.isPresent()) {
             return stored;
@@ -131,13 +131,13 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
 
     /** @return the workspace the run in {@code runDir} was trained on, when it recorded it */
     public static Optional<Path> workspaceOf(Path runDir) {
-        return RunManifest.find(runDir, RunManifest.DATASET, Stored.class).map(Stored::workspace)
+        return RunManifest.find(runDir, RunManifest.Section.DATASET, Stored.class).map(Stored::workspace)
                 .filter(w -> !w.isEmpty()).map(Path::of);
     }
 
     /** @return whether {@code runDir} records its dataset (in its manifest, or the files of an older run) */
     public static boolean isRecorded(Path runDir) {
-        return RunManifest.find(runDir, RunManifest.DATASET, Stored.class).isPresent()
+        return RunManifest.find(runDir, RunManifest.Section.DATASET, Stored.class).isPresent()
                 || Files.isRegularFile(runDir.resolve("dataset.txt"));
     }
 
@@ -147,7 +147,7 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
      * @throws BadInputException when neither exists or can be read
      */
     public static RunDataset load(Path runDir) {
-        Optional<Stored> stored = RunManifest.find(runDir, RunManifest.DATASET, Stored.class);
+        Optional<Stored> stored = RunManifest.find(runDir, RunManifest.Section.DATASET, Stored.class);
         if (stored.isPresent()) {
             Stored m = stored.get();
             try {

@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The files a training run used and the split each was in: {@value #FILE} in the run folder (its size and SHA-256,
- * the run's data hash, in section {@value RunManifest#FILES} of the {@link RunManifest}), columns
+ * the run's data hash, in section {@code files} of the {@link RunManifest}), columns
  * {@code split,label,piece_id,composer,sha256,path} (path = the catalog's absolute source path; for zip members
  * {@code zip!member}). Blind evaluation reads it to say which blind files are near-duplicates of training pieces.
  */
@@ -75,7 +75,7 @@ public final class RunFiles {
                             f.composerId(), f.sha256(), pathOf(f));
                 }
             }
-            RunManifest.put(runDir, RunManifest.FILES, new Listing(FILE, assignment.splitOfFile().size(),
+            RunManifest.put(runDir, RunManifest.Section.FILES, new Listing(FILE, assignment.splitOfFile().size(),
                     sha256(Files.readAllBytes(csv))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csv, e);

@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,23 +19,23 @@ import java.util.Optional;
  * {@code updated}); each part of the run's contract is one named section, written by the code that owns it:
  *
  * <ul>
- *   <li>{@value #ROUTE}: which input route (audio, roll, notes, fusion);</li>
- *   <li>{@value #DATASET}: the target, the window selection, the dataset's key (split, seed, classes), the
+ *   <li>{@code route}: which input route (audio, roll, notes, fusion);</li>
+ *   <li>{@code dataset}: the target, the window selection, the dataset's key (split, seed, classes), the
  *       workspace and any periods table of its own;</li>
- *   <li>{@value #FILES}: how many files the run used and the SHA-256 of their listing ({@code files.csv}), i.e. the
+ *   <li>{@code files}: how many files the run used and the SHA-256 of their listing ({@code files.csv}), i.e. the
  *       data hash;</li>
- *   <li>{@value #COUNTS}: labels and files, pieces and windows per class (the dummy baselines);</li>
- *   <li>the input settings of the route: {@value #PIPELINE} (rendering, soundbank really used, log-mel, windows),
- *       {@value #NOTES}, {@value #PIANOROLL} or {@value #FUSION};</li>
- *   <li>{@value #TRAINING}: the notes route's model, features and dataset keys (a rerun with other ones is
- *       refused); {@value #INSTRUMENTS}: the instrument families; {@value #MODEL}: the kind of an embedding or
+ *   <li>{@code counts}: labels and files, pieces and windows per class (the dummy baselines);</li>
+ *   <li>the input settings of the route: {@code pipeline} (rendering, soundbank really used, log-mel, windows),
+ *       {@code notes}, {@code pianoroll} or {@code fusion};</li>
+ *   <li>{@code training}: the notes route's model, features and dataset keys (a rerun with other ones is
+ *       refused); {@code instruments}: the instrument families; {@code model}: the kind of an embedding or
  *       style model, whose own contract lies in its model folder.</li>
  * </ul>
  *
  * <p>The model's own files (weights and their architecture) stay in the run's {@code model/} folder; tables a person
  * reads (files.csv, history.csv, reports) stay beside the manifest.
  *
- * <p><b>Runs made before the manifest</b> kept each section in a file of its own ({@link #LEGACY_FILES}); a section
+ * <p><b>Runs made before the manifest</b> kept each section in a file of its own ({@link Section#legacyFile()}); a section
  * missing from {@value #FILE} is read from that file when it is there, so such runs load unchanged. A folder with
  * neither is refused by {@link #require} with a message that says to train it again.
  *
@@ -52,31 +50,55 @@ public final class RunManifest {
     /** The format version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Section: the input route. */
-    public static final String ROUTE = "route";
-    /** Section: target, window selection, dataset key, workspace. */
-    public static final String DATASET = "dataset";
-    /** Section: file count and SHA-256 of the run's file listing. */
-    public static final String FILES = "files";
-    /** Section: labels and training counts per class. */
-    public static final String COUNTS = "counts";
-    /** Section: the audio route's input settings. */
-    public static final String PIPELINE = "pipeline";
-    /** Section: the notes route's input settings. */
-    public static final String NOTES = "notes";
-    /** Section: the piano-roll route's input settings. */
-    public static final String PIANOROLL = "pianoroll";
-    /** Section: how a fusion run combines its member runs. */
-    public static final String FUSION = "fusion";
-    /** Section: the notes route's model, features and dataset keys. */
-    public static final String TRAINING = "training";
-    /** Section: an instrument run's families. */
-    public static final String INSTRUMENTS = "instruments";
-    /** Section: a run whose model is not a classifier of a route: which kind, in which folder ({@link ModelRef}). */
-    public static final String MODEL = "model";
+    /**
+     * The sections of a manifest, each with its key in {@value #FILE}, what it is (for messages) and the file it lived
+     * in before the manifest existed (read for older runs).
+     */
+    public enum Section {
+        /** The input route (audio, roll, notes, fusion). */
+        ROUTE("the input route", "route.json"),
+        /** Target, window selection, dataset key, seed, workspace, own periods table. */
+        DATASET("target and window selection", "run-dataset.json"),
+        /** File count and SHA-256 of the run's file listing: the data hash. */
+        FILES("file listing", null),
+        /** Labels and training counts per class. */
+        COUNTS("training counts", null),
+        /** The audio route's input settings. */
+        PIPELINE("audio input settings", "pipeline.json"),
+        /** The notes route's input settings. */
+        NOTES("notes settings", "notes.json"),
+        /** The piano-roll route's input settings. */
+        PIANOROLL("piano-roll settings", "pianoroll.json"),
+        /** How a fusion run combines its member runs. */
+        FUSION("fusion weights", "fusion.json"),
+        /** The notes route's model, features and dataset keys. */
+        TRAINING("training keys", "notes-run.json"),
+        /** An instrument run's families. */
+        INSTRUMENTS("instrument families", "instruments.json"),
+        /** A run whose model is not a classifier of a route: which kind, in which folder ({@link ModelRef}). */
+        MODEL("model kind", null);
+
+        private final String what;
+        private final String legacyFile;
+
+        Section(String what, String legacyFile) {
+            this.what = what;
+            this.legacyFile = legacyFile;
+        }
+
+        /** @return the key in {@value #FILE}: the name in lower case */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** @return the file that held the section in runs made before the manifest, if any */
+        public Optional<String> legacyFile() {
+            return Optional.ofNullable(legacyFile);
+        }
+    }
 
     /**
-     * What section {@value #MODEL} holds.
+     * What section {@link Section#MODEL} holds.
      *
      * @param kind   {@code embedding} (open set) or {@code style} (generation)
      * @param folder the model's folder inside the run folder
@@ -84,36 +106,20 @@ public final class RunManifest {
     public record ModelRef(String kind, String folder) {
     }
 
-    /** The file each section lived in before {@value #FILE} existed (read for older runs). */
-    public static final Map<String, String> LEGACY_FILES = legacyFiles();
-
     private RunManifest() {
-    }
-
-    private static Map<String, String> legacyFiles() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(ROUTE, "route.json");
-        m.put(DATASET, "run-dataset.json");
-        m.put(PIPELINE, "pipeline.json");
-        m.put(NOTES, "notes.json");
-        m.put(PIANOROLL, "pianoroll.json");
-        m.put(FUSION, "fusion.json");
-        m.put(TRAINING, "notes-run.json");
-        m.put(INSTRUMENTS, "instruments.json");
-        return Map.copyOf(m);
     }
 
     /** @return whether {@code dir} holds a run: a {@value #FILE}, or a route or pipeline file of an older run */
     public static boolean isRun(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE)) || Files.isRegularFile(dir.resolve(LEGACY_FILES.get(ROUTE)))
-                || Files.isRegularFile(dir.resolve(LEGACY_FILES.get(PIPELINE)));
+        return Files.isRegularFile(dir.resolve(FILE)) || Files.isRegularFile(dir.resolve(Section.ROUTE.legacyFile))
+                || Files.isRegularFile(dir.resolve(Section.PIPELINE.legacyFile));
     }
 
     /**
-     * Writes {@code value} (a record or anything Jackson writes) as section {@code name} of {@code runDir}'s
+     * Writes {@code value} (a record or anything Jackson writes) as {@code section} of {@code runDir}'s
      * {@value #FILE}, creating the folder and the manifest when missing and keeping the other sections.
      */
-    public static synchronized void put(Path runDir, String name, Object value) {
+    public static synchronized void put(Path runDir, Section section, Object value) {
         try {
             Files.createDirectories(runDir);
         } catch (IOException e) {
@@ -122,49 +128,48 @@ public final class RunManifest {
         ObjectNode root = readRoot(runDir).orElseGet(() -> header(ModelJson.mapper().createObjectNode()));
         root.put("updated", Instant.now().toString());
         root.set("code", CodeVersion.current().toJson());
-        root.set(name, ModelJson.mapper().valueToTree(value));
+        root.set(section.key(), ModelJson.mapper().valueToTree(value));
         ModelJson.write(runDir.resolve(FILE), root);
     }
 
     /**
-     * Section {@code name} of {@code runDir} as a {@code type}: from {@value #FILE}, else from the section's file in a
-     * run made before the manifest ({@link #LEGACY_FILES}); empty when neither has it.
+     * {@code section} of {@code runDir} as a {@code type}: from {@value #FILE}, else from the section's file in a run
+     * made before the manifest ({@link Section#legacyFile()}); empty when neither has it.
      *
      * @throws BadInputException when the manifest or the section cannot be read as a {@code type}
      */
-    public static <T> Optional<T> find(Path runDir, String name, Class<T> type) {
+    public static <T> Optional<T> find(Path runDir, Section section, Class<T> type) {
         Optional<ObjectNode> root = readRoot(runDir);
         Path where = runDir.resolve(FILE);
-        JsonNode node = root.map(r -> r.get(name)).orElse(null);
+        JsonNode node = root.map(r -> r.get(section.key())).orElse(null);
         if (node == null || node.isNull()) {
-            String legacy = LEGACY_FILES.get(name);
-            if (legacy == null || !Files.isRegularFile(runDir.resolve(legacy))) {
+            if (section.legacyFile == null || !Files.isRegularFile(runDir.resolve(section.legacyFile))) {
                 return Optional.empty();
             }
-            where = runDir.resolve(legacy);
+            where = runDir.resolve(section.legacyFile);
             try {
                 node = ModelJson.mapper().readTree(where.toFile());
             } catch (IOException e) {
-                throw new BadInputException(where, "cannot read the run's " + name + " settings: " + e.getMessage(), e);
+                throw new BadInputException(where, "cannot read the run's " + section.what + ": " + e.getMessage(), e);
             }
         }
         try {
             return Optional.of(ModelJson.mapper().treeToValue(node, type));
         } catch (IOException | IllegalArgumentException e) {
-            throw new BadInputException(where, "the run's " + name + " section is not what this Cadenza reads ("
+            throw new BadInputException(where, "the run's " + section.what + " (section \"" + section.key() + "\") is not what this Cadenza reads ("
                     + e.getMessage() + "): train the run again", e);
         }
     }
 
     /**
-     * Section {@code name} of {@code runDir}, which must be there.
+     * {@code section} of {@code runDir}, which must be there.
      *
-     * @param what what the section is, for the message (e.g. "notes settings")
      * @throws BadInputException naming the folder and what to do when the section is missing
      */
-    public static <T> T require(Path runDir, String name, Class<T> type, String what) {
-        return find(runDir, name, type).orElseThrow(() -> new BadInputException(runDir.resolve(FILE),
-                isRun(runDir) ? "the run has no " + what + " (section \"" + name + "\"): is it a run of another kind? "
+    public static <T> T require(Path runDir, Section section, Class<T> type) {
+        return find(runDir, section, type).orElseThrow(() -> new BadInputException(runDir.resolve(FILE),
+                isRun(runDir) ? "the run has no " + section.what + " (section \"" + section.key() + "\"): is it a run "
+                        + "of another kind? "
                         + "Train it again with `cadenza train`"
                         : "not a run folder: no " + FILE + " here (make one with `cadenza train`)"));
     }

@@ -84,7 +84,7 @@ class WindowStackingTest {
 
         // a pipeline.json of a run made before the run manifest, and before the setting existed
         Path old = Files.createDirectories(tmp.resolve("old"));
-        String section = new ObjectMapper().readTree(manifest).get(PipelineSettings.SECTION).toPrettyString();
+        String section = new ObjectMapper().readTree(manifest).get(RunManifest.Section.PIPELINE.key()).toPrettyString();
         Files.writeString(old.resolve("pipeline.json"), section.replaceAll(",\\s*\"stack\" : 3", ""));
         assertTrue(!Files.readString(old.resolve("pipeline.json")).contains("stack"));
         assertEquals(1, PipelineSettings.load(old).stack());

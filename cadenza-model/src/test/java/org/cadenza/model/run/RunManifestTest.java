@@ -43,8 +43,8 @@ class RunManifestTest {
         assertEquals(RunManifest.FORMAT_VERSION, root.get("format_version").asInt());
         assertEquals(CodeVersion.current().version(), root.get("code").get("version").asText());
         assertFalse(root.get("created").asText().isEmpty());
-        assertEquals("notes", root.get(RunManifest.ROUTE).get("input").asText());
-        assertEquals(2, root.get(RunManifest.COUNTS).size());
+        assertEquals("notes", root.get(RunManifest.Section.ROUTE.key()).get("input").asText());
+        assertEquals(2, root.get(RunManifest.Section.COUNTS.key()).size());
 
         assertEquals(InputRoute.NOTES, RunRoute.of(run));
         assertEquals(NotesSettings.defaults(), NotesSettings.load(run));
@@ -65,8 +65,8 @@ class RunManifestTest {
         assertEquals(Optional.empty(), RunManifest.writtenBy(old));
 
         // a section written now goes into a new manifest; the old files are left as they were
-        RunManifest.put(old, RunManifest.TRAINING, new NotesRunKeys("n", "m", "d"));
-        assertEquals(new NotesRunKeys("n", "m", "d"), RunManifest.find(old, RunManifest.TRAINING, NotesRunKeys.class)
+        RunManifest.put(old, RunManifest.Section.TRAINING, new NotesRunKeys("n", "m", "d"));
+        assertEquals(new NotesRunKeys("n", "m", "d"), RunManifest.find(old, RunManifest.Section.TRAINING, NotesRunKeys.class)
                 .orElseThrow());
         assertEquals(InputRoute.NOTES, RunRoute.of(old), "the route still comes from route.json");
         assertTrue(Files.isRegularFile(old.resolve("route.json")));
@@ -96,7 +96,7 @@ class RunManifestTest {
 
     @Test
     void anOpenSetOrStyleRunIsNotTakenForAClassifier(@TempDir Path run) {
-        RunManifest.put(run, RunManifest.MODEL, new RunManifest.ModelRef("style", "model"));
+        RunManifest.put(run, RunManifest.Section.MODEL, new RunManifest.ModelRef("style", "model"));
         BadInputException e = assertThrows(BadInputException.class, () -> RunRoute.of(run));
         assertTrue(e.getMessage().contains("a style model, not a classifier") && e.getMessage().contains("generate"),
                 e.getMessage());
