@@ -146,15 +146,7 @@ public final class NotesTraining {
                 throw new UncheckedIOException("cannot save the model to " + modelDir, e);
             }
         }
-        try {
-            Files.createDirectories(runDir);
-            settings.save(runDir);
-            RunRoute.write(runDir, InputRoute.NOTES);
-            counts.write(runDir, split.classes());
-            RunManifest.put(runDir, RunManifest.Section.TRAINING, wanted);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run folder " + runDir, e);
-        }
+        record(runDir, settings, counts, split.classes(), wanted);
         return new Result(split, model, counts.windowsTrained, counts.pieces(), counts.problems, model.trainingSeconds(),
                 featureSeconds);
     }
@@ -237,16 +229,26 @@ public final class NotesTraining {
         Path modelDir = runDir.resolve(MODEL_DIR);
         try {
             model.save(modelDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model to " + modelDir, e);
+        }
+        record(runDir, settings, counts, split.classes(), wanted);
+        LOG.info("{}: {} chunks of about {} files, trained in {} s (features read twice)", runDir, chunks, chunkFiles,
+                Math.round(seconds));
+        return new Result(split, model, counts.windowsTrained, counts.pieces(), counts.problems, seconds, 0);
+    }
+
+    /** Records the route, the settings, the training counts and the keys in the run's manifest. */
+    private static void record(Path runDir, NotesSettings settings, Counts counts, List<String> classes,
+                               RunSettings wanted) {
+        try {
             settings.save(runDir);
             RunRoute.write(runDir, InputRoute.NOTES);
-            counts.write(runDir, split.classes());
+            counts.write(runDir, classes);
             RunManifest.put(runDir, RunManifest.Section.TRAINING, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run folder " + runDir, e);
         }
-        LOG.info("{}: {} chunks of about {} files, trained in {} s (features read twice)", runDir, chunks, chunkFiles,
-                Math.round(seconds));
-        return new Result(split, model, counts.windowsTrained, counts.pieces(), counts.problems, seconds, 0);
     }
 
     /** @return whether the run folder was trained before with {@code wanted}; other settings are refused */
