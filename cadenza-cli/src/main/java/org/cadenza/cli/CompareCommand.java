@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.api.run.ModelComparison;
 import org.cadenza.features.pianoroll.PianoRollParams;
@@ -89,6 +90,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
+    @Mixin
+    JsonOption json;
+
     @Spec
     CommandSpec spec;
 
@@ -127,8 +131,15 @@ public final class CompareCommand implements Callable<Integer> {
                     audioRuns, !noFusion, Optional.ofNullable(other), threads.resolve(),
                     trees, rounds);
             ModelComparison.Table t = ModelComparison.run(ws, s, out, new ConsoleProgress(), progress);
-            System.out.print(java.nio.file.Files.readString(t.markdown()));
-            System.out.println("table: " + t.markdown() + ", " + t.csv());
+            json.print(java.nio.file.Files.readString(t.markdown()) + "table: " + t.markdown() + ", " + t.csv() + "\n",
+                    () -> {
+                        ObjectNode o = JsonOption.object().put("markdown", t.markdown().toString())
+                                .put("csv", t.csv().toString());
+                        o.set("rows", JsonOption.tree(t.rows()));
+                        o.set("testDummy", JsonOption.tree(t.testDummy()));
+                        t.blindDummy().ifPresent(b -> o.set("blindDummy", JsonOption.tree(b)));
+                        return o;
+                    });
             return ExitCode.OK;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.api.run.EmbeddingTrainingRun;
 import org.cadenza.model.ModelRuntime;
@@ -48,6 +49,9 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         workspace = workspaceArgument.dir();
@@ -57,7 +61,7 @@ public final class EmbedCommand implements Callable<Integer> {
              TrainingProgress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),
                     data.dataset(), net.config(data.seed), run, falseAlarm, progress, new ConsoleProgress(), n);
-            System.out.print(summary(r));
+            json.print(summary(r), () -> document(r));
             return ExitCode.OK;
         }
     }
@@ -87,5 +91,27 @@ public final class EmbedCommand implements Callable<Integer> {
         r.problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
         b.append("next: cadenza identify ").append(run.modelDir().getParent()).append(" FILE...\n");
         return b.toString();
+    }
+
+    /**
+     * The JSON document of {@link #summary}: the model folder, how it was trained, its anchors, the validation figures,
+     * the calibrated threshold and what was left out.
+     */
+    static ObjectNode document(EmbeddingTrainingRun.Result r) {
+        EmbeddingRun.Result run = r.run();
+        ObjectNode o = JsonOption.object();
+        o.put("run", run.modelDir().getParent().toString()).put("model", run.modelDir().toString());
+        o.put("objective", run.training().config().objective().cliName())
+                .put("mining", run.training().config().mining().cliName()).put("margin", run.training().config().margin())
+                .put("bestEpoch", run.training().bestEpoch()).put("epochs", run.training().history().size())
+                .put("status", run.training().status().name());
+        o.putObject("anchors").put("composers", run.anchors().composers().size())
+                .put("trainingPieces", run.anchors().pieces().size()).put("dimensions", run.anchors().dimensions());
+        o.set("composers", JsonOption.tree(run.anchors().composers().keySet()));
+        o.put("validationNearestOwnComposer", r.valAccuracy());
+        o.set("threshold", JsonOption.tree(r.threshold()));
+        o.set("excluded", JsonOption.tree(run.split().excluded()));
+        o.set("leftOut", JsonOption.tree(r.problems()));
+        return o;
     }
 }

@@ -1,6 +1,5 @@
 package org.cadenza.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cadenza.api.DefaultModels;
 import picocli.CommandLine.Command;
 
@@ -20,10 +19,6 @@ public final class ModelsCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static void printJson(Object value) throws Exception {
-        System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
     }
 
 }

@@ -25,7 +25,7 @@ public final class ModelsInfoCommand implements Callable<Integer> {
         java.util.List<DefaultModels.ModelInfo> shown = kind == null ? d.list()
                 : d.info(ModelKind.parse(kind)).map(java.util.List::of).orElse(java.util.List.of());
         if (json.on()) {
-            ModelsCommand.printJson(shown);
+            System.out.println(JsonOption.write(shown));
         } else if (shown.isEmpty()) {
             System.out.println("not trained yet in " + d.dir() + ": run `cadenza models train`");
         } else {

@@ -20,7 +20,7 @@ public final class ModelsListCommand implements Callable<Integer> {
         DefaultModels d = models.models();
         java.util.List<DefaultModels.ModelInfo> all = d.list();
         if (json.on()) {
-            ModelsCommand.printJson(all);
+            System.out.println(JsonOption.write(all));
             return ExitCode.OK;
         }
         System.out.println("default models in " + d.dir() + ":");

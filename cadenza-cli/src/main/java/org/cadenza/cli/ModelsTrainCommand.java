@@ -52,7 +52,7 @@ public final class ModelsTrainCommand implements Callable<Integer> {
                             : new TrainingData(data), progress, training, threads.resolve());
         }
         if (json.on()) {
-            ModelsCommand.printJson(trained);
+            System.out.println(JsonOption.write(trained));
         } else {
             trained.forEach(i -> System.out.print(i.toText()));
         }

@@ -3,7 +3,6 @@ package org.cadenza.cli;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -64,6 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin RollOptions roll;
     @Mixin FusionOptions fusion;
     @Mixin DatasetOptions data;
+    @Mixin JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -102,18 +102,15 @@ public final class TrainCommand implements Callable<Integer> {
                         notes.classicalConfig(data.seed), run, new ConsoleProgress(), threads.resolve())
                 : RouteTrainingRun.notesInChunks(ws, notes.notesSettings(data), data.dataset(ws),
                         notes.classicalConfig(data.seed), notes.chunkFiles, run, new ConsoleProgress(), threads.resolve());
-        System.out.print(TrainingReport.notes(r));
-        r.model().pcaComponents().ifPresent(k -> System.out.printf(Locale.ROOT, "PCA: %d of %d components keep "
-                + "%.0f %% of the variance (plot: %s)%n", k, r.model().featureNames().size(), 100 * notes.pca,
-                run.resolve(RouteTrainingRun.PCA_PNG)));
+        json.print(TrainingReport.notes(r, run, notes.pca), () -> TrainingReport.notes(head(), r));
         return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     private int pianoRoll(Workspace ws, TrainingConfig config, TrainingProgress progress) {
         PianoRollTraining.Result r = RouteTrainingRun.pianoRoll(ws, roll.rollSettings(data), data.dataset(ws), config,
                 run, progress, new ConsoleProgress(), threads.resolve());
-        System.out.print(TrainingReport.best(r.training()));
-        System.out.println("model: " + r.bundle().dir());
+        json.print(TrainingReport.best(r.training()) + "model: " + r.bundle().dir() + "\n",
+                () -> TrainingReport.network(head(), r.training(), r.bundle().dir(), r.problems()));
         return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
@@ -123,8 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
                 own.contains("notes") ? notes.notesSettings(data) : null, notes.classicalConfig(data.seed),
                 own.contains("pianoroll") ? roll.rollSettings(data) : null, config, fusion.members), run, progress,
                 new ConsoleProgress(), threads.resolve());
-        System.out.println(f);
-        System.out.println("fusion: " + run.resolve(LateFusion.FILE));
+        json.print(f + "\nfusion: " + run.resolve(LateFusion.FILE) + "\n",
+                () -> TrainingReport.fusion(head(), f, run.resolve(LateFusion.FILE)));
         return ExitCode.OK;
     }
 
@@ -134,17 +131,20 @@ public final class TrainCommand implements Callable<Integer> {
                     progress.close();
                     System.err.println(line);
                 });
-        System.out.print(t.toText());
-        System.out.println("trials: " + run.resolve(TrialsRun.MARKDOWN) + ", " + run.resolve(TrialsRun.PNG));
+        json.print(t.toText() + "trials: " + run.resolve(TrialsRun.MARKDOWN) + ", " + run.resolve(TrialsRun.PNG) + "\n",
+                () -> TrainingReport.trials(head(), t, run.resolve(TrialsRun.MARKDOWN), run.resolve(TrialsRun.PNG)));
         return t.trials().size() == trials ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     private int audio(Workspace ws, TrainingConfig config, TrainingProgress progress) {
         WorkspaceTraining.Result r = TrainingRun.train(ws, data.pipeline(), data.dataset(ws), config, run, progress,
                 new ConsoleProgress(), threads.resolve());
-        System.out.print(r.data().toText());
-        System.out.print(TrainingReport.best(r.training()));
-        System.out.println("model: " + r.bundle().dir());
+        json.print(r.data().toText() + TrainingReport.best(r.training()) + "model: " + r.bundle().dir() + "\n",
+                () -> TrainingReport.audio(head(), r.data(), r.training(), r.bundle().dir()));
         return ExitCode.OK;
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode head() {
+        return TrainingReport.head(run, input.route()).put("target", data.target);
     }
 }

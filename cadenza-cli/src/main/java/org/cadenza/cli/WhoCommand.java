@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.cadenza.api.AnalysisOptions;
 import org.cadenza.api.Cadenza;
@@ -81,8 +80,7 @@ public final class WhoCommand implements Callable<Integer> {
      */
     static int print(String command, List<FileResult> results, boolean json, int files) throws Exception {
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ArrayNode out = mapper.createArrayNode();
+            ArrayNode out = JsonOption.array();
             for (FileResult r : results) {
                 if (r.ok()) {
                     out.add(r.analysis().get().toJsonTree());
@@ -90,8 +88,7 @@ public final class WhoCommand implements Callable<Integer> {
                     out.addObject().put("file", r.file().toString()).put("problem", r.problem().get());
                 }
             }
-            System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    results.size() == 1 && results.get(0).ok() ? out.get(0) : out));
+            System.out.println(JsonOption.write(results.size() == 1 && results.get(0).ok() ? out.get(0) : out));
         }
         for (FileResult r : results) {
             if (r.ok() && !json) {

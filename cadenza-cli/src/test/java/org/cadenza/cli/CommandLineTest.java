@@ -17,27 +17,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The commands end to end on small MIDI files built here, through {@link Main#run}. */
 class CommandLineTest {
 
-    /** Runs the command line and returns (exit code, stdout + stderr). */
+    /** Runs the command line and returns (exit code, stdout + stderr, stdout alone). */
     static Result cadenza(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
+        PrintStream captureOut = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                buffer.write(b);
+                stdout.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                buffer.write(b, off, len);
+                stdout.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8);
+        System.setOut(captureOut);
         System.setErr(capture);
         try {
             var cl = CadenzaCommand.commandLine();
-            cl.setOut(new java.io.PrintWriter(capture, true));
+            cl.setOut(new java.io.PrintWriter(captureOut, true));
             cl.setErr(new java.io.PrintWriter(capture, true));
             int code = cl.execute(args);
-            return new Result(code, buffer.toString(StandardCharsets.UTF_8));
+            return new Result(code, buffer.toString(StandardCharsets.UTF_8), stdout.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
     }
 
-    record Result(int code, String output) {
+    /** @param output stdout and stderr as they came; @param stdout stdout alone */
+    record Result(int code, String output, String stdout) {
     }
 
     @Test

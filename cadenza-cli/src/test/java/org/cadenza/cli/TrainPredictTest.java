@@ -59,7 +59,15 @@ class TrainPredictTest {
                 json.output().indexOf('{'))).size() > 0, json.output());
 
         CommandLineTest.Result again = CommandLineTest.cadenza("train", ws.toString(), "--run", run.toString(),
-                "--window", "2s", "--hop", "500ms", "--epochs", "12", "--model", "small");
+                "--window", "2s", "--hop", "500ms", "--epochs", "12", "--model", "small", "--json");
         assertEquals(ExitCode.OK, again.code(), "a finished run is not trained again: " + again.output());
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.stdout());
+        assertEquals(run.toString(), doc.get("run").asText(), again.stdout());
+        assertEquals("audio", doc.get("route").asText());
+        assertEquals("[\"basso\",\"soprano\"]", doc.get("classes").toString());
+        assertTrue(doc.get("windows").get("train").asInt() > doc.get("windows").get("test").asInt(), again.stdout());
+        assertTrue(doc.get("bestEpoch").asInt() >= 1 && doc.get("bestEpoch").asInt() <= doc.get("epochs").asInt());
+        assertTrue(doc.get("validationAccuracy").asDouble() > 0.5, again.stdout());
+        assertEquals(run.resolve("model").toString(), doc.get("model").asText());
     }
 }
