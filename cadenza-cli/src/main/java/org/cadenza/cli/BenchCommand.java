@@ -16,8 +16,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench}: speed, side by side with the peers; the subcommands' shared output and helpers. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures speed side by side with the peers.",
-                "Measures Cadenza's speed side by side with the peers on this machine and prints Markdown (the tables of docs/BENCHMARKS.md). Run on an otherwise idle machine."},
         subcommands = {BenchWhoCommand.class, BenchRenderCommand.class, BenchLogMelCommand.class, BenchPredictCommand.class,
                 BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
@@ -32,7 +30,7 @@ public final class BenchCommand implements Runnable {
 
     /** Where a benchmark's Markdown goes: stdout, and a file when asked. */
     static final class Output {
-        @Option(names = "--append", paramLabel = "FILE.md", description = "Also append the Markdown to this file.")
+        @Option(names = "--append", paramLabel = "FILE.md")
         Path append;
 
         void emit(String markdown) {

@@ -13,32 +13,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench train}. */
-@Command(name = "train", header = "Training throughput of Cadenza's network beside the same network in PyTorch under Python.", mixinStandardHelpOptions = true,
-        description = {"Training throughput (windows per second) of Cadenza's network beside the same network",
-                "written in PyTorch under Python (scripts/bench/train_throughput.py; Debian: python3-torch), on",
-                "random log-mel-shaped windows, batch 32, AdamW, SpecAugment on, the same thread count; checks",
-                "that both networks have the same parameter list."})
+@Command(name = "train", mixinStandardHelpOptions = true)
 public final class BenchTrainCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "small",
-            description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "small")
     Architecture model;
 
-    @Option(names = "--windows", defaultValue = "512",
-            description = "Random training windows per epoch (the second epoch is timed). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--windows", defaultValue = "512")
     int windows;
 
-    @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads on both sides. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", defaultValue = "1")
     int threads;
 
-    @Option(names = "--mels", defaultValue = "128", description = "Mel rows per window. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mels", defaultValue = "128")
     int mels;
 
-    @Option(names = "--frames", defaultValue = "216",
-            description = "Frames per window (216 = 5 s at 22,050 Hz, hop 512). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--frames", defaultValue = "216")
     int frames;
 
-    @Option(names = "--python", paramLabel = "PATH",
-            description = "Python with torch. Default: the first of python3 on the PATH and /usr/bin/python3 that imports torch; 'none' for Cadenza alone.")
+    @Option(names = "--python", paramLabel = "PATH")
     String python;
 
     @Mixin

@@ -13,21 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench who}. */
-@Command(name = "who", header = "How long `cadenza who FILE` takes, JVM start included, with and without class-data sharing.", mixinStandardHelpOptions = true,
-        description = {"How long `cadenza who FILE` takes as a user runs it: a new process each time through the",
-                "launcher, JVM start and model loading included, with the default models trained; with the",
-                "launcher's class-data sharing archive and without, side by side, PASS/FAIL against 2 s.",
-                "Without FILE: the asap piece closest to 5 minutes among a fixed list under $CADENZA_DATA."})
+@Command(name = "who", mixinStandardHelpOptions = true)
 public final class BenchWhoCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A MIDI file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
-            description = "The datasets folder for the default file. Default: $CADENZA_DATA.")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
     Path data;
 
-    @Option(names = "--repeats", defaultValue = "5",
-            description = "Timed runs per setting after an untimed one; the median counts. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--repeats", defaultValue = "5")
     int repeats;
 
     @Mixin

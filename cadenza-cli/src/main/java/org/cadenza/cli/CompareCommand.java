@@ -29,56 +29,45 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza compare}: every model in one table. */
-@Command(name = "compare", header = "Trains and evaluates every kind of model on one split, in one table.", mixinStandardHelpOptions = true,
-        description = {"Trains and evaluates every model on one split and one table: the notes route with each",
-                "classifier (the MusicNet study's kNN, SGD losses and AdaBoost, logistic regression, forests), the piano-roll",
-                "CNN, the audio runs you name, and their late fusion (weights fit on validation). Each row: test and",
-                "blind piece accuracy and balanced accuracy, training time, prediction time per piece, beside the",
-                "most-frequent dummy. Writes OUT/comparison.md and comparison.csv; every model trains in OUT/<name>.",
-                "Resumable: rows already in comparison.csv are kept (delete a row to redo it).",
-                "Example (the benchmark of docs/BENCHMARKS.md):",
-                "  cadenza compare ws --out runs/compare --split-file $BENCH/split.csv --split-root $CADENZA_DATA/asap \\",
-                "      --first-seconds 180 --blind pmdws --audio audio-cnn=runs/asap10-ens3"})
+@Command(name = "compare", mixinStandardHelpOptions = true)
 public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the models and the table go.")
+    @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
-    @Option(names = "--blind", paramLabel = "OTHER_WS", description = "Also evaluate blind on this other workspace.")
+    @Option(names = "--blind", paramLabel = "OTHER_WS")
     Path blind;
 
     @Option(names = "--classifiers", split = ",", paramLabel = "NAME",
-            defaultValue = "logistic,sgd-hinge,sgd-log,sgd-modified-huber,sgd-perceptron,knn,adaboost,random-forest,extra-trees",
-            description = "Notes-route classifiers, a row each. Default: ${DEFAULT-VALUE}.")
+            defaultValue = "logistic,sgd-hinge,sgd-log,sgd-modified-huber,sgd-perceptron,knn,adaboost,random-forest,extra-trees")
     List<String> classifiers;
 
-    @Option(names = "--note-window", defaultValue = "30s/15s", description = "Notes windows. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--note-window", defaultValue = "30s/15s")
     String noteWindow;
 
-    @Option(names = "--no-pianoroll", description = "Leave the piano-roll CNN out.")
+    @Option(names = "--no-pianoroll")
     boolean noPianoRoll;
 
-    @Option(names = "--no-fusion", description = "Leave the fusion out.")
+    @Option(names = "--no-fusion")
     boolean noFusion;
 
-    @Option(names = "--audio", split = ",", paramLabel = "NAME=RUN",
-            description = "Trained runs to add, usually audio CNNs (any route works; e.g. audio-cnn=runs/asap10-ens3).")
+    @Option(names = "--audio", split = ",", paramLabel = "NAME=RUN")
     List<String> audio = List.of();
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Piano-roll CNN epochs at most. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "10")
     int epochs;
 
-    @Option(names = "--fps", defaultValue = "16", description = "Piano-roll frames per second. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fps", defaultValue = "16")
     double fps;
 
-    @Option(names = "--trees", defaultValue = "100", description = "Trees of the forests. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--trees", defaultValue = "100")
     int trees;
 
-    @Option(names = "--rounds", defaultValue = "50", description = "AdaBoost rounds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rounds", defaultValue = "50")
     int rounds;
 
     @Mixin

@@ -20,56 +20,46 @@ import java.nio.file.Path;
 /** What to train on: target, split, window selection and how the windows were made (train, lr-find). */
 public final class DatasetOptions {
 
-    @Option(names = "--target", defaultValue = "composer",
-            description = "composer, period or one-vs-rest:<composer>. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "composer")
     String target;
 
-    @Option(names = "--periods", paramLabel = "CSV",
-            description = {"For --target period: a composer,period CSV that overrides the built-in table (the period study's "
-                    + "seven periods: renaissance, baroque, classical, romantic, impressionist, 20th-century, 21st-century; header composer,period; an empty period removes a composer)."})
+    @Option(names = "--periods", paramLabel = "CSV")
     Path periods;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of split, shuffling and weights. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split), e.g. a benchmark's split.csv.")
+    @Option(names = "--split-file", paramLabel = "CSV")
     Path splitFile;
 
-    @Option(names = "--split-root", paramLabel = "DIR", description = "Folder the split file's paths are relative to.")
+    @Option(names = "--split-root", paramLabel = "DIR")
     Path splitRoot;
 
-    @Option(names = "--first-seconds", paramLabel = "S",
-            description = "Use only the windows of each file's first S seconds, counted from its first sound.")
+    @Option(names = "--first-seconds", paramLabel = "S")
     Double firstSeconds;
 
-    @Option(names = "--balance", defaultValue = "none", description = "Training windows: none, cap:N or oversample.")
+    @Option(names = "--balance", defaultValue = "none")
     String balance;
 
-    @Option(names = "--min-pieces", defaultValue = "2", description = "Drop classes with fewer pieces. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min-pieces", defaultValue = "2")
     int minPieces;
 
-    @Option(names = "--window", defaultValue = "5s", description = "Window length (as featurised). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window", defaultValue = "5s")
     String window;
 
-    @Option(names = "--hop", description = "Hop between windows. Default: the window length.")
+    @Option(names = "--hop")
     String hop;
 
-    @Option(names = "--stack", defaultValue = "1", paramLabel = "K",
-            description = "Stack K consecutive windows of a file as input channels (the MusicNet study); default 1.")
+    @Option(names = "--stack", defaultValue = "1", paramLabel = "K")
     int stack;
 
-    @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mels", defaultValue = "128")
     int mels;
 
-    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES",
-            description = {"Augmentation: render every training MIDI again transposed by each of these semitones "
-                    + "(e.g. -2,2: two extra copies). Validation and test are never augmented. The copies are "
-                    + "rendered and featurised once, into the workspace, only as far as --first-seconds reads."})
+    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES")
     java.util.List<Integer> transpose = java.util.List.of();
 
-    @Option(names = "--tempo", split = ",", paramLabel = "FACTOR",
-            description = {"Augmentation: render every training MIDI again at each of these tempo factors "
-                    + "(e.g. 0.9,1.1: 10%% slower and faster copies)."})
+    @Option(names = "--tempo", split = ",", paramLabel = "FACTOR")
     java.util.List<Double> tempo = java.util.List.of();
 
     @Mixin
@@ -90,9 +80,7 @@ public final class DatasetOptions {
                 WindowSpec.parse(hop == null ? window : window + "/" + hop)), stack);
     }
 
-    @Option(names = "--split", paramLabel = "SOURCE",
-            description = {"Where the split comes from: random (by piece, 70/10/20 per class) or catalog (the split "
-                    + "column given at ingest). Default: catalog when the workspace has one, else random."})
+    @Option(names = "--split", paramLabel = "SOURCE")
     String split;
 
     /**

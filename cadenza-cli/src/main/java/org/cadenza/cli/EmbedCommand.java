@@ -15,26 +15,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza embed}: train an embedding model for identify, enrol and map. */
-@Command(name = "embed", header = "Trains an embedding in which one composer's pieces sit together (for composers never seen).", mixinStandardHelpOptions = true,
-        description = {"Trains an embedding: a network that puts pieces by one composer close together (the triplet-embedding study's",
-                "triplet loss after FaceNet, or a classifier's embedding with --objective softmax). Every composer",
-                "and every training piece gets an anchor, the mean direction of its embeddings. A threshold on the",
-                "distance to the nearest composer anchor is calibrated on the validation files so that at most",
-                "--false-alarm of them would be called unknown; `cadenza identify RUN FILE...` then names the",
-                "nearest composers and says whether a piece is by one of them or by a composer never seen.",
-                "Reads the notes of MIDI files; nothing is rendered. Rerun the same command to resume.",
-                "Example: cadenza embed ws --run runs/emb --objective triplet --mining semi-hard --margin 0.2"})
+@Command(name = "embed", mixinStandardHelpOptions = true)
 public final class EmbedCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder (created; reused to resume).")
+    @Option(names = "--run", required = true, paramLabel = "DIR")
     Path run;
 
-    @Option(names = "--false-alarm", defaultValue = "0.05", paramLabel = "RATE",
-            description = "Fraction of known validation files the unknown-composer threshold may flag. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--false-alarm", defaultValue = "0.05", paramLabel = "RATE")
     double falseAlarm;
 
     @Mixin

@@ -20,58 +20,46 @@ import picocli.CommandLine.Option;
 /** The embedding network, its input and its training (embed, openset). */
 final class EmbeddingOptions {
 
-    @Option(names = "--input", defaultValue = "notes",
-            description = {"What the network reads: notes (153 symbolic features per window, MLP trunk) or pianoroll",
-                    "(onset and frame rolls, CNN trunk). Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--input", defaultValue = "notes")
     String input;
 
-    @Option(names = "--objective", defaultValue = "triplet",
-            description = "triplet (triplet loss) or softmax (a classifier's embedding). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--objective", defaultValue = "triplet")
     String objective;
 
-    @Option(names = "--mining", defaultValue = "batch-hard",
-            description = "Triplet mining: batch-hard or semi-hard. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mining", defaultValue = "batch-hard")
     String mining;
 
-    @Option(names = "--margin", defaultValue = "0.2",
-            description = {"Triplet margin (unit embeddings: distances 0..2), or soft for the soft margin",
-                    "log(1 + exp(d(a,p) - d(a,n))) of Hermans et al. Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--margin", defaultValue = "0.2")
     String margin;
 
-    @Option(names = "--dim", defaultValue = "64", description = "Embedding size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dim", defaultValue = "64")
     int dimensions;
 
-    @Option(names = "--trunk", description = "mlp for notes; small, resnet or mobilenet for piano rolls. "
-            + "Default: mlp for notes, small for piano rolls.")
+    @Option(names = "--trunk")
     String trunk;
 
-    @Option(names = "--composers-per-batch", defaultValue = "8", paramLabel = "P",
-            description = "Composers per batch. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--composers-per-batch", defaultValue = "8", paramLabel = "P")
     int composersPerBatch;
 
-    @Option(names = "--windows-per-composer", defaultValue = "8", paramLabel = "K",
-            description = "Windows per composer per batch, spread over its pieces. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--windows-per-composer", defaultValue = "8", paramLabel = "K")
     int windowsPerComposer;
 
-    @Option(names = "--epochs", defaultValue = "40", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "40")
     int epochs;
 
-    @Option(names = "--patience", defaultValue = "10",
-            description = "Stop after this many epochs without a better validation accuracy. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--patience", defaultValue = "10")
     int patience;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", defaultValue = "0.001")
     double learningRate;
 
-    @Option(names = "--note-window", defaultValue = "30s/15s",
-            description = "Notes windows, seconds or bars. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--note-window", defaultValue = "30s/15s")
     String noteWindow;
 
-    @Option(names = "--roll-window", defaultValue = "10s/5s",
-            description = "Piano-roll windows. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--roll-window", defaultValue = "10s/5s")
     String rollWindow;
 
-    @Option(names = "--fps", defaultValue = "16", description = "Piano-roll frames per second. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fps", defaultValue = "16")
     double fps;
 
     /** The input as asked, before any fitting. */

@@ -15,35 +15,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza enrol}: add a composer to an embedding model from a few pieces. */
-@Command(name = "enrol", header = "Adds a composer to an embedding from a few of its pieces, without training again.", mixinStandardHelpOptions = true,
-        description = {"Adds a composer to an embedding model (cadenza embed) from a few of its pieces, without",
-                "retraining: its anchor is the mean direction of the pieces' embeddings. identify then names it like",
-                "the trained composers. Kept in RUN/model/enrolled.json; the trained anchors are never changed.",
-                "Examples: cadenza enrol runs/emb --composer grieg grieg1.mid grieg2.mid grieg3.mid",
-                "          cadenza enrol runs/emb --remove grieg      cadenza enrol runs/emb --list"})
+@Command(name = "enrol", mixinStandardHelpOptions = true)
 public final class EnrolCommand implements Callable<Integer> {
 
     @Mixin
     TorchThreadsOption torch;
 
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "An embedding run folder (or its model folder).")
+    @Parameters(index = "0", paramLabel = "RUN")
     Path run;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "MIDI files, one piece each.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE")
     List<Path> files = List.of();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
 
     static final class Action {
-        @Option(names = "--composer", paramLabel = "NAME", description = "Enrol (or re-enrol) this composer from the FILEs.")
+        @Option(names = "--composer", paramLabel = "NAME")
         String composer;
 
-        @Option(names = "--remove", paramLabel = "NAME", description = "Forget an enrolled composer.")
+        @Option(names = "--remove", paramLabel = "NAME")
         String remove;
 
-        @Option(names = "--list", description = "List the trained and enrolled composers.")
+        @Option(names = "--list")
         boolean list;
     }
 

@@ -17,28 +17,23 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza features}: spectrogram features for a whole workspace. */
-@Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Computes spectrogram features of the rendered audio.",
-                "Computes features of every rendered file and caches them in WORKSPACE/features/, keyed by (file hash, parameters): STFT power, log-mel in dB or MFCC, with librosa's definitions and defaults",
-                "(n_fft 2048, hop 512, 128 Slaney mel bands, top_db 80). Windows of --window seconds every --hop",
-                "seconds are views on the cached spectrogram. Finished files are skipped."})
+@Command(name = "features", mixinStandardHelpOptions = true)
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
-    @Option(names = "--kind", defaultValue = "logmel",
-            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--kind", defaultValue = "logmel")
     FeatureKind kind;
 
-    @Option(names = "--window", defaultValue = "5s", description = "Window length (5s, 3s, 500ms). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window", defaultValue = "5s")
     String window;
 
-    @Option(names = "--hop", description = "Hop between windows. Default: the window length (no overlap).")
+    @Option(names = "--hop")
     String hop;
 
-    @Option(names = "--mels", defaultValue = "128", description = "Mel bands. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mels", defaultValue = "128")
     int mels;
 
     @Mixin

@@ -20,26 +20,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza identify}: nearest composers and a known / unknown verdict. */
-@Command(name = "identify", header = "Names the nearest composers of MIDI files in an embedding, and whether each is KNOWN or UNKNOWN.", mixinStandardHelpOptions = true,
-        description = {"Names the composers nearest to each MIDI file in an embedding model (cadenza embed), with",
-                "the distances to their anchors, the nearest training piece, and a verdict: KNOWN when the nearest",
-                "composer is within the calibrated threshold, UNKNOWN (a composer the model has never seen) beyond",
-                "it. Enrolled composers (cadenza enrol) count as known. With several files, a table sorted by",
-                "distance, most unfamiliar last, as the triplet-embedding study printed it. Files that cannot be read are reported and",
-                "skipped."})
+@Command(name = "identify", mixinStandardHelpOptions = true)
 public final class IdentifyCommand implements Callable<Integer> {
 
     @Mixin
     TorchThreadsOption torch;
 
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "An embedding run folder (or its model folder).")
+    @Parameters(index = "0", paramLabel = "RUN")
     Path run;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "MIDI files.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
-    @Option(names = "--top", defaultValue = "3", description = "Composers listed per file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top", defaultValue = "3")
     int top;
 
     @Mixin

@@ -21,8 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code --input}: what a model reads (docs/ROUTES.md), and the refusal of options that only other routes read. */
 public final class InputRouteOption {
 
-    @Option(names = "--input", defaultValue = "audio", paramLabel = "ROUTE",
-            description = "What the model reads: audio, notes, pianoroll or fusion. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--input", defaultValue = "audio", paramLabel = "ROUTE")
     String input;
 
     @Spec(Spec.Target.MIXEE)

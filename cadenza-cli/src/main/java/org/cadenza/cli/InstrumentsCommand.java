@@ -19,61 +19,44 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza instruments}: train and evaluate the multi-label instrument head. */
-@Command(name = "instruments", header = "Trains a network that says which instrument families play, alone or beside the composer.", mixinStandardHelpOptions = true,
-        description = {"Trains a network that says which instrument families play in each window (several at once:",
-                "sigmoid outputs, binary cross-entropy), alone or beside the composer head (--heads), on audio",
-                "rendered with the files' own instruments (cadenza render WS --program original; recordings need",
-                "MIDI beside them for labels). A window's families are those whose notes sound in it for at least",
-                "0.25 s (General MIDI program -> family, channel 10 = percussion: docs/INSTRUMENTS.md; --map",
-                "overrides it). Families in fewer than --min-pieces training pieces are dropped, as the MusicNet study did.",
-                "Thresholds are tuned per family on validation; the test split gets the exact-match ratio, Hamming",
-                "loss and per-family precision, recall and F1, by window and by piece, beside prior baselines.",
-                "Writes RUN/instruments.md. Rerun to resume.",
-                "Example: cadenza instruments mcws --run runs/instruments --first-seconds 60"})
+@Command(name = "instruments", mixinStandardHelpOptions = true)
 public final class InstrumentsCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder.")
+    @Option(names = "--run", required = true, paramLabel = "DIR")
     Path run;
 
-    @Option(names = "--heads", defaultValue = "composer+instruments",
-            description = "instruments, or composer+instruments (multi-task). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--heads", defaultValue = "composer+instruments")
     String heads;
 
-    @Option(names = "--instrument-weight", defaultValue = "1",
-            description = "Weight of the instruments' loss beside the composer's. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--instrument-weight", defaultValue = "1")
     double instrumentWeight;
 
-    @Option(names = "--map", paramLabel = "CSV", description = "A program,family CSV overriding the built-in mapping.")
+    @Option(names = "--map", paramLabel = "CSV")
     Path map;
 
-    @Option(names = "--rare", defaultValue = "10", paramLabel = "N",
-            description = "Drop families in fewer than N training pieces. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rare", defaultValue = "10", paramLabel = "N")
     int rare;
 
-    @Option(names = "--model", defaultValue = "small", description = "Trunk: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "small")
     Architecture model;
 
-    @Option(names = "--epochs", defaultValue = "12", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "12")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lr", defaultValue = "1e-3")
     double lr;
 
-    @Option(names = "--patience", defaultValue = "4", description = "Early-stopping patience. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--patience", defaultValue = "4")
     int patience;
 
-    @Option(names = "--tune", defaultValue = "accuracy",
-            description = {"What each family's threshold maximises on validation: accuracy (fewest wrong cells: the",
-                    "Hamming loss and exact-match ratio), f1 or balanced-accuracy. Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--tune", defaultValue = "accuracy")
     String tune;
 
-    @Option(names = "--stop-on", defaultValue = "val-accuracy",
-            description = {"Best epoch and early stopping: val-accuracy (validation windows with every family right",
-                    "at 0.5) or val-loss. Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--stop-on", defaultValue = "val-accuracy")
     String stopOn;
 
     @Mixin

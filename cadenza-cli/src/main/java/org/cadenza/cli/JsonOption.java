@@ -16,7 +16,7 @@ public final class JsonOption {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Option(names = "--json", description = "Print the result as JSON (for scripts) instead of text.")
+    @Option(names = "--json")
     boolean json;
 
     /** @return whether JSON was asked for */

@@ -18,29 +18,26 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza lr-find}: loss against learning rate, as a plot (the spectrogram-ResNet study's lr_find). */
-@Command(name = "lr-find", mixinStandardHelpOptions = true,
-        description = {"Finds a good learning rate: loss against learning rate, as a plot.",
-                "Trains on the training split while the learning rate grows exponentially from --min to --max, and",
-                "writes lr-find.csv and lr-find.png into --run with a suggested rate (steepest descent of the loss)."})
+@Command(name = "lr-find", mixinStandardHelpOptions = true)
 public final class LrFindCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
-    @Option(names = "--run", paramLabel = "DIR", required = true, description = "Where lr-find.csv and lr-find.png go.")
+    @Option(names = "--run", paramLabel = "DIR", required = true)
     Path run;
 
-    @Option(names = "--model", defaultValue = "small", description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "small")
     Architecture model;
 
-    @Option(names = "--min", defaultValue = "1e-6", description = "Smallest learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min", defaultValue = "1e-6")
     double min;
 
-    @Option(names = "--max", defaultValue = "1", description = "Largest learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max", defaultValue = "1")
     double max;
 
-    @Option(names = "--steps", defaultValue = "100", description = "Mini-batches in the sweep. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--steps", defaultValue = "100")
     int steps;
 
     @Mixin

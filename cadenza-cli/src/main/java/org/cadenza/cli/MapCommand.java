@@ -15,31 +15,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza map}: a map of the composers an embedding model knows. */
-@Command(name = "map", header = "Draws how the composers of an embedding relate: a dendrogram and maps of the pieces.", mixinStandardHelpOptions = true,
-        description = {"Draws how the composers of an embedding model (cadenza embed) relate: a dendrogram of their",
-                "anchors (hierarchical clustering) and 2-D maps of the training pieces (PCA and t-SNE) coloured by",
-                "period, with figures saying whether the clusters follow the periods, beside shuffled periods.",
-                "Writes OUT/dendrogram.png, pieces-pca.png, pieces-tsne.png, map.json and map.md (docs/COMPOSER_MAP.md)."})
+@Command(name = "map", mixinStandardHelpOptions = true)
 public final class MapCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "An embedding run folder (or its model folder).")
+    @Parameters(index = "0", paramLabel = "RUN")
     Path run;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the pictures and the report go.")
+    @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
-    @Option(names = "--periods", paramLabel = "CSV",
-            description = "A composer,period CSV overriding the built-in table (the period study's seven periods).")
+    @Option(names = "--periods", paramLabel = "CSV")
     Path periods;
 
-    @Option(names = "--linkage", defaultValue = "average",
-            description = "average, complete, single or ward. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--linkage", defaultValue = "average")
     String linkage;
 
-    @Option(names = "--perplexity", description = "t-SNE perplexity (default: 30, lowered for few pieces).")
+    @Option(names = "--perplexity")
     Double perplexity;
 
-    @Option(names = "--seed", defaultValue = "42", description = "t-SNE and shuffled baselines. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42")
     long seed;
 
     @Override

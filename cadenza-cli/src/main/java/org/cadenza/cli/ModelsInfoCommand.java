@@ -9,10 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza models info}. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "What each default model answers, what it knows and how well it did on its held-out pieces.")
+@Command(name = "info", mixinStandardHelpOptions = true)
 public final class ModelsInfoCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "KIND", description = "composer, period or openset. Default: all.")
+    @Parameters(arity = "0..1", paramLabel = "KIND")
     String kind;
     @Mixin
     ModelsOption models;

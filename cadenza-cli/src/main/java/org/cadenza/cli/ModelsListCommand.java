@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code cadenza models list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the trained default models.")
+@Command(name = "list", mixinStandardHelpOptions = true)
 public final class ModelsListCommand implements Callable<Integer> {
     @Mixin
     ModelsOption models;

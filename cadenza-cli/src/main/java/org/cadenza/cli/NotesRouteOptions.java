@@ -14,24 +14,16 @@ import picocli.CommandLine.Spec;
 /** How {@code train --input notes} (and the notes member of fusion) reads notes and which classifier it trains. */
 public final class NotesRouteOptions {
 
-    @Option(names = "--classifier", defaultValue = "logistic", paramLabel = "NAME",
-            description = {"--input notes/fusion: the Tribuo model: logistic, sgd-hinge, sgd-log, sgd-modified-huber, "
-                    + "sgd-perceptron, knn, adaboost, random-forest, extra-trees. Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--classifier", defaultValue = "logistic", paramLabel = "NAME")
     String classifier;
 
-    @Option(names = "--note-window", defaultValue = "30s/15s", paramLabel = "SPEC",
-            description = {"--input notes/fusion: windows of notes, by seconds (30s, 30s/15s) or bars (8bars, "
-                    + "8bars/4bars). Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--note-window", defaultValue = "30s/15s", paramLabel = "SPEC")
     String noteWindow;
 
-    @Option(names = "--pca", paramLabel = "FRACTION",
-            description = "--input notes: keep the principal components explaining this fraction of the variance (the MusicNet study: 0.75).")
+    @Option(names = "--pca", paramLabel = "FRACTION")
     Double pca;
 
-    @Option(names = "--chunk-files", paramLabel = "N",
-            description = {"--input notes: train over chunks of N training files, one chunk in memory at a time "
-                    + "(the MusicNet study's incremental training, for corpora that do not fit in memory): one model per chunk, "
-                    + "combined in a weighted ensemble; every class needs at least as many files as there are chunks."})
+    @Option(names = "--chunk-files", paramLabel = "N")
     Integer chunkFiles;
 
     @Spec(Spec.Target.MIXEE)

@@ -12,11 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza render}: MIDI to audio for a whole workspace. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Renders the workspace's MIDI files to audio.",
-                "Renders every catalogued MIDI file to mono audio (FLAC in WORKSPACE/audio/) with the JDK's Gervill synthesizer, in parallel, faster than real time; recordings are decoded, mixed to mono and",
-                "resampled to --rate (logged). Finished files are skipped, so an interrupted run just continues.",
-                "Files that fail are reported and the rest goes on."})
+@Command(name = "render", mixinStandardHelpOptions = true)
 public final class RenderCommand implements Callable<Integer> {
 
     @Mixin

@@ -12,8 +12,7 @@ import picocli.CommandLine.Spec;
 /** The piano roll of {@code train --input pianoroll} (and of the piano-roll member of fusion). */
 public final class RollOptions {
 
-    @Option(names = "--fps", defaultValue = "16", paramLabel = "FPS",
-            description = "--input pianoroll/fusion: piano-roll frames per second (10-20). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fps", defaultValue = "16", paramLabel = "FPS")
     double fps;
 
     @Spec(Spec.Target.MIXEE)

@@ -12,25 +12,22 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza show}: a spectrogram picture of one file. */
-@Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Draws a spectrogram picture of one file.",
-                "Draws a spectrogram of a MIDI file (rendered on the fly) or a recording as a PNG picture, with time in seconds, frequency in Hz and a dB colour bar."})
+@Command(name = "show", mixinStandardHelpOptions = true)
 public final class ShowCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A .mid/.midi/.kar, .wav, .flac, .mp3 or .ogg file.")
+    @Parameters(index = "0", paramLabel = "FILE")
     Path input;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "PNG", required = true, description = "The picture to write.")
+    @Option(names = {"-o", "--out"}, paramLabel = "PNG", required = true)
     Path out;
 
-    @Option(names = "--kind", defaultValue = "logmel",
-            description = "What to draw: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--kind", defaultValue = "logmel")
     FeatureKind kind;
 
-    @Option(names = "--start", paramLabel = "SECONDS", defaultValue = "0", description = "Start of the part to draw, in seconds.")
+    @Option(names = "--start", paramLabel = "SECONDS", defaultValue = "0")
     double start;
 
-    @Option(names = "--seconds", paramLabel = "SECONDS", description = "Length of the part to draw, in seconds. Default: all.")
+    @Option(names = "--seconds", paramLabel = "SECONDS")
     Double seconds;
 
     @Mixin

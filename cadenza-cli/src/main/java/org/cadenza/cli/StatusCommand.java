@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza status}: what a workspace holds. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows what a workspace holds.",
-                "Counts per composer and per stage (ingested, duplicate, quarantined, rendered, featurised), hours of music,",
-                "every quarantined file and every failed render or feature job, each with its reason."})
+@Command(name = "status", mixinStandardHelpOptions = true)
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin

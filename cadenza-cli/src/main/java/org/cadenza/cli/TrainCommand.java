@@ -24,35 +24,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza train}: a classifier from a workspace's windows. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a classifier on the workspace's featurised windows.",
-                "The split is strictly by piece (every file and window of a piece on one side): 70/10/20 per class by",
-                "default, or a given split file. The run folder holds the checkpoints, history.csv, dataset.txt and",
-                "model/ (weights + contract); rerunning with the same --run resumes after the last finished epoch.",
-                "With --trials N: N trainings in RUN/trial-01..NN with seeds seed, seed+1, ... (a random split is drawn",
-                "again each time; with --split-file only the training seed changes), each evaluated on its test split,",
-                "summarised in RUN/trials.csv, trials.md (mean, median, min, max) and trials.png; finished trials are",
-                "skipped on rerun.",
-                "",
-                "--input picks what the model reads (see docs/ROUTES.md):",
-                "  audio      MIDI rendered with a soundfont (or recordings) -> log-mel windows -> CNN (--model)",
-                "  notes      the MIDI notes themselves -> symbolic features per --note-window -> a Tribuo classifier",
-                "             (--classifier); no audio at all, trains in seconds",
-                "  pianoroll  the MIDI notes as onset and frame rolls (88 pitches x --fps frames/s) -> CNN (--model)",
-                "  fusion     trains a notes and a piano-roll member in RUN/notes and RUN/pianoroll, adds --members runs",
-                "             (e.g. an audio run), and fits late-fusion weights on the validation split only."})
+@Command(name = "train", mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
-    @Option(names = "--run", paramLabel = "DIR",
-            description = "The run folder (created, or resumed). Default: WORKSPACE/runs/<input>-<target>-<date-time>.")
+    @Option(names = "--run", paramLabel = "DIR")
     Path run;
 
-    @Option(names = "--trials", paramLabel = "N",
-            description = "Repeated trials with seeds seed .. seed+N-1, summarised as mean, median, min and max.")
+    @Option(names = "--trials", paramLabel = "N")
     Integer trials;
 
     @Mixin NetworkOptions network;

@@ -20,38 +20,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza train-style}: train the language model that {@code generate} writes music with. */
-@Command(name = "train-style", header = "Trains a style model: an LSTM over note events that writes in a composer's style.", mixinStandardHelpOptions = true,
-        description = {"Trains a style model: an LSTM over note events (the Chopin LSTM study's design: stacked LSTM layers",
-                "with dropout, a dense layer, a softmax over the next event) on the MIDI files of one composer, or",
-                "one model for several composers conditioned on a composer token. The files are split by piece as",
-                "the classifiers split them; the validation pieces' negative log-likelihood per token picks the best",
-                "epoch and stops training. Progress bars, a checkpoint per epoch; rerun the same command to resume.",
-                "Events are those of docs/TOKENS.md (note, duration, time shift, velocity, 10 ms steps).",
-                "Example: cadenza train-style ws --run runs/style-chopin --composer chopin",
-                "Then:    cadenza generate --model runs/style-chopin --composer chopin --length 60s --out new.mid"})
+@Command(name = "train-style", mixinStandardHelpOptions = true)
 public final class TrainStyleCommand implements Callable<Integer> {
 
     @Mixin
     WorkspaceArgument workspaceArgument;
     private Path workspace;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder (created; reused to resume).")
+    @Option(names = "--run", required = true, paramLabel = "DIR")
     Path run;
 
-    @Option(names = "--composer", required = true, split = ",", paramLabel = "NAME",
-            description = {"The composer(s) to model, as the workspace names them (e.g. chopin). One gives a model of",
-                    "that composer; several, or all (every composer with at least 2 pieces), give one model",
-                    "conditioned on the composer."})
+    @Option(names = "--composer", required = true, split = ",", paramLabel = "NAME")
     List<String> composers;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, crops and weights. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split).")
+    @Option(names = "--split-file", paramLabel = "CSV")
     Path splitFile;
 
-    @Option(names = "--pedal", defaultValue = "extend",
-            description = "Sustain pedal: extend (notes held by the pedal sound until it lifts) or ignore. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--pedal", defaultValue = "extend")
     String pedal;
 
     @Mixin

@@ -14,12 +14,10 @@ import picocli.CommandLine.Spec;
  */
 public final class WorkspaceArgument {
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
-            description = "The workspace: a folder made by `cadenza ingest ... -w DIR`. Default: $CADENZA_WORKSPACE.")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR")
     Path option;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true,
-            description = "The workspace, as -w gives it (the older form).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true)
     Path positional;
 
     @Spec(Spec.Target.MIXEE)
