@@ -6,19 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.api.run.ModelComparison;
-import org.cadenza.features.pianoroll.PianoRollParams;
-import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.model.Architecture;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.classical.ClassicalAlgorithm;
-import org.cadenza.model.notes.NotesSettings;
-import org.cadenza.model.pianoroll.PianoRollSettings;
 import org.cadenza.model.train.TrainingConfig;
 
 import picocli.CommandLine.Command;
@@ -33,11 +27,10 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
-    Path out;
+    @Mixin
+    OutFolderOption out;
 
     @Option(names = "--blind", paramLabel = "OTHER_WS")
     Path blind;
@@ -46,8 +39,8 @@ public final class CompareCommand implements Callable<Integer> {
             defaultValue = "logistic,sgd-hinge,sgd-log,sgd-modified-huber,sgd-perceptron,knn,adaboost,random-forest,extra-trees")
     List<String> classifiers;
 
-    @Option(names = "--note-window", defaultValue = "30s/15s")
-    String noteWindow;
+    @Mixin
+    NoteWindowOption noteWindow;
 
     @Option(names = "--no-pianoroll")
     boolean noPianoRoll;
@@ -61,8 +54,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "10")
     int epochs;
 
-    @Option(names = "--fps", defaultValue = "16")
-    double fps;
+    @Mixin
+    RollOptions roll;
 
     @Option(names = "--trees", defaultValue = "100")
     int trees;
@@ -87,7 +80,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         torch.apply(1);
         List<ClassicalAlgorithm> algorithms = new ArrayList<>();
         for (String c : classifiers) {
@@ -105,21 +97,16 @@ public final class CompareCommand implements Callable<Integer> {
             }
             audioRuns.put(a.substring(0, eq), Path.of(a.substring(eq + 1)));
         }
-        OptionalDouble first = data.firstSeconds == null ? OptionalDouble.empty() : OptionalDouble.of(data.firstSeconds);
-        NotesSettings d = NotesSettings.defaults();
-        NotesSettings notes = new NotesSettings(d.features(), NoteWindowSpec.parse(noteWindow), first, d.pedal());
-        PianoRollSettings roll = noPianoRoll ? null : new PianoRollSettings(
-                PianoRollParams.builder().optFramesPerSecond(fps).build(), data.pipeline().window(), first,
-                PianoRollSettings.defaults().pedal());
         TrainingConfig network = TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(epochs)
-                .optSeed(data.seed).optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY).optPatience(4).build();
-        try (Workspace ws = WorkspaceOption.existing(workspace);
+                .optSeed(data.seed()).optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY).optPatience(4).build();
+        try (Workspace ws = workspace.open();
              Workspace other = blind == null ? null : WorkspaceOption.existing(blind);
              TrainingProgress progress = new TrainingProgress()) {
-            ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(), notes, algorithms, roll, network,
+            ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(), noteWindow.settings(data.firstSeconds),
+                    algorithms, noPianoRoll ? null : roll.rollSettings(data), network,
                     audioRuns, !noFusion, Optional.ofNullable(other), threads.resolve(),
                     trees, rounds);
-            ModelComparison.Table t = ModelComparison.run(ws, s, out, new ConsoleProgress(), progress);
+            ModelComparison.Table t = ModelComparison.run(ws, s, out.dir(), new ConsoleProgress(), progress);
             json.print(java.nio.file.Files.readString(t.markdown()) + "table: " + t.markdown() + ", " + t.csv() + "\n",
                     () -> {
                         ObjectNode o = JsonOption.object().put("markdown", t.markdown().toString())

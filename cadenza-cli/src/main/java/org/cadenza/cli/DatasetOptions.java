@@ -9,7 +9,6 @@ import org.cadenza.corpus.dataset.Target;
 import org.cadenza.corpus.dataset.WindowSelection;
 import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
-import org.cadenza.features.WindowSpec;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.render.Augmentation;
 import picocli.CommandLine.Mixin;
@@ -26,8 +25,8 @@ public final class DatasetOptions {
     @Option(names = "--periods", paramLabel = "CSV")
     Path periods;
 
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--split-file", paramLabel = "CSV")
     Path splitFile;
@@ -44,17 +43,11 @@ public final class DatasetOptions {
     @Option(names = "--min-pieces", defaultValue = "2")
     int minPieces;
 
-    @Option(names = "--window", defaultValue = "5s")
-    String window;
-
-    @Option(names = "--hop")
-    String hop;
+    @Mixin
+    WindowOptions windows;
 
     @Option(names = "--stack", defaultValue = "1", paramLabel = "K")
     int stack;
-
-    @Option(names = "--mels", defaultValue = "128")
-    int mels;
 
     @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES")
     java.util.List<Integer> transpose = java.util.List.of();
@@ -64,6 +57,11 @@ public final class DatasetOptions {
 
     @Mixin
     RenderOptions render;
+
+    /** @return the seed of split, shuffling and weights */
+    long seed() {
+        return seed.value();
+    }
 
     /** The augmented copies --transpose and --tempo ask for, transpositions first. */
     java.util.List<Augmentation> augmentations() {
@@ -76,8 +74,7 @@ public final class DatasetOptions {
     /** How the windows were made. */
     PipelineSettings pipeline() {
         return new PipelineSettings(WindowRecipe.of(render.settings(),
-                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optNMels(mels),
-                WindowSpec.parse(hop == null ? window : window + "/" + hop)), stack);
+                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optNMels(windows.mels), windows.spec()), stack);
     }
 
     @Option(names = "--split", paramLabel = "SOURCE")
@@ -109,7 +106,7 @@ public final class DatasetOptions {
             throw new IllegalArgumentException("--split: random or catalog, got " + split);
         }
         DatasetSpec.Builder ds = DatasetSpec.builder()
-                .optTarget(Target.parse(target, periods == null ? Periods.builtIn() : Periods.load(periods))).optSeed(seed)
+                .optTarget(Target.parse(target, periods == null ? Periods.builtIn() : Periods.load(periods))).optSeed(seed())
                 .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance))
                 .optTrainAugmentations(augmentations());
         if (splitFile != null) {

@@ -1,13 +1,11 @@
 package org.cadenza.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.api.run.EmbeddingTrainingRun;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingRun;
 import picocli.CommandLine.Command;
@@ -19,11 +17,10 @@ import picocli.CommandLine.Option;
 public final class EmbedCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR")
-    Path run;
+    @Mixin
+    RunFolderOption run;
 
     @Option(names = "--false-alarm", defaultValue = "0.05", paramLabel = "RATE")
     double falseAlarm;
@@ -45,13 +42,12 @@ public final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(net.torchThreads(n));
-        try (Workspace ws = WorkspaceOption.existing(workspace);
+        try (Workspace ws = workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),
-                    data.dataset(), net.config(data.seed), run, falseAlarm, progress, new ConsoleProgress(), n);
+                    data.dataset(), net.config(data.seed()), run.dir(), falseAlarm, progress, new ConsoleProgress(), n);
             json.print(summary(r), () -> document(r));
             return ExitCode.OK;
         }

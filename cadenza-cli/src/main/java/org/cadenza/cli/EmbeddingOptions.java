@@ -2,19 +2,14 @@ package org.cadenza.cli;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 
 import org.cadenza.features.WindowSpec;
-import org.cadenza.features.pianoroll.PianoRollParams;
-import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.model.embedding.EmbeddingConfig;
 import org.cadenza.model.embedding.EmbeddingInput;
 import org.cadenza.model.embedding.MarginKind;
 import org.cadenza.model.embedding.Mining;
 import org.cadenza.model.embedding.Objective;
-import org.cadenza.model.notes.NotesSettings;
-import org.cadenza.model.pianoroll.PianoRollSettings;
-import org.cadenza.model.train.EpochRecord;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The embedding network, its input and its training (embed, openset). */
@@ -53,28 +48,20 @@ final class EmbeddingOptions {
     @Option(names = "--lr", defaultValue = "0.001")
     double learningRate;
 
-    @Option(names = "--note-window", defaultValue = "30s/15s")
-    String noteWindow;
+    @Mixin
+    NoteWindowOption noteWindow;
 
     @Option(names = "--roll-window", defaultValue = "10s/5s")
     String rollWindow;
 
-    @Option(names = "--fps", defaultValue = "16")
-    double fps;
+    @Mixin
+    RollOptions roll;
 
     /** The input as asked, before any fitting. */
     EmbeddingInput input(Double firstSeconds) {
-        OptionalDouble first = firstSeconds == null ? OptionalDouble.empty() : OptionalDouble.of(firstSeconds);
         EmbeddingInput.Kind kind = EmbeddingInput.Kind.parse(input);
-        if (kind == EmbeddingInput.Kind.NOTES) {
-            NotesSettings d = NotesSettings.defaults();
-            return new EmbeddingInput(kind, new NotesSettings(d.features(), NoteWindowSpec.parse(noteWindow), first,
-                    d.pedal()), null, null);
-        }
-        PianoRollSettings d = PianoRollSettings.defaults();
-        return new EmbeddingInput(kind, null, new PianoRollSettings(
-                PianoRollParams.builder().optFramesPerSecond(fps).build(), WindowSpec.parse(rollWindow), first,
-                d.pedal()), null);
+        return kind == EmbeddingInput.Kind.NOTES ? new EmbeddingInput(kind, noteWindow.settings(firstSeconds), null, null)
+                : new EmbeddingInput(kind, null, roll.settings(WindowSpec.parse(rollWindow), firstSeconds), null);
     }
 
     /** The network and its training, with {@code objective} and {@code mining} overriding the options. */

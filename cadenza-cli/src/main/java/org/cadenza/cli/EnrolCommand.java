@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import picocli.CommandLine.ArgGroup;
@@ -22,8 +21,8 @@ public final class EnrolCommand implements Callable<Integer> {
     TorchThreadsOption torch;
 
 
-    @Parameters(index = "0", paramLabel = "RUN")
-    Path run;
+    @Mixin
+    EmbeddingRunArgument run;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE")
     List<Path> files = List.of();
@@ -45,7 +44,7 @@ public final class EnrolCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         torch.apply(Runtime.getRuntime().availableProcessors());
-        try (EmbeddingModel model = EmbeddingModel.open(run)) {
+        try (EmbeddingModel model = EmbeddingModel.open(run.dir())) {
             if (action.composer != null) {
                 if (files.isEmpty()) {
                     System.err.println("enrol: give the MIDI files of " + action.composer);

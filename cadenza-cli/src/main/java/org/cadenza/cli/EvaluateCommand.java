@@ -9,7 +9,6 @@ import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.ReportFiles;
 import org.cadenza.api.run.BlindEvaluation;
 import org.cadenza.api.run.RunEvaluation;
-import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza features}: spectrogram features for a whole workspace. */
@@ -21,20 +20,13 @@ import java.util.concurrent.Callable;
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
     @Option(names = "--kind", defaultValue = "logmel")
     FeatureKind kind;
 
-    @Option(names = "--window", defaultValue = "5s")
-    String window;
-
-    @Option(names = "--hop")
-    String hop;
-
-    @Option(names = "--mels", defaultValue = "128")
-    int mels;
+    @Mixin
+    WindowOptions windows;
 
     @Mixin
     ThreadsOption threads;
@@ -44,11 +36,11 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         RenderSettings rendered = render.settings();
-        FeatureParams params = WindowRecipe.featuresFor(rendered, FeatureParams.builder().optKind(kind).optNMels(mels));
-        WindowSpec spec = WindowSpec.parse(hop == null ? window : window + "/" + hop);
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        FeatureParams params = WindowRecipe.featuresFor(rendered,
+                FeatureParams.builder().optKind(kind).optNMels(windows.mels));
+        WindowSpec spec = windows.spec();
+        try (Workspace ws = workspace.open()) {
             JobReport report = new FeatureJob().run(ws, params, rendered, threads.resolve(), new ConsoleProgress());
             Jobs.print(report);
             int windows = WindowIndex.list(ws, params, rendered, spec).size();

@@ -9,7 +9,6 @@ import org.cadenza.api.run.StyleModels;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.generation.GenerationLength;
 import org.cadenza.model.generation.LanguageModel;
-import org.cadenza.model.generation.SamplingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,17 +29,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--length", defaultValue = "60s", paramLabel = "LEN")
     String length;
 
-    @Option(names = "--temperature", defaultValue = "1.0")
-    double temperature;
+    @Mixin
+    SamplingOptions sampling;
 
-    @Option(names = "--top-k", defaultValue = "0")
-    int topK;
-
-    @Option(names = "--top-p", defaultValue = "0.95")
-    double topP;
-
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--primer", paramLabel = "FILE.mid")
     Path primer;
@@ -95,7 +88,7 @@ public final class GenerateCommand implements Callable<Integer> {
         // sampling runs one token at a time: operations too small to share between threads
         ModelRuntime.setThreads(1);
         StyleGeneration.Request request = new StyleGeneration.Request(composer, requested,
-                new SamplingSettings(temperature, topK, topP, seed, true), Optional.ofNullable(primer),
+                sampling.settings(seed.value()), Optional.ofNullable(primer),
                 primerSeconds, keepPrimer, bpm, beatsPerBar, out, !noWav, !noPng, force);
         try (LanguageModel lm = LanguageModel.open(run)) {
             StyleGeneration.Result r = StyleGeneration.generate(lm, request);

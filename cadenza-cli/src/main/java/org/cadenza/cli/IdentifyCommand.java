@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.io.BadInputException;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.embedding.Identification;
@@ -27,8 +26,8 @@ public final class IdentifyCommand implements Callable<Integer> {
     TorchThreadsOption torch;
 
 
-    @Parameters(index = "0", paramLabel = "RUN")
-    Path run;
+    @Mixin
+    EmbeddingRunArgument run;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE")
     List<Path> files;
@@ -44,7 +43,7 @@ public final class IdentifyCommand implements Callable<Integer> {
         torch.apply(Runtime.getRuntime().availableProcessors());
         List<Identification> done = new ArrayList<>();
         ArrayNode skipped = JsonOption.array();
-        try (EmbeddingModel model = EmbeddingModel.open(run)) {
+        try (EmbeddingModel model = EmbeddingModel.open(run.dir())) {
             for (Path f : files) {
                 try {
                     done.add(model.identify(f));

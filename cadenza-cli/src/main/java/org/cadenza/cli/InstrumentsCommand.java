@@ -10,7 +10,6 @@ import org.cadenza.eval.multilabel.ThresholdTuning;
 import org.cadenza.api.run.InstrumentRun;
 import org.cadenza.features.instruments.InstrumentMap;
 import org.cadenza.model.Architecture;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.multitask.Heads;
 import org.cadenza.model.multitask.MultiTaskConfig;
 import org.cadenza.model.train.TrainingConfig;
@@ -23,11 +22,10 @@ import picocli.CommandLine.Option;
 public final class InstrumentsCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR")
-    Path run;
+    @Mixin
+    RunFolderOption run;
 
     @Option(names = "--heads", defaultValue = "composer+instruments")
     String heads;
@@ -70,7 +68,6 @@ public final class InstrumentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(n);
         Heads h = switch (heads.toLowerCase(Locale.ROOT)) {
@@ -80,7 +77,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
                     + heads);
         };
         TrainingConfig tc = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs).optMaxLearningRate(lr)
-                .optPatience(patience).optSeed(data.seed).optStopMetric(switch (stopOn) {
+                .optPatience(patience).optSeed(data.seed()).optStopMetric(switch (stopOn) {
                     case "val-accuracy" -> TrainingConfig.StopMetric.VAL_ACCURACY;
                     case "val-loss" -> TrainingConfig.StopMetric.VAL_LOSS;
                     default -> throw new IllegalArgumentException("--stop-on: expected val-accuracy or val-loss, got "
@@ -94,13 +91,13 @@ public final class InstrumentsCommand implements Callable<Integer> {
                     + tune);
         };
         InstrumentMap m = map == null ? InstrumentMap.builtIn() : InstrumentMap.load(map);
-        try (Workspace ws = WorkspaceOption.existing(workspace);
+        try (Workspace ws = workspace.open();
              TrainingProgress progress = new TrainingProgress(r -> String.format(Locale.ROOT,
                      "epoch %d: train loss %.3f, all families right %.1f%% | val loss %.3f, all right %.1f%%",
                      r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy()),
                      "loss %.3f all-right %.1f%% %.0f win/s")) {
             InstrumentRun.Report r = InstrumentRun.run(ws, data.pipeline(), data.dataset(), m, rare,
-                    new MultiTaskConfig(tc, h, instrumentWeight), objective, run, progress, new ConsoleProgress(), n);
+                    new MultiTaskConfig(tc, h, instrumentWeight), objective, run.dir(), progress, new ConsoleProgress(), n);
             System.out.print(Files.readString(r.report()));
             System.out.println("report: " + r.report());
         }

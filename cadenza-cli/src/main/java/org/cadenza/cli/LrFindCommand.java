@@ -3,7 +3,6 @@ package org.cadenza.cli;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.LrFinderCurve;
 import org.cadenza.model.Architecture;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import org.cadenza.model.train.LearningRateFinder;
 import org.cadenza.model.train.TrainingConfig;
@@ -22,8 +21,7 @@ import java.util.concurrent.Callable;
 public final class LrFindCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
     @Option(names = "--run", paramLabel = "DIR", required = true)
     Path run;
@@ -48,10 +46,9 @@ public final class LrFindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         torch.apply(1);
-        TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optSeed(data.seed).build();
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optSeed(data.seed()).build();
+        try (Workspace ws = workspace.open()) {
             LearningRateFinder.Result r = WorkspaceTraining.findLearningRate(ws, data.pipeline(), data.dataset(), config,
                     min, max, steps, run);
             Path png = run.resolve("lr-find.png");

@@ -11,18 +11,18 @@ import org.cadenza.eval.map.MapSettings;
 import org.cadenza.api.run.EmbeddingMap;
 import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code cadenza map}: a map of the composers an embedding model knows. */
 @Command(name = "map", mixinStandardHelpOptions = true)
 public final class MapCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN")
-    Path run;
+    @Mixin
+    EmbeddingRunArgument run;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
-    Path out;
+    @Mixin
+    OutFolderOption out;
 
     @Option(names = "--periods", paramLabel = "CSV")
     Path periods;
@@ -33,21 +33,21 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--perplexity")
     Double perplexity;
 
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Override
     public Integer call() {
         ModelRuntime.setThreads(1);
-        MapSettings.Builder s = MapSettings.builder().optSeed(seed)
+        MapSettings.Builder s = MapSettings.builder().optSeed(seed.value())
                 .optLinkage(Linkage.valueOf(linkage.toUpperCase(Locale.ROOT)));
         if (perplexity != null) {
             s.optPerplexity(perplexity);
         }
-        ComposerMap.Result r = EmbeddingMap.draw(run, periods == null ? Periods.builtIn() : Periods.load(periods),
-                s.build(), out);
+        ComposerMap.Result r = EmbeddingMap.draw(run.dir(), periods == null ? Periods.builtIn() : Periods.load(periods),
+                s.build(), out.dir());
         System.out.print(r.summary());
-        System.out.println("pictures and report: " + out);
+        System.out.println("pictures and report: " + out.dir());
         return ExitCode.OK;
     }
 }

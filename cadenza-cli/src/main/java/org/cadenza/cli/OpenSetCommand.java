@@ -1,7 +1,6 @@
 package org.cadenza.cli;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.api.run.LeaveComposersOut;
 import org.cadenza.api.run.OpenSetEvaluation;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Mining;
 import org.cadenza.model.embedding.Objective;
 import picocli.CommandLine.Command;
@@ -24,11 +22,10 @@ import picocli.CommandLine.Spec;
 public final class OpenSetCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
-    Path out;
+    @Mixin
+    OutFolderOption out;
 
     @Option(names = "--variants", split = ",", defaultValue = "triplet-batch-hard,triplet-semi-hard,softmax")
     List<String> variants;
@@ -39,8 +36,8 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Option(names = "--min-pieces", defaultValue = "5")
     int minPieces;
 
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--knn-k", defaultValue = "1")
     int knnK;
@@ -71,30 +68,29 @@ public final class OpenSetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(net.torchThreads(n));
         List<OpenSetEvaluation.Variant> vs = new ArrayList<>();
         for (String v : variants) {
             vs.add(switch (v) {
                 case "triplet-batch-hard" -> new OpenSetEvaluation.Variant(v,
-                        net.config(Objective.TRIPLET, Mining.BATCH_HARD, seed));
+                        net.config(Objective.TRIPLET, Mining.BATCH_HARD, seed.value()));
                 case "triplet-semi-hard" -> new OpenSetEvaluation.Variant(v,
-                        net.config(Objective.TRIPLET, Mining.SEMI_HARD, seed));
+                        net.config(Objective.TRIPLET, Mining.SEMI_HARD, seed.value()));
                 case "softmax" -> new OpenSetEvaluation.Variant(v,
-                        net.config(Objective.SOFTMAX, Mining.BATCH_HARD, seed));
+                        net.config(Objective.SOFTMAX, Mining.BATCH_HARD, seed.value()));
                 default -> throw new ParameterException(spec.commandLine(), "--variants: unknown '" + v
                         + "'; use " + EmbeddingOptions.variantNames());
             });
         }
         OpenSetEvaluation.Settings s = new OpenSetEvaluation.Settings(
                 new LeaveComposersOut.Settings(folds, minPieces, LeaveComposersOut.Settings.DEFAULTS.valFraction(),
-                        LeaveComposersOut.Settings.DEFAULTS.testFraction(), seed),
+                        LeaveComposersOut.Settings.DEFAULTS.testFraction(), seed.value()),
                 net.input(null), vs, knnK, 1.0, shots, draws, falseAlarm, n,
                 transpose.stream().map(org.cadenza.render.Augmentation::transpose).toList());
-        try (Workspace ws = WorkspaceOption.existing(workspace);
+        try (Workspace ws = workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
-            OpenSetEvaluation.Report r = OpenSetEvaluation.run(ws, s, out, progress, new ConsoleProgress());
+            OpenSetEvaluation.Report r = OpenSetEvaluation.run(ws, s, out.dir(), progress, new ConsoleProgress());
             System.out.print(Files.readString(r.report()));
             System.out.println("report: " + r.report());
         }

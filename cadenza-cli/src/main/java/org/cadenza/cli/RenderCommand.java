@@ -6,9 +6,7 @@ import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza render}: MIDI to audio for a whole workspace. */
@@ -16,8 +14,7 @@ import java.util.concurrent.Callable;
 public final class RenderCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
     @Mixin
     RenderOptions render;
@@ -27,9 +24,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         RenderSettings settings = render.settings();
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        try (Workspace ws = workspace.open()) {
             JobReport report = new RenderJob().run(ws, settings, threads.resolve(), new ConsoleProgress());
             Jobs.print(report);
             return ExitCode.of(report.failed());

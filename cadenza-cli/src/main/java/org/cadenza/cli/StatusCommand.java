@@ -5,7 +5,6 @@ import org.cadenza.corpus.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza status}: what a workspace holds. */
@@ -13,16 +12,14 @@ import java.util.concurrent.Callable;
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        try (Workspace ws = workspace.open()) {
             StatusReport report = ws.status();
             System.out.print(json.on() ? report.toJson() + "\n" : report.toText());
             return ExitCode.OK;

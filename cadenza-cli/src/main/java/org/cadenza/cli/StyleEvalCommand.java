@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.api.run.StyleEvaluation;
 import org.cadenza.model.ModelRuntime;
-import org.cadenza.model.generation.SamplingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +32,8 @@ public final class StyleEvalCommand implements Callable<Integer> {
     @Option(names = "--judge", paramLabel = "RUN")
     Path judge;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
-    Path out;
+    @Mixin
+    OutFolderOption out;
 
     @Option(names = "--composer")
     String composer;
@@ -45,14 +44,8 @@ public final class StyleEvalCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60")
     double seconds;
 
-    @Option(names = "--temperature", defaultValue = "1.0")
-    double temperature;
-
-    @Option(names = "--top-k", defaultValue = "0")
-    int topK;
-
-    @Option(names = "--top-p", defaultValue = "0.95")
-    double topP;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--max-reference", defaultValue = "80")
     int maxReference;
@@ -73,9 +66,9 @@ public final class StyleEvalCommand implements Callable<Integer> {
         int n = threads.resolve();
         ModelRuntime.setThreads(1);
         StyleEvaluation.Settings s = new StyleEvaluation.Settings(Optional.ofNullable(composer), pieces, seconds,
-                new SamplingSettings(temperature, topK, topP, 42, true), maxReference, maxOthers, n);
+                sampling.settings(42), maxReference, maxOthers, n);
         try (Workspace ws = WorkspaceOption.existing(workspace)) {
-            StyleEvaluation.Result r = StyleEvaluation.run(model, ws, Optional.ofNullable(judge), out, s,
+            StyleEvaluation.Result r = StyleEvaluation.run(model, ws, Optional.ofNullable(judge), out.dir(), s,
                     new ConsoleProgress());
             StyleEvaluation.Likelihood l = r.likelihood();
             System.out.printf(Locale.ROOT, "held-out NLL per token: model %.3f (perplexity %.1f), unigram %.3f, "

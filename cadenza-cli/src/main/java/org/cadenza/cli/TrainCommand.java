@@ -28,8 +28,7 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
     @Option(names = "--run", paramLabel = "DIR")
     Path run;
@@ -52,23 +51,22 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         if (trials != null && trials < 1) {
             throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }
         torch.apply(1);
-        TrainingConfig config = network.config(data.seed);
+        TrainingConfig config = network.config(data.seed());
         InputRoute route = input.route();
         if (route != InputRoute.AUDIO && trials != null) {
             throw new ParameterException(spec.commandLine(), "--trials works with --input audio only for now");
         }
         input.refuseOptionsOtherRoutesUse(route);
         if (run == null) {
-            run = workspace.resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-') + "-"
+            run = workspace.dir().resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-') + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             System.err.println("run folder: " + run + " (--run DIR to choose one; rerun with it to resume)");
         }
-        try (Workspace ws = WorkspaceOption.existing(workspace); TrainingProgress progress = new TrainingProgress()) {
+        try (Workspace ws = workspace.open(); TrainingProgress progress = new TrainingProgress()) {
             return switch (route) {
                 case NOTES -> notes(ws);
                 case PIANOROLL -> pianoRoll(ws, config, progress);
@@ -81,9 +79,9 @@ public final class TrainCommand implements Callable<Integer> {
     private int notes(Workspace ws) {
         NotesTraining.Result r = notes.chunkFiles == null
                 ? RouteTrainingRun.notes(ws, notes.notesSettings(data), data.dataset(ws),
-                        notes.classicalConfig(data.seed), run, new ConsoleProgress(), threads.resolve())
+                        notes.classicalConfig(data.seed()), run, new ConsoleProgress(), threads.resolve())
                 : RouteTrainingRun.notesInChunks(ws, notes.notesSettings(data), data.dataset(ws),
-                        notes.classicalConfig(data.seed), notes.chunkFiles, run, new ConsoleProgress(), threads.resolve());
+                        notes.classicalConfig(data.seed()), notes.chunkFiles, run, new ConsoleProgress(), threads.resolve());
         json.print(TrainingReport.notes(r, run, notes.pca), () -> TrainingReport.notes(head(), r));
         return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     }
@@ -99,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
     private int fusion(Workspace ws, TrainingConfig config, TrainingProgress progress) {
         Set<String> own = fusion.ownMembers();
         LateFusion f = RouteTrainingRun.fusion(ws, data.dataset(ws), new RouteTrainingRun.Members(
-                own.contains("notes") ? notes.notesSettings(data) : null, notes.classicalConfig(data.seed),
+                own.contains("notes") ? notes.notesSettings(data) : null, notes.classicalConfig(data.seed()),
                 own.contains("pianoroll") ? roll.rollSettings(data) : null, config, fusion.members), run, progress,
                 new ConsoleProgress(), threads.resolve());
         json.print(f + "\nfusion: " + run.resolve(LateFusion.FILE) + "\n",

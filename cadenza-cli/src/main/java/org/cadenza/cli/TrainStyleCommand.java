@@ -24,17 +24,16 @@ import picocli.CommandLine.Option;
 public final class TrainStyleCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR")
-    Path run;
+    @Mixin
+    RunFolderOption run;
 
     @Option(names = "--composer", required = true, split = ",", paramLabel = "NAME")
     List<String> composers;
 
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--split-file", paramLabel = "CSV")
     Path splitFile;
@@ -53,18 +52,17 @@ public final class TrainStyleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         int n = threads.resolve();
         torch.apply(n);
-        LanguageModelConfig cfg = model.config(seed, composers);
-        DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed);
+        LanguageModelConfig cfg = model.config(seed.value(), composers);
+        DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed.value());
         if (splitFile != null) {
             ds.optSplitSource(new SplitSource.FromFile(splitFile, splitFile.toAbsolutePath().getParent()));
         }
-        try (Workspace ws = WorkspaceOption.existing(workspace);
+        try (Workspace ws = workspace.open();
              TrainingProgress progress = progress()) {
             LanguageModelRun.Result r = LanguageModelRun.train(ws, ds.build(), List.copyOf(composers),
-                    TokenizerParams.defaults(), pedal(pedal), cfg, run, progress, new ConsoleProgress(), n);
+                    TokenizerParams.defaults(), pedal(pedal), cfg, run.dir(), progress, new ConsoleProgress(), n);
             System.out.print(summary(r));
             return r.corpus().problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
         }

@@ -23,6 +23,11 @@ public final class WorkspaceArgument {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
+    /** Opens the workspace asked for, which must exist (else the message says how to make one). */
+    public org.cadenza.corpus.Workspace open() {
+        return WorkspaceOption.existing(dir());
+    }
+
     /**
      * @return the workspace folder asked for
      * @throws ParameterException when none is given, or two different ones
