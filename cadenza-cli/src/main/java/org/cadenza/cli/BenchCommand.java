@@ -56,15 +56,32 @@ public final class BenchCommand implements Runnable {
         return "cadenza " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
-    /**
-     * The file a benchmark times when none is named: the ASAP piece closest to 5 minutes among a fixed list under
-     * {@code data} ({@code --data}, default {@code $CADENZA_DATA}).
-     */
-    static Path defaultFile(Path data) {
-        if (data == null) {
-            throw new org.cadenza.io.CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or "
-                    + "set CADENZA_DATA (or --data) to the datasets folder holding asap/");
+    /** {@code --data}: the datasets folder, for the file a benchmark times when none is named and for relative paths. */
+    static final class Data {
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
+        Path dir;
+
+        /**
+         * The file a benchmark times when none is named: the ASAP piece closest to 5 minutes among a fixed list under
+         * --data (default {@code $CADENZA_DATA}).
+         */
+        Path defaultFile() {
+            if (dir == null) {
+                throw new org.cadenza.io.CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or "
+                        + "set CADENZA_DATA (or --data) to the datasets folder holding asap/");
+            }
+            return org.cadenza.bench.PredictBenchmark.defaultFile(dir);
         }
-        return org.cadenza.bench.PredictBenchmark.defaultFile(data);
+
+        /** {@code p} as it is when it exists or is absolute, else looked up under --data (when given). */
+        Path resolve(Path p) {
+            return java.nio.file.Files.exists(p) || p.isAbsolute() || dir == null ? p : dir.resolve(p);
+        }
+    }
+
+    /** {@code --threads} of the benchmarks: the threads the timed work runs on, on both sides (default 1). */
+    static final class Threads {
+        @Option(names = "--threads", defaultValue = "1", paramLabel = "N", descriptionKey = "bench-threads")
+        int threads;
     }
 }

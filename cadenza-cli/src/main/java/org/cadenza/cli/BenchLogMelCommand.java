@@ -21,8 +21,8 @@ public final class BenchLogMelCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--threads", defaultValue = "1")
-    int threads;
+    @Mixin
+    BenchCommand.Threads threads;
 
     @Option(names = "--python", paramLabel = "PATH")
     String python;
@@ -37,7 +37,7 @@ public final class BenchLogMelCommand implements Callable<Integer> {
     public Integer call() {
         var clip = file == null ? LogMelBenchmark.testSignal(seconds, render.settings().sampleRate())
                 : loadFile();
-        LogMelBenchResult r = LogMelBenchmark.run(clip, threads, BenchCommand.peer(python, LogMelBenchmark::findPython));
+        LogMelBenchResult r = LogMelBenchmark.run(clip, threads.threads, BenchCommand.peer(python, LogMelBenchmark::findPython));
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

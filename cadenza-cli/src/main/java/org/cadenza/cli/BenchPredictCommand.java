@@ -24,14 +24,14 @@ public final class BenchPredictCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
-    Path data;
+    @Mixin
+    BenchCommand.Data data;
 
     @Option(names = "--repeats", defaultValue = "3")
     int repeats;
 
-    @Option(names = "--threads", defaultValue = "1")
-    int threads;
+    @Mixin
+    BenchCommand.Threads threads;
 
     @Option(names = "--inference-windows", defaultValue = "64")
     int inferenceWindows;
@@ -44,13 +44,13 @@ public final class BenchPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(threads);
+        ModelRuntime.setThreads(threads.threads);
         List<Path> inputs = files;
         if (inputs.isEmpty()) {
-            inputs = List.of(BenchCommand.defaultFile(data));
+            inputs = List.of(data.defaultFile());
         }
         PredictBenchResult r = PredictBenchmark.run(run, inputs,
-                new PredictBenchmark.Params(repeats, threads, inferenceWindows), BenchCommand.commandLine(spec));
+                new PredictBenchmark.Params(repeats, threads.threads, inferenceWindows), BenchCommand.commandLine(spec));
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

@@ -24,8 +24,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*")
     List<Path> inputs;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
-    Path data;
+    @Mixin
+    BenchCommand.Data data;
 
     @Option(names = "--limit", defaultValue = "20")
     int limit;
@@ -45,7 +45,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> files = spread(midiFiles(inputs.stream()
-                .map(p -> Files.exists(p) || p.isAbsolute() || data == null ? p : data.resolve(p)).toList()), limit);
+                .map(data::resolve).toList()), limit);
         RenderBenchResult r = RenderBenchmark.run(files, render.settings(),
                 BenchCommand.peer(fluidsynth, RenderBenchmark::findFluidsynth), repeats);
         output.emit(r.toMarkdown());

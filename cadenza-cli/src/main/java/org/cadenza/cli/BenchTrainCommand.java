@@ -15,14 +15,14 @@ import picocli.CommandLine.Spec;
 /** {@code cadenza bench train}. */
 @Command(name = "train", mixinStandardHelpOptions = true)
 public final class BenchTrainCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "small")
-    Architecture model;
+    @Mixin
+    ArchitectureOption model;
 
     @Option(names = "--windows", defaultValue = "512")
     int windows;
 
-    @Option(names = "--threads", defaultValue = "1")
-    int threads;
+    @Mixin
+    BenchCommand.Threads threads;
 
     @Option(names = "--mels", defaultValue = "128")
     int mels;
@@ -41,9 +41,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(threads);
-        var params = TrainThroughputBenchmark.Params.builder().optArchitecture(model).optWindows(windows)
-                .optThreads(threads).optMels(mels).optFrames(frames)
+        ModelRuntime.setThreads(threads.threads);
+        var params = TrainThroughputBenchmark.Params.builder().optArchitecture(model.value()).optWindows(windows)
+                .optThreads(threads.threads).optMels(mels).optFrames(frames)
                 .optPython(BenchCommand.peer(python, TrainThroughputBenchmark::findPython)).build();
         TrainThroughputResult r = TrainThroughputBenchmark.run(params, BenchCommand.commandLine(spec));
         output.emit(r.toMarkdown());

@@ -18,8 +18,8 @@ public final class BenchWhoCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
-    Path data;
+    @Mixin
+    BenchCommand.Data data;
 
     @Option(names = "--repeats", defaultValue = "5")
     int repeats;
@@ -39,7 +39,7 @@ public final class BenchWhoCommand implements Callable<Integer> {
         if (launcher == null) {
             throw new CadenzaException("bench who times the ./cadenza launcher: run it as ./cadenza bench who");
         }
-        Path input = file != null ? file : BenchCommand.defaultFile(data);
+        Path input = file != null ? file : data.defaultFile();
         WhoBenchmark.Result r = WhoBenchmark.run(Path.of(launcher), input,
                 models.dir, repeats, BenchCommand.commandLine(spec));
         output.emit(r.toMarkdown());

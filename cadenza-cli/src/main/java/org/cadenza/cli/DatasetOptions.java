@@ -22,17 +22,14 @@ public final class DatasetOptions {
     @Option(names = "--target", defaultValue = "composer")
     String target;
 
-    @Option(names = "--periods", paramLabel = "CSV")
-    Path periods;
+    @Mixin
+    PeriodsOption periods;
 
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--split-file", paramLabel = "CSV")
-    Path splitFile;
-
-    @Option(names = "--split-root", paramLabel = "DIR")
-    Path splitRoot;
+    @Mixin
+    SplitFileOptions splitFile;
 
     @Option(names = "--first-seconds", paramLabel = "S")
     Double firstSeconds;
@@ -86,7 +83,7 @@ public final class DatasetOptions {
      */
     DatasetSpec dataset(org.cadenza.corpus.Workspace ws) {
         DatasetSpec d = dataset();
-        if (splitFile == null && !"random".equals(split)) {
+        if (splitFile.source().isEmpty() && !"random".equals(split)) {
             long withSplit = ws.catalog().files(org.cadenza.corpus.catalog.FileStatus.INGESTED).stream()
                     .filter(f -> f.split().isPresent()).count();
             if (withSplit > 0 || "catalog".equals(split)) {
@@ -106,13 +103,10 @@ public final class DatasetOptions {
             throw new IllegalArgumentException("--split: random or catalog, got " + split);
         }
         DatasetSpec.Builder ds = DatasetSpec.builder()
-                .optTarget(Target.parse(target, periods == null ? Periods.builtIn() : Periods.load(periods))).optSeed(seed())
+                .optTarget(Target.parse(target, periods.periods())).optSeed(seed())
                 .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance))
                 .optTrainAugmentations(augmentations());
-        if (splitFile != null) {
-            ds.optSplitSource(new SplitSource.FromFile(splitFile,
-                    splitRoot == null ? splitFile.toAbsolutePath().getParent() : splitRoot));
-        }
+        splitFile.source().ifPresent(ds::optSplitSource);
         if (firstSeconds != null) {
             ds.optSelection(WindowSelection.firstSecondsFromFirstSound(firstSeconds));
         }

@@ -35,8 +35,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--model", defaultValue = "small")
-    org.cadenza.model.Architecture model;
+    @Mixin
+    ArchitectureOption model;
 
     @Option(names = "--epochs", defaultValue = "8")
     int epochs;
@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
         org.cadenza.model.ModelRuntime.setThreads(1);
         FullDemo.Report report;
         try (TrainingProgress training = new TrainingProgress()) {
-            report = FullDemo.run(new FullDemo.Options(options, model, epochs, 2.5, models.models()), new ConsoleProgress(),
+            report = FullDemo.run(new FullDemo.Options(options, model.value(), epochs, 2.5, models.models()), new ConsoleProgress(),
                     training);
         }
         System.out.print(report.toText());

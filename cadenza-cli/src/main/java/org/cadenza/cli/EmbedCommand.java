@@ -22,8 +22,8 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     RunFolderOption run;
 
-    @Option(names = "--false-alarm", defaultValue = "0.05", paramLabel = "RATE")
-    double falseAlarm;
+    @Mixin
+    FalseAlarmOption falseAlarm;
 
     @Mixin
     ThreadsOption threads;
@@ -47,7 +47,7 @@ public final class EmbedCommand implements Callable<Integer> {
         try (Workspace ws = workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),
-                    data.dataset(), net.config(data.seed()), run.dir(), falseAlarm, progress, new ConsoleProgress(), n);
+                    data.dataset(), net.config(data.seed()), run.dir(), falseAlarm.rate(), progress, new ConsoleProgress(), n);
             json.print(summary(r), () -> document(r));
             return ExitCode.OK;
         }

@@ -22,8 +22,8 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArgument workspace;
 
-    @Option(names = "--kind", defaultValue = "logmel")
-    FeatureKind kind;
+    @Mixin
+    FeatureKindOption kind;
 
     @Mixin
     WindowOptions windows;
@@ -38,7 +38,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     public Integer call() {
         RenderSettings rendered = render.settings();
         FeatureParams params = WindowRecipe.featuresFor(rendered,
-                FeatureParams.builder().optKind(kind).optNMels(windows.mels));
+                FeatureParams.builder().optKind(kind.value()).optNMels(windows.mels));
         WindowSpec spec = windows.spec();
         try (Workspace ws = workspace.open()) {
             JobReport report = new FeatureJob().run(ws, params, rendered, threads.resolve(), new ConsoleProgress());

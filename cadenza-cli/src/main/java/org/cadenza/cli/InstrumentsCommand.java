@@ -39,8 +39,8 @@ public final class InstrumentsCommand implements Callable<Integer> {
     @Option(names = "--rare", defaultValue = "10", paramLabel = "N")
     int rare;
 
-    @Option(names = "--model", defaultValue = "small")
-    Architecture model;
+    @Mixin
+    ArchitectureOption model;
 
     @Option(names = "--epochs", defaultValue = "12")
     int epochs;
@@ -76,7 +76,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--heads: expected instruments or composer+instruments, got "
                     + heads);
         };
-        TrainingConfig tc = TrainingConfig.builder().optArchitecture(model).optEpochs(epochs).optMaxLearningRate(lr)
+        TrainingConfig tc = TrainingConfig.builder().optArchitecture(model.value()).optEpochs(epochs).optMaxLearningRate(lr)
                 .optPatience(patience).optSeed(data.seed()).optStopMetric(switch (stopOn) {
                     case "val-accuracy" -> TrainingConfig.StopMetric.VAL_ACCURACY;
                     case "val-loss" -> TrainingConfig.StopMetric.VAL_LOSS;

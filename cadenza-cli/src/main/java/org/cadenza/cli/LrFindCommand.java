@@ -26,8 +26,8 @@ public final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "DIR", required = true)
     Path run;
 
-    @Option(names = "--model", defaultValue = "small")
-    Architecture model;
+    @Mixin
+    ArchitectureOption model;
 
     @Option(names = "--min", defaultValue = "1e-6")
     double min;
@@ -47,12 +47,12 @@ public final class LrFindCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         torch.apply(1);
-        TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optSeed(data.seed()).build();
+        TrainingConfig config = TrainingConfig.builder().optArchitecture(model.value()).optSeed(data.seed()).build();
         try (Workspace ws = workspace.open()) {
             LearningRateFinder.Result r = WorkspaceTraining.findLearningRate(ws, data.pipeline(), data.dataset(), config,
                     min, max, steps, run);
             Path png = run.resolve("lr-find.png");
-            LrFinderCurve.read(run.resolve(WorkspaceTraining.LR_FIND)).writePng(png, "Learning-rate finder (" + model + ")");
+            LrFinderCurve.read(run.resolve(WorkspaceTraining.LR_FIND)).writePng(png, "Learning-rate finder (" + model.value() + ")");
             System.out.printf(Locale.ROOT, "suggested learning rate: %.2e (steepest descent); lowest loss at %.2e%n",
                     r.suggestedLr(), r.minLossLr());
             System.out.println("plot: " + png);

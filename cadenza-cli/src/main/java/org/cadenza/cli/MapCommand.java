@@ -24,8 +24,8 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     OutFolderOption out;
 
-    @Option(names = "--periods", paramLabel = "CSV")
-    Path periods;
+    @Mixin
+    PeriodsOption periods;
 
     @Option(names = "--linkage", defaultValue = "average")
     String linkage;
@@ -44,7 +44,7 @@ public final class MapCommand implements Callable<Integer> {
         if (perplexity != null) {
             s.optPerplexity(perplexity);
         }
-        ComposerMap.Result r = EmbeddingMap.draw(run.dir(), periods == null ? Periods.builtIn() : Periods.load(periods),
+        ComposerMap.Result r = EmbeddingMap.draw(run.dir(), periods.periods(),
                 s.build(), out.dir());
         System.out.print(r.summary());
         System.out.println("pictures and report: " + out.dir());

@@ -2,13 +2,14 @@ package org.cadenza.cli;
 
 import org.cadenza.model.Architecture;
 import org.cadenza.model.train.TrainingConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The network a route trains and how (train --input audio, pianoroll and fusion): architecture, epochs, optimiser. */
 public final class NetworkOptions {
 
-    @Option(names = "--model", defaultValue = "small")
-    Architecture model;
+    @Mixin
+    ArchitectureOption model;
 
     @Option(names = "--epochs", defaultValue = "10")
     int epochs;
@@ -36,7 +37,7 @@ public final class NetworkOptions {
 
     /** The training configuration these options give, with the data's {@code seed}. */
     TrainingConfig config(long seed) {
-        return TrainingConfig.builder().optArchitecture(model).optEpochs(epochs)
+        return TrainingConfig.builder().optArchitecture(model.value()).optEpochs(epochs)
                 .optOptimizer(optimizer).optWeightDecay(weightDecay)
                 .optMaxLearningRate(lr).optBatchSize(batch).optSeed(seed).optStopMetric(stopOn)
                 .optPatience(patience).optEnsembleMembers(ensemble).build();

@@ -48,8 +48,8 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Option(names = "--draws", defaultValue = "20")
     int draws;
 
-    @Option(names = "--false-alarm", defaultValue = "0.05")
-    double falseAlarm;
+    @Mixin
+    FalseAlarmOption falseAlarm;
 
     @Mixin
     ThreadsOption threads;
@@ -86,7 +86,7 @@ public final class OpenSetCommand implements Callable<Integer> {
         OpenSetEvaluation.Settings s = new OpenSetEvaluation.Settings(
                 new LeaveComposersOut.Settings(folds, minPieces, LeaveComposersOut.Settings.DEFAULTS.valFraction(),
                         LeaveComposersOut.Settings.DEFAULTS.testFraction(), seed.value()),
-                net.input(null), vs, knnK, 1.0, shots, draws, falseAlarm, n,
+                net.input(null), vs, knnK, 1.0, shots, draws, falseAlarm.rate(), n,
                 transpose.stream().map(org.cadenza.render.Augmentation::transpose).toList());
         try (Workspace ws = workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {

@@ -21,8 +21,8 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "PNG", required = true)
     Path out;
 
-    @Option(names = "--kind", defaultValue = "logmel")
-    FeatureKind kind;
+    @Mixin
+    FeatureKindOption kind;
 
     @Option(names = "--start", paramLabel = "SECONDS", defaultValue = "0")
     double start;
@@ -36,7 +36,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpectrogramPicture.Drawn d = SpectrogramPicture.draw(input, render.settings(),
-                FeatureParams.builder().optKind(kind).build(),
+                FeatureParams.builder().optKind(kind.value()).build(),
                 new SpectrogramPicture.Span(start, seconds == null ? Double.POSITIVE_INFINITY : seconds), out);
         System.out.printf("%s: %.1f s, %d frames x %d bins -> %s%n", input, d.seconds(), d.frames(), d.bins(), d.png());
         return ExitCode.OK;

@@ -35,8 +35,8 @@ public final class TrainStyleCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--split-file", paramLabel = "CSV")
-    Path splitFile;
+    @Mixin
+    SplitFileOptions splitFile;
 
     @Option(names = "--pedal", defaultValue = "extend")
     String pedal;
@@ -56,9 +56,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
         torch.apply(n);
         LanguageModelConfig cfg = model.config(seed.value(), composers);
         DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed.value());
-        if (splitFile != null) {
-            ds.optSplitSource(new SplitSource.FromFile(splitFile, splitFile.toAbsolutePath().getParent()));
-        }
+        splitFile.source().ifPresent(ds::optSplitSource);
         try (Workspace ws = workspace.open();
              TrainingProgress progress = progress()) {
             LanguageModelRun.Result r = LanguageModelRun.train(ws, ds.build(), List.copyOf(composers),
