@@ -51,6 +51,13 @@ class CommandLineTest {
         }
     }
 
+    /** Runs the command line, which must succeed (exit code 0; else the output is the failure's message). */
+    static Result ok(String... args) {
+        Result r = cadenza(args);
+        assertEquals(ExitCode.OK, r.code(), r.output());
+        return r;
+    }
+
     /** @param output stdout and stderr as they came; @param stdout stdout alone */
     record Result(int code, String output, String stdout) {
     }
@@ -97,29 +104,24 @@ class CommandLineTest {
         assertEquals(ExitCode.PARTIAL, ingest.code(), "one bad file is a partial failure: " + ingest.output());
         assertTrue(ingest.output().contains("notes.mid"), ingest.output());
 
-        Result render = cadenza("render", ws.toString(), "--threads", "2");
-        assertEquals(ExitCode.OK, render.code(), render.output());
+        Result render = ok("render", ws.toString(), "--threads", "2");
         assertTrue(render.output().contains("3 done"), render.output());
 
-        Result again = cadenza("render", ws.toString());
-        assertEquals(ExitCode.OK, again.code(), again.output());
+        Result again = ok("render", ws.toString());
         assertTrue(again.output().contains("0 done, 3 skipped"), again.output());
 
-        Result features = cadenza("features", ws.toString(), "--window", "2s");
-        assertEquals(ExitCode.OK, features.code(), features.output());
+        Result features = ok("features", ws.toString(), "--window", "2s");
         assertTrue(features.output().contains("3 done"), features.output());
         // 4 s, 5 s and 6 s of music (plus a short release tail): 2 + 2 + 3 whole 2-s windows
         assertTrue(features.output().contains("7 windows of 2 s every 2 s"), features.output());
 
-        Result status = cadenza("status", ws.toString());
-        assertEquals(ExitCode.OK, status.code(), status.output());
+        Result status = ok("status", ws.toString());
         assertTrue(status.output().contains("bach"), status.output());
         assertTrue(status.output().contains("chopin"), status.output());
         assertTrue(status.output().contains("not a Standard MIDI File"), status.output());
 
         Path png = tmp.resolve("pics/etude.png");
-        Result show = cadenza("show", music.resolve("Chopin/etude.mid").toString(), "--out", png.toString());
-        assertEquals(ExitCode.OK, show.code(), show.output());
+        Result show = ok("show", music.resolve("Chopin/etude.mid").toString(), "--out", png.toString());
         byte[] header = Files.readAllBytes(png);
         assertEquals((byte) 0x89, header[0]);
         assertEquals('P', header[1]);
