@@ -28,10 +28,18 @@ public final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Where a benchmark's Markdown goes: stdout, and a file when asked. */
+    /** Where a benchmark's Markdown goes: stdout, and a file when asked; and the command line it records. */
     static final class Output {
         @Option(names = "--append", paramLabel = "FILE.md")
         Path append;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec mixee;
+
+        /** The command line as typed, for the report: {@code cadenza} and the original arguments. */
+        String commandLine() {
+            return "cadenza " + String.join(" ", mixee.commandLine().getParseResult().originalArgs());
+        }
 
         void emit(String markdown) {
             System.out.print(markdown);
@@ -49,11 +57,6 @@ public final class BenchCommand implements Runnable {
     /** The peer program named on the command line: 'none' for none, a path, or the one {@code finder} finds. */
     static Optional<Path> peer(String option, Supplier<Optional<Path>> finder) {
         return "none".equals(option) ? Optional.empty() : option != null ? Optional.of(Path.of(option)) : finder.get();
-    }
-
-    /** The command line as typed, for a benchmark report: {@code cadenza} and the original arguments. */
-    static String commandLine(CommandSpec spec) {
-        return "cadenza " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     /** {@code --data}: the datasets folder, for the file a benchmark times when none is named and for relative paths. */
@@ -79,9 +82,30 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** {@code --repeats}: how many timed runs per file; each benchmark gives its default where it mixes it in. */
+    static final class Repeats {
+        @Option(names = "--repeats", paramLabel = "N")
+        int repeats;
+
+        /** For picocli; the benchmarks give their default with {@link #Repeats(int)}. */
+        Repeats() {
+            this(1);
+        }
+
+        Repeats(int repeats) {
+            this.repeats = repeats;
+        }
+    }
+
     /** {@code --threads} of the benchmarks: the threads the timed work runs on, on both sides (default 1). */
     static final class Threads {
         @Option(names = "--threads", defaultValue = "1", paramLabel = "N", descriptionKey = "bench-threads")
         int threads;
+
+        /** Sets PyTorch's threads to --threads; @return --threads */
+        int applyToPyTorch() {
+            org.cadenza.model.ModelRuntime.setThreads(threads);
+            return threads;
+        }
     }
 }

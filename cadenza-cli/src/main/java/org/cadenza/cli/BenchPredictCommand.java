@@ -7,13 +7,10 @@ import java.util.concurrent.Callable;
 
 import org.cadenza.bench.PredictBenchResult;
 import org.cadenza.bench.PredictBenchmark;
-import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench predict}. */
 @Command(name = "predict", mixinStandardHelpOptions = true)
@@ -27,8 +24,8 @@ public final class BenchPredictCommand implements Callable<Integer> {
     @Mixin
     BenchCommand.Data data;
 
-    @Option(names = "--repeats", defaultValue = "3")
-    int repeats;
+    @Mixin
+    BenchCommand.Repeats repeats = new BenchCommand.Repeats(3);
 
     @Mixin
     BenchCommand.Threads threads;
@@ -39,18 +36,15 @@ public final class BenchPredictCommand implements Callable<Integer> {
     @Mixin
     BenchCommand.Output output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(threads.threads);
+        threads.applyToPyTorch();
         List<Path> inputs = files;
         if (inputs.isEmpty()) {
             inputs = List.of(data.defaultFile());
         }
         PredictBenchResult r = PredictBenchmark.run(run, inputs,
-                new PredictBenchmark.Params(repeats, threads.threads, inferenceWindows), BenchCommand.commandLine(spec));
+                new PredictBenchmark.Params(repeats.repeats, threads.threads, inferenceWindows), output.commandLine());
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

@@ -30,8 +30,8 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20")
     int limit;
 
-    @Option(names = "--repeats", defaultValue = "1")
-    int repeats;
+    @Mixin
+    BenchCommand.Repeats repeats = new BenchCommand.Repeats(1);
 
     @Option(names = "--fluidsynth", paramLabel = "PATH")
     String fluidsynth;
@@ -47,7 +47,7 @@ public final class BenchRenderCommand implements Callable<Integer> {
         List<Path> files = spread(midiFiles(inputs.stream()
                 .map(data::resolve).toList()), limit);
         RenderBenchResult r = RenderBenchmark.run(files, render.settings(),
-                BenchCommand.peer(fluidsynth, RenderBenchmark::findFluidsynth), repeats);
+                BenchCommand.peer(fluidsynth, RenderBenchmark::findFluidsynth), repeats.repeats);
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

@@ -5,12 +5,9 @@ import java.util.concurrent.Callable;
 import org.cadenza.bench.TrainThroughputBenchmark;
 import org.cadenza.bench.TrainThroughputResult;
 import org.cadenza.model.Architecture;
-import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench train}. */
 @Command(name = "train", mixinStandardHelpOptions = true)
@@ -36,16 +33,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
     BenchCommand.Output output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        ModelRuntime.setThreads(threads.threads);
+        threads.applyToPyTorch();
         var params = TrainThroughputBenchmark.Params.builder().optArchitecture(model.value()).optWindows(windows)
                 .optThreads(threads.threads).optMels(mels).optFrames(frames)
                 .optPython(BenchCommand.peer(python, TrainThroughputBenchmark::findPython)).build();
-        TrainThroughputResult r = TrainThroughputBenchmark.run(params, BenchCommand.commandLine(spec));
+        TrainThroughputResult r = TrainThroughputBenchmark.run(params, output.commandLine());
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

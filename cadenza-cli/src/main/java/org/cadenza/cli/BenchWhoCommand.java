@@ -7,10 +7,8 @@ import org.cadenza.bench.WhoBenchmark;
 import org.cadenza.io.CadenzaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench who}. */
 @Command(name = "who", mixinStandardHelpOptions = true)
@@ -21,17 +19,14 @@ public final class BenchWhoCommand implements Callable<Integer> {
     @Mixin
     BenchCommand.Data data;
 
-    @Option(names = "--repeats", defaultValue = "5")
-    int repeats;
+    @Mixin
+    BenchCommand.Repeats repeats = new BenchCommand.Repeats(5);
 
     @Mixin
     ModelsOption models;
 
     @Mixin
     BenchCommand.Output output;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -41,7 +36,7 @@ public final class BenchWhoCommand implements Callable<Integer> {
         }
         Path input = file != null ? file : data.defaultFile();
         WhoBenchmark.Result r = WhoBenchmark.run(Path.of(launcher), input,
-                models.dir, repeats, BenchCommand.commandLine(spec));
+                models.dir, repeats.repeats, output.commandLine());
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

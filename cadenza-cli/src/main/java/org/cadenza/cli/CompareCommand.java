@@ -27,9 +27,6 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspace;
-
-    @Mixin
     OutFolderOption out;
 
     @Option(names = "--blind", paramLabel = "OTHER_WS")
@@ -64,10 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
     int rounds;
 
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Mixin
     DatasetOptions data;
@@ -80,14 +74,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        torch.apply(1);
+        threads.torch(1);
         List<ClassicalAlgorithm> algorithms = new ArrayList<>();
         for (String c : classifiers) {
-            try {
-                algorithms.add(ClassicalAlgorithm.parse(c));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--classifiers: " + e.getMessage());
-            }
+            algorithms.add(OptionValues.parse(spec, "--classifiers", () -> ClassicalAlgorithm.parse(c)));
         }
         Map<String, Path> audioRuns = new LinkedHashMap<>();
         for (String a : audio) {
@@ -99,7 +89,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         TrainingConfig network = TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(epochs)
                 .optSeed(data.seed()).optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY).optPatience(4).build();
-        try (Workspace ws = workspace.open();
+        try (Workspace ws = data.workspace.open();
              Workspace other = blind == null ? null : WorkspaceOption.existing(blind);
              TrainingProgress progress = new TrainingProgress()) {
             ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(), noteWindow.settings(data.firstSeconds),

@@ -16,8 +16,14 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** What to train on: target, split, window selection and how the windows were made (train, lr-find). */
+/**
+ * What to train on: the workspace, the target, the split, the window selection and how the windows were made (train,
+ * embed, instruments, compare, lr-find).
+ */
 public final class DatasetOptions {
+
+    @Mixin
+    WorkspaceArgument workspace;
 
     @Option(names = "--target", defaultValue = "composer")
     String target;

@@ -17,19 +17,13 @@ import picocli.CommandLine.Option;
 public final class EmbedCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspace;
-
-    @Mixin
     RunFolderOption run;
 
     @Mixin
     FalseAlarmOption falseAlarm;
 
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Mixin
     EmbeddingOptions net;
@@ -43,8 +37,8 @@ public final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int n = threads.resolve();
-        torch.apply(net.torchThreads(n));
-        try (Workspace ws = workspace.open();
+        threads.torch(net.torchThreads(n));
+        try (Workspace ws = data.workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),
                     data.dataset(), net.config(data.seed()), run.dir(), falseAlarm.rate(), progress, new ConsoleProgress(), n);

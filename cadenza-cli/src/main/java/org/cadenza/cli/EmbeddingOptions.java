@@ -39,14 +39,8 @@ final class EmbeddingOptions {
     @Option(names = "--windows-per-composer", defaultValue = "8", paramLabel = "K")
     int windowsPerComposer;
 
-    @Option(names = "--epochs", defaultValue = "40")
-    int epochs;
-
-    @Option(names = "--patience", defaultValue = "10")
-    int patience;
-
-    @Option(names = "--lr", defaultValue = "0.001")
-    double learningRate;
+    @Mixin
+    TrainingSchedule schedule = new TrainingSchedule(40, 10, 0.001);
 
     @Mixin
     NoteWindowOption noteWindow;
@@ -78,8 +72,8 @@ final class EmbeddingOptions {
         return EmbeddingConfig.builder().optObjective(objective).optMining(mining).optMargin(m)
                 .optMarginKind(soft ? MarginKind.SOFT : MarginKind.HINGE)
                 .optDimensions(dimensions).optTrunk(t).optComposersPerBatch(composersPerBatch)
-                .optWindowsPerComposer(windowsPerComposer).optEpochs(epochs).optPatience(patience)
-                .optMaxLearningRate(learningRate).optSeed(seed).build();
+                .optWindowsPerComposer(windowsPerComposer).optEpochs(schedule.epochs).optPatience(schedule.patience)
+                .optMaxLearningRate(schedule.lr).optSeed(seed).build();
     }
 
     /** The network and its training as the options say. */

@@ -60,10 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Override
     public Integer call() {
@@ -79,7 +76,7 @@ public final class GenerateCommand implements Callable<Integer> {
             if (!StyleModels.isTrained(run)) {
                 System.err.println("no style model for " + composer + " yet: training one in " + run
                         + " (about half an hour on two cores; interrupt and rerun to resume)");
-                torch.apply(n);
+                threads.torch(n);
                 try (TrainingProgress progress = TrainStyleCommand.progress()) {
                     StyleModels.ensure(home, composer, progress, new ConsoleProgress(), n);
                 }

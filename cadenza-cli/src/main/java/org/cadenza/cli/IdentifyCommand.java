@@ -32,8 +32,8 @@ public final class IdentifyCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
-    @Option(names = "--top", defaultValue = "3")
-    int top;
+    @Mixin
+    TopOption top = new TopOption(3);
 
     @Mixin
     JsonOption json;
@@ -52,8 +52,8 @@ public final class IdentifyCommand implements Callable<Integer> {
                     skipped.addObject().put("file", f.toString()).put("problem", e.problem());
                 }
             }
-            json.print(files.size() == 1 && done.size() == 1 ? detail(done.get(0), top) : table(done, top),
-                    () -> document(done, top, skipped));
+            json.print(files.size() == 1 && done.size() == 1 ? detail(done.get(0), top.value()) : table(done, top.value()),
+                    () -> document(done, top.value(), skipped));
         }
         return skipped.isEmpty() ? ExitCode.OK : done.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.PARTIAL;
     }

@@ -45,11 +45,7 @@ public final class InputRouteOption {
 
     /** @return the route --input names; a ParameterException for an unknown one */
     InputRoute route() {
-        try {
-            return InputRoute.parse(input);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--input: " + e.getMessage());
-        }
+        return OptionValues.parse(command, "--input", () -> InputRoute.parse(input));
     }
 
     /**

@@ -22,9 +22,6 @@ import picocli.CommandLine.Option;
 public final class InstrumentsCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspace;
-
-    @Mixin
     RunFolderOption run;
 
     @Option(names = "--heads", defaultValue = "composer+instruments")
@@ -42,14 +39,8 @@ public final class InstrumentsCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOption model;
 
-    @Option(names = "--epochs", defaultValue = "12")
-    int epochs;
-
-    @Option(names = "--lr", defaultValue = "1e-3")
-    double lr;
-
-    @Option(names = "--patience", defaultValue = "4")
-    int patience;
+    @Mixin
+    TrainingSchedule schedule = new TrainingSchedule(12, 4, 1e-3);
 
     @Option(names = "--tune", defaultValue = "accuracy")
     String tune;
@@ -58,10 +49,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
     String stopOn;
 
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Mixin
     DatasetOptions data;
@@ -69,15 +57,16 @@ public final class InstrumentsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int n = threads.resolve();
-        torch.apply(n);
+        threads.torch(n);
         Heads h = switch (heads.toLowerCase(Locale.ROOT)) {
             case "instruments" -> Heads.INSTRUMENTS;
             case "composer+instruments", "both" -> Heads.COMPOSER_AND_INSTRUMENTS;
             default -> throw new IllegalArgumentException("--heads: expected instruments or composer+instruments, got "
                     + heads);
         };
-        TrainingConfig tc = TrainingConfig.builder().optArchitecture(model.value()).optEpochs(epochs).optMaxLearningRate(lr)
-                .optPatience(patience).optSeed(data.seed()).optStopMetric(switch (stopOn) {
+        TrainingConfig tc = TrainingConfig.builder().optArchitecture(model.value()).optEpochs(schedule.epochs)
+                .optMaxLearningRate(schedule.lr)
+                .optPatience(schedule.patience).optSeed(data.seed()).optStopMetric(switch (stopOn) {
                     case "val-accuracy" -> TrainingConfig.StopMetric.VAL_ACCURACY;
                     case "val-loss" -> TrainingConfig.StopMetric.VAL_LOSS;
                     default -> throw new IllegalArgumentException("--stop-on: expected val-accuracy or val-loss, got "
@@ -91,7 +80,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
                     + tune);
         };
         InstrumentMap m = map == null ? InstrumentMap.builtIn() : InstrumentMap.load(map);
-        try (Workspace ws = workspace.open();
+        try (Workspace ws = data.workspace.open();
              TrainingProgress progress = new TrainingProgress(r -> String.format(Locale.ROOT,
                      "epoch %d: train loss %.3f, all families right %.1f%% | val loss %.3f, all right %.1f%%",
                      r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy()),

@@ -20,9 +20,6 @@ import java.util.concurrent.Callable;
 @Command(name = "lr-find", mixinStandardHelpOptions = true)
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Mixin
-    WorkspaceArgument workspace;
-
     @Option(names = "--run", paramLabel = "DIR", required = true)
     Path run;
 
@@ -48,7 +45,7 @@ public final class LrFindCommand implements Callable<Integer> {
     public Integer call() {
         torch.apply(1);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model.value()).optSeed(data.seed()).build();
-        try (Workspace ws = workspace.open()) {
+        try (Workspace ws = data.workspace.open()) {
             LearningRateFinder.Result r = WorkspaceTraining.findLearningRate(ws, data.pipeline(), data.dataset(), config,
                     min, max, steps, run);
             Path png = run.resolve("lr-find.png");

@@ -46,11 +46,7 @@ public final class ModelsTrainCommand implements Callable<Integer> {
                             ? TrainingData.publicPianoCorpora(DefaultModels.home(), progress)
                             : new TrainingData(data), progress, training, threads.resolve());
         }
-        if (json.on()) {
-            System.out.println(JsonOption.write(trained));
-        } else {
-            trained.forEach(i -> System.out.print(i.toText()));
-        }
+        json.print(String.join("", trained.stream().map(DefaultModels.ModelInfo::toText).toList()), () -> trained);
         return ExitCode.OK;
     }
 }

@@ -11,11 +11,8 @@ public final class NetworkOptions {
     @Mixin
     ArchitectureOption model;
 
-    @Option(names = "--epochs", defaultValue = "10")
-    int epochs;
-
-    @Option(names = "--lr", defaultValue = "1e-3")
-    double lr;
+    @Mixin
+    TrainingSchedule schedule = new TrainingSchedule(10, 5, 1e-3);
 
     @Option(names = "--optimizer", defaultValue = "adamw")
     TrainingConfig.OptimizerKind optimizer;
@@ -29,17 +26,14 @@ public final class NetworkOptions {
     @Option(names = "--stop-on", defaultValue = "val_loss")
     TrainingConfig.StopMetric stopOn;
 
-    @Option(names = "--patience", defaultValue = "5")
-    int patience;
-
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "K")
     int ensemble;
 
     /** The training configuration these options give, with the data's {@code seed}. */
     TrainingConfig config(long seed) {
-        return TrainingConfig.builder().optArchitecture(model.value()).optEpochs(epochs)
+        return TrainingConfig.builder().optArchitecture(model.value()).optEpochs(schedule.epochs)
                 .optOptimizer(optimizer).optWeightDecay(weightDecay)
-                .optMaxLearningRate(lr).optBatchSize(batch).optSeed(seed).optStopMetric(stopOn)
-                .optPatience(patience).optEnsembleMembers(ensemble).build();
+                .optMaxLearningRate(schedule.lr).optBatchSize(batch).optSeed(seed).optStopMetric(stopOn)
+                .optPatience(schedule.patience).optEnsembleMembers(ensemble).build();
     }
 }

@@ -6,7 +6,6 @@ import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.model.notes.NotesSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code --note-window}: the windows of notes that the notes route and the note embeddings read. */
@@ -20,12 +19,7 @@ public final class NoteWindowOption {
 
     /** The notes settings: these windows of notes, over each file's first {@code firstSeconds} when given. */
     NotesSettings settings(Double firstSeconds) {
-        NoteWindowSpec w;
-        try {
-            w = NoteWindowSpec.parse(noteWindow);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--note-window: " + e.getMessage());
-        }
+        NoteWindowSpec w = OptionValues.parse(command, "--note-window", () -> NoteWindowSpec.parse(noteWindow));
         NotesSettings d = NotesSettings.defaults();
         return new NotesSettings(d.features(), w, firstSeconds == null ? OptionalDouble.empty()
                 : OptionalDouble.of(firstSeconds), d.pedal());

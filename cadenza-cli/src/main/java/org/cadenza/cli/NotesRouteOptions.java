@@ -6,7 +6,6 @@ import org.cadenza.model.notes.NotesSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** How {@code train --input notes} (and the notes member of fusion) reads notes and which classifier it trains. */
@@ -35,11 +34,7 @@ public final class NotesRouteOptions {
     /** The classifier, seeded with the data's {@code seed}, with PCA when asked for. */
     ClassicalConfig classicalConfig(long seed) {
         ClassicalConfig.Builder b = ClassicalConfig.builder();
-        try {
-            b.setAlgorithm(ClassicalAlgorithm.parse(classifier));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--classifier: " + e.getMessage());
-        }
+        b.setAlgorithm(OptionValues.parse(command, "--classifier", () -> ClassicalAlgorithm.parse(classifier)));
         b.optSeed(seed);
         if (pca != null) {
             b.optPcaVariance(pca);

@@ -52,10 +52,7 @@ public final class OpenSetCommand implements Callable<Integer> {
     FalseAlarmOption falseAlarm;
 
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES")
     List<Integer> transpose = List.of();
@@ -69,7 +66,7 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int n = threads.resolve();
-        torch.apply(net.torchThreads(n));
+        threads.torch(net.torchThreads(n));
         List<OpenSetEvaluation.Variant> vs = new ArrayList<>();
         for (String v : variants) {
             vs.add(switch (v) {

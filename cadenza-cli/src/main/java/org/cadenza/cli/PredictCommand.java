@@ -28,8 +28,8 @@ public final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--top", defaultValue = "5")
-    int top;
+    @Mixin
+    TopOption top = new TopOption(5);
 
     @Option(names = {"--explain", "--windows"})
     boolean explain;
@@ -57,7 +57,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<FileResult> results;
         try (Cadenza cadenza = Cadenza.builder().composerModel(runDir).noPeriod().noOpenSet().build()) {
-            results = cadenza.analyzeAll(files, AnalysisOptions.DEFAULTS.withTop(top).withExplain(explain),
+            results = cadenza.analyzeAll(files, AnalysisOptions.DEFAULTS.withTop(top.value()).withExplain(explain),
                     org.cadenza.corpus.ProgressListener.NONE);
         }
         return WhoCommand.print("predict", results, json.on(), files.size());

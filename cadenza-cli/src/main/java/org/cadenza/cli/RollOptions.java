@@ -7,7 +7,6 @@ import org.cadenza.features.pianoroll.PianoRollParams;
 import org.cadenza.model.pianoroll.PianoRollSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The piano roll of {@code train --input pianoroll} (and of fusion's piano-roll member), compare and the embeddings. */
@@ -26,12 +25,8 @@ public final class RollOptions {
 
     /** Rolls at --fps in {@code window}s, over each file's first {@code firstSeconds} when given. */
     PianoRollSettings settings(WindowSpec window, Double firstSeconds) {
-        PianoRollParams roll;
-        try {
-            roll = PianoRollParams.builder().optFramesPerSecond(fps).build();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--fps: " + e.getMessage());
-        }
+        PianoRollParams roll = OptionValues.parse(command, "--fps",
+                () -> PianoRollParams.builder().optFramesPerSecond(fps).build());
         return new PianoRollSettings(roll, window, firstSeconds == null ? OptionalDouble.empty()
                 : OptionalDouble.of(firstSeconds), PianoRollSettings.defaults().pedal());
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.cadenza.model.generation.LanguageModelConfig;
 import org.cadenza.model.generation.LanguageModelRun;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The style model of {@code train-style} and how it is trained: LSTM size, crops, epochs, conditioning. */
@@ -34,14 +35,8 @@ public final class StyleModelOptions {
     @Option(names = "--tokens-per-epoch", defaultValue = "0", paramLabel = "N")
     long tokensPerEpoch;
 
-    @Option(names = "--epochs", defaultValue = "20")
-    int epochs;
-
-    @Option(names = "--patience", defaultValue = "4")
-    int patience;
-
-    @Option(names = "--lr", defaultValue = "0.002")
-    double learningRate;
+    @Mixin
+    TrainingSchedule schedule = new TrainingSchedule(20, 4, 0.002);
 
     @Option(names = "--condition", defaultValue = "auto")
     String condition;
@@ -52,7 +47,7 @@ public final class StyleModelOptions {
     /** The model and training configuration for these {@code composers}, with this {@code seed}. */
     LanguageModelConfig config(long seed, List<String> composers) {
         return new LanguageModelConfig(embedding, hidden, layers, dense, dropout, context, batch, tokensPerEpoch,
-                epochs, patience, learningRate, LanguageModelConfig.defaults().weightDecay(),
+                schedule.epochs, schedule.patience, schedule.lr, LanguageModelConfig.defaults().weightDecay(),
                 LanguageModelConfig.defaults().clipGradient(), seed, conditioning(composers), balanceComposers);
     }
 

@@ -27,9 +27,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
 
-    @Mixin
-    WorkspaceArgument workspace;
-
     @Option(names = "--run", paramLabel = "DIR")
     Path run;
 
@@ -37,8 +34,7 @@ public final class TrainCommand implements Callable<Integer> {
     Integer trials;
 
     @Mixin NetworkOptions network;
-    @Mixin ThreadsOption threads;
-    @Mixin TorchThreadsOption torch;
+    @Mixin ThreadOptions threads;
     @Mixin InputRouteOption input;
     @Mixin NotesRouteOptions notes;
     @Mixin RollOptions roll;
@@ -54,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (trials != null && trials < 1) {
             throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }
-        torch.apply(1);
+        threads.torch(1);
         TrainingConfig config = network.config(data.seed());
         InputRoute route = input.route();
         if (route != InputRoute.AUDIO && trials != null) {
@@ -62,11 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         input.refuseOptionsOtherRoutesUse(route);
         if (run == null) {
-            run = workspace.dir().resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-') + "-"
+            run = data.workspace.dir().resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-') + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             System.err.println("run folder: " + run + " (--run DIR to choose one; rerun with it to resume)");
         }
-        try (Workspace ws = workspace.open(); TrainingProgress progress = new TrainingProgress()) {
+        try (Workspace ws = data.workspace.open(); TrainingProgress progress = new TrainingProgress()) {
             return switch (route) {
                 case NOTES -> notes(ws);
                 case PIANOROLL -> pianoRoll(ws, config, progress);

@@ -42,10 +42,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
     String pedal;
 
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Mixin
     StyleModelOptions model;
@@ -53,7 +50,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int n = threads.resolve();
-        torch.apply(n);
+        threads.torch(n);
         LanguageModelConfig cfg = model.config(seed.value(), composers);
         DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed.value());
         splitFile.source().ifPresent(ds::optSplitSource);

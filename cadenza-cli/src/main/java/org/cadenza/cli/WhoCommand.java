@@ -23,8 +23,8 @@ public final class WhoCommand implements Callable<Integer> {
     @Option(names = "--explain")
     boolean explain;
 
-    @Option(names = "--top", defaultValue = "5", paramLabel = "N")
-    int top;
+    @Mixin
+    TopOption top = new TopOption(5);
 
     @Option(names = "--composer-model", paramLabel = "RUN")
     Path composerModel;
@@ -47,7 +47,7 @@ public final class WhoCommand implements Callable<Integer> {
         if (composerModel != null) {
             b.composerModel(composerModel);
         }
-        AnalysisOptions options = AnalysisOptions.DEFAULTS.withTop(top).withExplain(explain);
+        AnalysisOptions options = AnalysisOptions.DEFAULTS.withTop(top.value()).withExplain(explain);
         List<FileResult> results;
         try (TrainingProgress training = EmbeddingOptions.progress()) {
             b.training(training);
