@@ -59,7 +59,7 @@ public final class BenchCommand implements Runnable {
         return "none".equals(option) ? Optional.empty() : option != null ? Optional.of(Path.of(option)) : finder.get();
     }
 
-    /** {@code --data}: the datasets folder, for the file a benchmark times when none is named and for relative paths. */
+    /** {@code --data}: the datasets folder, for the file a benchmark times by default and for relative paths. */
     static final class Data {
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
         Path dir;

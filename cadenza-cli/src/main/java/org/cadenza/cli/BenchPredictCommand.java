@@ -30,7 +30,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
     @Mixin
     BenchCommand.Threads threads;
 
-    @Option(names = "--inference-windows", defaultValue = "64")
+    @Option(names = "--inference-windows", defaultValue = "64", paramLabel = "N")
     int inferenceWindows;
 
     @Mixin

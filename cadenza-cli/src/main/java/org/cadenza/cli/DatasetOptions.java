@@ -43,7 +43,7 @@ public final class DatasetOptions {
     @Option(names = "--balance", defaultValue = "none")
     String balance;
 
-    @Option(names = "--min-pieces", defaultValue = "2")
+    @Option(names = "--min-pieces", defaultValue = "2", paramLabel = "N")
     int minPieces;
 
     @Mixin

@@ -41,7 +41,8 @@ public final class EmbedCommand implements Callable<Integer> {
         try (Workspace ws = data.workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),
-                    data.dataset(), net.config(data.seed()), run.dir(), falseAlarm.rate(), progress, new ConsoleProgress(), n);
+                    data.dataset(), net.config(data.seed()), run.dir(), falseAlarm.rate(), progress,
+                    new ConsoleProgress(), n);
             json.print(summary(r), () -> document(r));
             return ExitCode.OK;
         }
@@ -83,7 +84,8 @@ public final class EmbedCommand implements Callable<Integer> {
         ObjectNode o = JsonOption.object();
         o.put("run", run.modelDir().getParent().toString()).put("model", run.modelDir().toString());
         o.put("objective", run.training().config().objective().cliName())
-                .put("mining", run.training().config().mining().cliName()).put("margin", run.training().config().margin())
+                .put("mining", run.training().config().mining().cliName())
+                .put("margin", run.training().config().margin())
                 .put("bestEpoch", run.training().bestEpoch()).put("epochs", run.training().history().size())
                 .put("status", run.training().status().name());
         o.putObject("anchors").put("composers", run.anchors().composers().size())

@@ -27,7 +27,7 @@ final class EmbeddingOptions {
     @Option(names = "--margin", defaultValue = "0.2")
     String margin;
 
-    @Option(names = "--dim", defaultValue = "64")
+    @Option(names = "--dim", defaultValue = "64", paramLabel = "N")
     int dimensions;
 
     @Option(names = "--trunk")
@@ -45,7 +45,7 @@ final class EmbeddingOptions {
     @Mixin
     NoteWindowOption noteWindow;
 
-    @Option(names = "--roll-window", defaultValue = "10s/5s")
+    @Option(names = "--roll-window", defaultValue = "10s/5s", paramLabel = "SPEC")
     String rollWindow;
 
     @Mixin
@@ -54,7 +54,8 @@ final class EmbeddingOptions {
     /** The input as asked, before any fitting. */
     EmbeddingInput input(Double firstSeconds) {
         EmbeddingInput.Kind kind = EmbeddingInput.Kind.parse(input);
-        return kind == EmbeddingInput.Kind.NOTES ? new EmbeddingInput(kind, noteWindow.settings(firstSeconds), null, null)
+        return kind == EmbeddingInput.Kind.NOTES
+                ? new EmbeddingInput(kind, noteWindow.settings(firstSeconds), null, null)
                 : new EmbeddingInput(kind, null, roll.settings(WindowSpec.parse(rollWindow), firstSeconds), null);
     }
 

@@ -47,7 +47,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--bpm", defaultValue = "120", paramLabel = "BPM")
     double bpm;
 
-    @Option(names = "--beats-per-bar", defaultValue = "4")
+    @Option(names = "--beats-per-bar", defaultValue = "4", paramLabel = "N")
     int beatsPerBar;
 
     @Option(names = "--no-wav")

@@ -52,8 +52,9 @@ public final class IdentifyCommand implements Callable<Integer> {
                     skipped.addObject().put("file", f.toString()).put("problem", e.problem());
                 }
             }
-            json.print(files.size() == 1 && done.size() == 1 ? detail(done.get(0), top.value()) : table(done, top.value()),
-                    () -> document(done, top.value(), skipped));
+            int n = top.value();
+            json.print(files.size() == 1 && done.size() == 1 ? detail(done.get(0), n) : table(done, n),
+                    () -> document(done, n, skipped));
         }
         return skipped.isEmpty() ? ExitCode.OK : done.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.PARTIAL;
     }
@@ -105,7 +106,8 @@ public final class IdentifyCommand implements Callable<Integer> {
             f.set("ranking", JsonOption.tree(id.ranking().subList(0, Math.min(top, id.ranking().size()))));
             id.nearestPiece().ifPresent(p -> f.set("nearestPiece", JsonOption.tree(p)));
         }
-        ids.stream().findFirst().flatMap(Identification::threshold).ifPresent(t -> o.set("threshold", JsonOption.tree(t)));
+        ids.stream().findFirst().flatMap(Identification::threshold)
+                .ifPresent(t -> o.set("threshold", JsonOption.tree(t)));
         o.set("skipped", skipped);
         return o;
     }

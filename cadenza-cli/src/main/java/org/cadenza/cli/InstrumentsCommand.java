@@ -27,7 +27,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
     @Option(names = "--heads", defaultValue = "composer+instruments")
     String heads;
 
-    @Option(names = "--instrument-weight", defaultValue = "1")
+    @Option(names = "--instrument-weight", defaultValue = "1", paramLabel = "WEIGHT")
     double instrumentWeight;
 
     @Option(names = "--map", paramLabel = "CSV")
@@ -45,7 +45,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
     @Option(names = "--tune", defaultValue = "accuracy")
     String tune;
 
-    @Option(names = "--stop-on", defaultValue = "val-accuracy")
+    @Option(names = "--stop-on", defaultValue = "val-accuracy", paramLabel = "METRIC")
     String stopOn;
 
     @Mixin
@@ -86,7 +86,8 @@ public final class InstrumentsCommand implements Callable<Integer> {
                      r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), r.valLoss(), 100 * r.valAccuracy()),
                      "loss %.3f all-right %.1f%% %.0f win/s")) {
             InstrumentRun.Report r = InstrumentRun.run(ws, data.pipeline(), data.dataset(), m, rare,
-                    new MultiTaskConfig(tc, h, instrumentWeight), objective, run.dir(), progress, new ConsoleProgress(), n);
+                    new MultiTaskConfig(tc, h, instrumentWeight), objective, run.dir(), progress, new ConsoleProgress(),
+                    n);
             System.out.print(Files.readString(r.report()));
             System.out.println("report: " + r.report());
         }

@@ -17,13 +17,13 @@ public final class NetworkOptions {
     @Option(names = "--optimizer", defaultValue = "adamw")
     TrainingConfig.OptimizerKind optimizer;
 
-    @Option(names = "--weight-decay", defaultValue = "1e-4")
+    @Option(names = "--weight-decay", defaultValue = "1e-4", paramLabel = "DECAY")
     double weightDecay;
 
     @Option(names = "--batch", defaultValue = "32")
     int batch;
 
-    @Option(names = "--stop-on", defaultValue = "val_loss")
+    @Option(names = "--stop-on", defaultValue = "val_loss", paramLabel = "METRIC")
     TrainingConfig.StopMetric stopOn;
 
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "K")

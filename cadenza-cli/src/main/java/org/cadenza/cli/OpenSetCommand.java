@@ -33,13 +33,13 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "3")
     int folds;
 
-    @Option(names = "--min-pieces", defaultValue = "5")
+    @Option(names = "--min-pieces", defaultValue = "5", paramLabel = "N")
     int minPieces;
 
     @Mixin
     SeedOption seed;
 
-    @Option(names = "--knn-k", defaultValue = "1")
+    @Option(names = "--knn-k", defaultValue = "1", paramLabel = "K")
     int knnK;
 
     @Option(names = "--shots", split = ",", defaultValue = "1,3,5")

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-/** {@code --out DIR}: the folder a command that writes several files (reports, tables, pictures, models) writes into. */
+/** {@code --out DIR}: the folder a command writes its files into (reports, tables, pictures, models). */
 public final class OutFolderOption {
 
     @Option(names = "--out", required = true, paramLabel = "DIR")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The piano roll of {@code train --input pianoroll} (and of fusion's piano-roll member), compare and the embeddings. */
+/** The piano roll of {@code train --input pianoroll} (and of fusion's piano-roll member), compare, embeddings. */
 public final class RollOptions {
 
     @Option(names = "--fps", defaultValue = "16", paramLabel = "FPS")

@@ -9,10 +9,10 @@ public final class SamplingOptions {
     @Option(names = "--temperature", defaultValue = "1.0")
     double temperature;
 
-    @Option(names = "--top-k", defaultValue = "0")
+    @Option(names = "--top-k", defaultValue = "0", paramLabel = "K")
     int topK;
 
-    @Option(names = "--top-p", defaultValue = "0.95")
+    @Option(names = "--top-p", defaultValue = "0.95", paramLabel = "P")
     double topP;
 
     /** The sampling these options ask for, drawn with {@code seed}. */

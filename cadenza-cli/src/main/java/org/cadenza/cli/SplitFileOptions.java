@@ -15,7 +15,7 @@ public final class SplitFileOptions {
     @Option(names = "--split-root", paramLabel = "DIR")
     Path root;
 
-    /** @return the split the file gives, its paths relative to --split-root (default: the file's folder); empty without one */
+    /** @return the file's split, its paths relative to --split-root (default: the file's folder); empty without one */
     Optional<SplitSource> source() {
         return file == null ? Optional.empty() : Optional.of(new SplitSource.FromFile(file,
                 root == null ? file.toAbsolutePath().getParent() : root));

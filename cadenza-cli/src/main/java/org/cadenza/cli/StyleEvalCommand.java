@@ -47,10 +47,10 @@ public final class StyleEvalCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling;
 
-    @Option(names = "--max-reference", defaultValue = "80")
+    @Option(names = "--max-reference", defaultValue = "80", paramLabel = "N")
     int maxReference;
 
-    @Option(names = "--max-others", defaultValue = "30")
+    @Option(names = "--max-others", defaultValue = "30", paramLabel = "N")
     int maxOthers;
 
     @Mixin

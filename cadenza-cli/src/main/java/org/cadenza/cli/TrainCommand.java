@@ -58,8 +58,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         input.refuseOptionsOtherRoutesUse(route);
         if (run == null) {
-            run = data.workspace.dir().resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-') + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            run = data.workspace.dir().resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-')
+                    + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             System.err.println("run folder: " + run + " (--run DIR to choose one; rerun with it to resume)");
         }
         try (Workspace ws = data.workspace.open(); TrainingProgress progress = new TrainingProgress()) {
@@ -77,7 +77,8 @@ public final class TrainCommand implements Callable<Integer> {
                 ? RouteTrainingRun.notes(ws, notes.notesSettings(data), data.dataset(ws),
                         notes.classicalConfig(data.seed()), run, new ConsoleProgress(), threads.resolve())
                 : RouteTrainingRun.notesInChunks(ws, notes.notesSettings(data), data.dataset(ws),
-                        notes.classicalConfig(data.seed()), notes.chunkFiles, run, new ConsoleProgress(), threads.resolve());
+                        notes.classicalConfig(data.seed()), notes.chunkFiles, run, new ConsoleProgress(),
+                        threads.resolve());
         json.print(TrainingReport.notes(r, run, notes.pca), () -> TrainingReport.notes(head(), r));
         return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     }

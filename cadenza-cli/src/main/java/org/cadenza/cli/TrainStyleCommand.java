@@ -97,7 +97,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
                 + "%.1f%% (a uniform guess: NLL %.3f)%n", best.valLoss(), Math.exp(best.valLoss()),
                 100 * best.valAccuracy(), Math.log(r.contract().vocabulary())));
         r.corpus().problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
-        b.append("next: cadenza generate --model ").append(r.modelDir().getParent()).append(" --composer ")
+        b.append("next: cadenza generate --run ").append(r.modelDir().getParent()).append(" --composer ")
                 .append(r.contract().trained().get(0)).append(" --length 60s --out new.mid\n");
         return b.toString();
     }

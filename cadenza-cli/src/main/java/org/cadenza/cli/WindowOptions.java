@@ -3,7 +3,7 @@ package org.cadenza.cli;
 import org.cadenza.features.WindowSpec;
 import picocli.CommandLine.Option;
 
-/** How the spectrogram of a file is cut into windows, and its mel bands (features, and the trainings that read them). */
+/** How a file's spectrogram is cut into windows, and its mel bands (features, and the trainings that read them). */
 public final class WindowOptions {
 
     @Option(names = "--window", defaultValue = "5s")

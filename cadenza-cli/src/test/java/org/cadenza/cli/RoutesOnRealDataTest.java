@@ -59,7 +59,8 @@ class RoutesOnRealDataTest {
         assertTrue(train.output().contains("late fusion: "), train.output());
         beatsMostFrequent(fusion, ws);
 
-        Path file = TestCorpus.asap().orElseThrow().resolve(Files.readAllLines(tmp.resolve("labels.csv")).get(1).split(",")[0]);
+        String first = Files.readAllLines(tmp.resolve("labels.csv")).get(1).split(",")[0];
+        Path file = TestCorpus.asap().orElseThrow().resolve(first);
         for (Path run : List.of(notes, roll, fusion)) {
             CommandLineTest.Result predict = CommandLineTest.ok("predict", run.toString(), file.toString());
             assertTrue(predict.output().contains("bach") && predict.output().contains("chopin"), predict.output());

@@ -53,7 +53,8 @@ final class TestCorpus {
      */
     static Path ingestedAsapScores(Path tmp, List<String> composers, int perComposer) throws Exception {
         Optional<Path> labels = asapScores(tmp.resolve("labels.csv"), composers, perComposer);
-        Assumptions.assumeTrue(labels.isPresent(), "CADENZA_DATA is not set (or lacks asap/): this test needs real MIDI");
+        Assumptions.assumeTrue(labels.isPresent(),
+                "CADENZA_DATA is not set (or lacks asap/): this test needs real MIDI");
         Path ws = tmp.resolve("ws");
         CommandLineTest.ok("ingest", labels.get().toString(), "--root", asap().orElseThrow().toString(), "-w",
                 ws.toString());
