@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 
 import org.cadenza.bench.TrainThroughputBenchmark;
 import org.cadenza.bench.TrainThroughputResult;
-import org.cadenza.model.Architecture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,7 +7,6 @@ import org.cadenza.bench.WhoBenchmark;
 import org.cadenza.io.CadenzaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza bench who}. */

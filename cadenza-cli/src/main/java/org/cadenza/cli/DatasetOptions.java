@@ -3,7 +3,6 @@ package org.cadenza.cli;
 import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.dataset.Balancing;
 import org.cadenza.corpus.dataset.DatasetSpec;
-import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.corpus.dataset.Target;
 import org.cadenza.corpus.dataset.WindowSelection;
@@ -14,7 +13,6 @@ import org.cadenza.render.Augmentation;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 
 /**
  * What to train on: the workspace, the target, the split, the window selection and how the windows were made (train,

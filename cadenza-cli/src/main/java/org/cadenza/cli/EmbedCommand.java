@@ -10,7 +10,6 @@ import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code cadenza embed}: train an embedding model for identify, enrol and map. */
 @Command(name = "embed", mixinStandardHelpOptions = true)

@@ -5,13 +5,11 @@ import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.jobs.FeatureJob;
 import org.cadenza.corpus.jobs.JobReport;
 import org.cadenza.corpus.jobs.WindowIndex;
-import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 

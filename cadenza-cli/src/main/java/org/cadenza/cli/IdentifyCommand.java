@@ -15,7 +15,6 @@ import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.embedding.Identification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza identify}: nearest composers and a known / unknown verdict. */

@@ -9,7 +9,6 @@ import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.multilabel.ThresholdTuning;
 import org.cadenza.api.run.InstrumentRun;
 import org.cadenza.features.instruments.InstrumentMap;
-import org.cadenza.model.Architecture;
 import org.cadenza.model.multitask.Heads;
 import org.cadenza.model.multitask.MultiTaskConfig;
 import org.cadenza.model.train.TrainingConfig;

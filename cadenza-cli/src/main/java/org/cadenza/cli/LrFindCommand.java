@@ -2,7 +2,6 @@ package org.cadenza.cli;
 
 import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.LrFinderCurve;
-import org.cadenza.model.Architecture;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import org.cadenza.model.train.LearningRateFinder;
 import org.cadenza.model.train.TrainingConfig;

@@ -1,10 +1,8 @@
 package org.cadenza.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.eval.map.ComposerMap;
 import org.cadenza.eval.map.Linkage;
 import org.cadenza.eval.map.MapSettings;

@@ -1,6 +1,5 @@
 package org.cadenza.cli;
 
-import org.cadenza.model.Architecture;
 import org.cadenza.model.train.TrainingConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,7 +1,6 @@
 package org.cadenza.cli;
 
 import org.cadenza.corpus.SpectrogramPicture;
-import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

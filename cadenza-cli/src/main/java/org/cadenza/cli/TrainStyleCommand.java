@@ -1,6 +1,5 @@
 package org.cadenza.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.Split;
-import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.features.tokens.TokenizerParams;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.model.generation.LanguageModelConfig;
