@@ -58,16 +58,11 @@ public final class StyleEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WorkspaceArgument w = new WorkspaceArgument();
-        w.option = workspaceOption;
-        w.positional = workspace;
-        w.mixee = spec;
-        workspace = w.dir();
         int n = threads.resolve();
         ModelRuntime.setThreads(1);
         StyleEvaluation.Settings s = new StyleEvaluation.Settings(Optional.ofNullable(composer), pieces, seconds,
                 sampling.settings(42), maxReference, maxOthers, n);
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        try (Workspace ws = WorkspaceOption.existing(WorkspaceArgument.resolve(spec, workspaceOption, workspace))) {
             StyleEvaluation.Result r = StyleEvaluation.run(model, ws, Optional.ofNullable(judge), out.dir(), s,
                     new ConsoleProgress());
             StyleEvaluation.Likelihood l = r.likelihood();

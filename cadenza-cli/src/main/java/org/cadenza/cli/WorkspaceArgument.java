@@ -33,9 +33,19 @@ public final class WorkspaceArgument {
      * @throws ParameterException when none is given, or two different ones
      */
     public Path dir() {
+        return resolve(mixee, option, positional);
+    }
+
+    /**
+     * The workspace of a command that reads it as -w or as an older positional argument of its own (style-eval, whose
+     * first argument is the run): -w, else the argument, else {@code $CADENZA_WORKSPACE}.
+     *
+     * @throws ParameterException when none is given, or two different ones
+     */
+    static Path resolve(CommandSpec command, Path option, Path positional) {
         if (option != null && positional != null && !option.equals(positional)) {
-            throw new ParameterException(mixee.commandLine(), "two workspaces given: -w " + option + " and " + positional
-                    + "; give one, with -w DIR");
+            throw new ParameterException(command.commandLine(), "two workspaces given: -w " + option + " and "
+                    + positional + "; give one, with -w DIR");
         }
         if (option != null) {
             return option;
@@ -47,7 +57,7 @@ public final class WorkspaceArgument {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        throw new ParameterException(mixee.commandLine(), "which workspace? give it with -w DIR (a folder made by "
+        throw new ParameterException(command.commandLine(), "which workspace? give it with -w DIR (a folder made by "
                 + "`cadenza ingest <music> -w DIR`), or set CADENZA_WORKSPACE");
     }
 }
