@@ -1,5 +1,7 @@
 package org.cadenza.cli;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,5 +25,19 @@ final class OptionValues {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), option + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * @param choices the values the option takes, by name (lower case, in the order the message lists them)
+     * @return the choice {@code value} names, whatever its case
+     * @throws ParameterException (exit code 2) saying what the option takes, when {@code value} is none of them
+     */
+    static <T> T choice(CommandSpec command, String option, String value, Map<String, T> choices) {
+        T chosen = choices.get(value.trim().toLowerCase(Locale.ROOT));
+        if (chosen == null) {
+            throw new ParameterException(command.commandLine(), option + ": expected one of "
+                    + String.join(", ", choices.keySet()) + ", got " + value);
+        }
+        return chosen;
     }
 }

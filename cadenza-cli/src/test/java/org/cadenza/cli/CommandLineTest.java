@@ -84,6 +84,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aValueAnOptionDoesNotTakeIsAUsageErrorNamingTheChoices(@TempDir Path tmp) {
+        Result r = cadenza("instruments", "-w", tmp.resolve("ws").toString(), "--run", tmp.resolve("run").toString(),
+                "--tune", "precision");
+        assertEquals(ExitCode.USAGE, r.code(), r.output());
+        assertTrue(r.output().contains("--tune: expected one of accuracy, f1, balanced-accuracy, got precision"),
+                r.output());
+    }
+
+    @Test
     void missingWorkspaceSaysHowToMakeOne(@TempDir Path tmp) {
         Result r = cadenza("status", tmp.resolve("nowhere").toString());
         assertEquals(ExitCode.ERROR, r.code());
