@@ -16,8 +16,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench}: speed, side by side with the peers; the subcommands' shared output and helpers. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures speed side by side with the peers.",
-                "Measures Cadenza's speed side by side with the peers on this machine and prints Markdown (the tables of docs/BENCHMARKS.md). Run on an otherwise idle machine."},
         subcommands = {BenchWhoCommand.class, BenchRenderCommand.class, BenchLogMelCommand.class, BenchPredictCommand.class,
                 BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
@@ -30,10 +28,18 @@ public final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Where a benchmark's Markdown goes: stdout, and a file when asked. */
+    /** Where a benchmark's Markdown goes: stdout, and a file when asked; and the command line it records. */
     static final class Output {
-        @Option(names = "--append", paramLabel = "FILE.md", description = "Also append the Markdown to this file.")
+        @Option(names = "--append", paramLabel = "FILE.md")
         Path append;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec mixee;
+
+        /** The command line as typed, for the report: {@code cadenza} and the original arguments. */
+        String commandLine() {
+            return "cadenza " + String.join(" ", mixee.commandLine().getParseResult().originalArgs());
+        }
 
         void emit(String markdown) {
             System.out.print(markdown);
@@ -53,20 +59,53 @@ public final class BenchCommand implements Runnable {
         return "none".equals(option) ? Optional.empty() : option != null ? Optional.of(Path.of(option)) : finder.get();
     }
 
-    /** The command line as typed, for a benchmark report: {@code cadenza} and the original arguments. */
-    static String commandLine(CommandSpec spec) {
-        return "cadenza " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    /** {@code --data}: the datasets folder, for the file a benchmark times by default and for relative paths. */
+    static final class Data {
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
+        Path dir;
+
+        /**
+         * The file a benchmark times when none is named: the ASAP piece closest to 5 minutes among a fixed list under
+         * --data (default {@code $CADENZA_DATA}).
+         */
+        Path defaultFile() {
+            if (dir == null) {
+                throw new org.cadenza.io.CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or "
+                        + "set CADENZA_DATA (or --data) to the datasets folder holding asap/");
+            }
+            return org.cadenza.bench.PredictBenchmark.defaultFile(dir);
+        }
+
+        /** {@code p} as it is when it exists or is absolute, else looked up under --data (when given). */
+        Path resolve(Path p) {
+            return java.nio.file.Files.exists(p) || p.isAbsolute() || dir == null ? p : dir.resolve(p);
+        }
     }
 
-    /**
-     * The file a benchmark times when none is named: the ASAP piece closest to 5 minutes among a fixed list under
-     * {@code data} ({@code --data}, default {@code $CADENZA_DATA}).
-     */
-    static Path defaultFile(Path data) {
-        if (data == null) {
-            throw new org.cadenza.io.CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or "
-                    + "set CADENZA_DATA (or --data) to the datasets folder holding asap/");
+    /** {@code --repeats}: how many timed runs per file; each benchmark gives its default where it mixes it in. */
+    static final class Repeats {
+        @Option(names = "--repeats", paramLabel = "N")
+        int repeats;
+
+        /** For picocli; the benchmarks give their default with {@link #Repeats(int)}. */
+        Repeats() {
+            this(1);
         }
-        return org.cadenza.bench.PredictBenchmark.defaultFile(data);
+
+        Repeats(int repeats) {
+            this.repeats = repeats;
+        }
+    }
+
+    /** {@code --threads} of the benchmarks: the threads the timed work runs on, on both sides (default 1). */
+    static final class Threads {
+        @Option(names = "--threads", defaultValue = "1", paramLabel = "N", descriptionKey = "bench-threads")
+        int threads;
+
+        /** Sets PyTorch's threads to --threads; @return --threads */
+        int applyToPyTorch() {
+            org.cadenza.model.ModelRuntime.setThreads(threads);
+            return threads;
+        }
     }
 }

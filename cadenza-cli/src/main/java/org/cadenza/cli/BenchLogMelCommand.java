@@ -13,23 +13,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza bench logmel}. */
-@Command(name = "logmel", header = "Log-mel speed and agreement beside numpy (librosa's definitions).", mixinStandardHelpOptions = true,
-        description = {"Log-mel throughput (x real time per core) against a numpy implementation of the same",
-                "pipeline and against librosa when installed, on the same audio; also the largest dB difference."})
+@Command(name = "logmel", mixinStandardHelpOptions = true)
 public final class BenchLogMelCommand implements Callable<Integer> {
-    @Option(names = "--seconds", defaultValue = "600",
-            description = "Length of the deterministic test signal in seconds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seconds", defaultValue = "600")
     double seconds;
 
-    @Option(names = "--file", paramLabel = "FILE",
-            description = "Benchmark on this music file instead (MIDI is rendered first, with the render options).")
+    @Option(names = "--file", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Java worker threads. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    BenchCommand.Threads threads;
 
-    @Option(names = "--python", paramLabel = "PATH",
-            description = "Python with numpy (and optionally librosa). Default: python3 on the PATH; 'none' for Java alone.")
+    @Option(names = "--python", paramLabel = "PATH")
     String python;
 
     @Mixin
@@ -42,7 +37,7 @@ public final class BenchLogMelCommand implements Callable<Integer> {
     public Integer call() {
         var clip = file == null ? LogMelBenchmark.testSignal(seconds, render.settings().sampleRate())
                 : loadFile();
-        LogMelBenchResult r = LogMelBenchmark.run(clip, threads, BenchCommand.peer(python, LogMelBenchmark::findPython));
+        LogMelBenchResult r = LogMelBenchmark.run(clip, threads.threads, BenchCommand.peer(python, LogMelBenchmark::findPython));
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

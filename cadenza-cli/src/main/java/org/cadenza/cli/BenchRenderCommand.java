@@ -19,29 +19,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza bench render}. */
-@Command(name = "render", header = "Rendering speed of Gervill beside the fluidsynth command line.", mixinStandardHelpOptions = true,
-        description = {"Rendering speed (seconds of audio per wall-clock second, one core) of Gervill against the",
-                "fluidsynth command line on the same files, soundfont, sample rate, polyphony and effects."})
+@Command(name = "render", mixinStandardHelpOptions = true)
 public final class BenchRenderCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*",
-            description = {"MIDI files, or folders searched for .mid files (sorted; see --limit).",
-                    "@LIST.txt reads the arguments from a file, one per line (docs/benchmarks/render-files.txt",
-                    "holds the files of docs/BENCHMARKS.md). Relative paths not found here are looked up under --data."})
+    @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*")
     List<Path> inputs;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
-            description = "Where relative paths are looked up. Default: $CADENZA_DATA.")
-    Path data;
+    @Mixin
+    BenchCommand.Data data;
 
-    @Option(names = "--limit", defaultValue = "20",
-            description = "At most this many files, spread evenly over the sorted list. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", defaultValue = "20")
     int limit;
 
-    @Option(names = "--repeats", defaultValue = "1", description = "Timed runs per file; the best counts.")
-    int repeats;
+    @Mixin
+    BenchCommand.Repeats repeats = new BenchCommand.Repeats(1);
 
-    @Option(names = "--fluidsynth", paramLabel = "PATH",
-            description = "The fluidsynth binary. Default: fluidsynth on the PATH; 'none' to time Gervill alone.")
+    @Option(names = "--fluidsynth", paramLabel = "PATH")
     String fluidsynth;
 
     @Mixin
@@ -53,9 +45,9 @@ public final class BenchRenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> files = spread(midiFiles(inputs.stream()
-                .map(p -> Files.exists(p) || p.isAbsolute() || data == null ? p : data.resolve(p)).toList()), limit);
+                .map(data::resolve).toList()), limit);
         RenderBenchResult r = RenderBenchmark.run(files, render.settings(),
-                BenchCommand.peer(fluidsynth, RenderBenchmark::findFluidsynth), repeats);
+                BenchCommand.peer(fluidsynth, RenderBenchmark::findFluidsynth), repeats.repeats);
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

@@ -7,28 +7,19 @@ import org.cadenza.bench.WhoBenchmark;
 import org.cadenza.io.CadenzaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code cadenza bench who}. */
-@Command(name = "who", header = "How long `cadenza who FILE` takes, JVM start included, with and without class-data sharing.", mixinStandardHelpOptions = true,
-        description = {"How long `cadenza who FILE` takes as a user runs it: a new process each time through the",
-                "launcher, JVM start and model loading included, with the default models trained; with the",
-                "launcher's class-data sharing archive and without, side by side, PASS/FAIL against 2 s.",
-                "Without FILE: the asap piece closest to 5 minutes among a fixed list under $CADENZA_DATA."})
+@Command(name = "who", mixinStandardHelpOptions = true)
 public final class BenchWhoCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A MIDI file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}",
-            description = "The datasets folder for the default file. Default: $CADENZA_DATA.")
-    Path data;
+    @Mixin
+    BenchCommand.Data data;
 
-    @Option(names = "--repeats", defaultValue = "5",
-            description = "Timed runs per setting after an untimed one; the median counts. Default: ${DEFAULT-VALUE}.")
-    int repeats;
+    @Mixin
+    BenchCommand.Repeats repeats = new BenchCommand.Repeats(5);
 
     @Mixin
     ModelsOption models;
@@ -36,18 +27,15 @@ public final class BenchWhoCommand implements Callable<Integer> {
     @Mixin
     BenchCommand.Output output;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         String launcher = System.getProperty("cadenza.launcher");
         if (launcher == null) {
             throw new CadenzaException("bench who times the ./cadenza launcher: run it as ./cadenza bench who");
         }
-        Path input = file != null ? file : BenchCommand.defaultFile(data);
+        Path input = file != null ? file : data.defaultFile();
         WhoBenchmark.Result r = WhoBenchmark.run(Path.of(launcher), input,
-                models.dir, repeats, BenchCommand.commandLine(spec));
+                models.dir, repeats.repeats, output.commandLine());
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

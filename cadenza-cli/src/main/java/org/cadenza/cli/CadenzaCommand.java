@@ -7,36 +7,13 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** The top-level {@code cadenza} command: a list of subcommands, the exit codes, one exception handler. */
-@Command(name = "cadenza",
-        mixinStandardHelpOptions = true,
-        versionProvider = CadenzaCommand.Version.class,
-        description = {
-                "Who composed this music, from which period, on which instruments.",
-                "",
-                "A workspace (-w DIR in every command, or $CADENZA_WORKSPACE) is a folder with a catalog of your music files and",
-                "everything derived from them. Every command can be rerun: finished work is skipped, never redone or lost.",
-                "",
-                "Who wrote this? (no workspace, no training: the default models are trained once on first use)",
-                "  cadenza who piece.mid [--explain] [--json]",
-                "",
-                "Typical session with your own collection:",
-                "  cadenza ingest ~/music/midi --workspace ws     catalogue <composer>/.../<file> folders or a labels.csv",
-                "  cadenza render -w ws                           MIDI -> audio (Gervill, 22,050 Hz mono)",
-                "  cadenza features -w ws --kind logmel           spectrogram features, cached",
-                "  cadenza status -w ws                           counts per composer and stage, quarantine",
-                "  cadenza show piece.mid --out spec.png          a spectrogram picture",
-                ""},
-        footerHeading = "%nExit codes:%n",
-        footer = {
-                "  0  done",
-                "  1  error: nothing useful was done (message on stderr)",
-                "  2  usage: the command line was wrong",
-                "  3  partial: finished, but some files were bad or failed (see the report / `cadenza status`)",
-                "  4  bad input: the file given cannot be used (the message names it and says why)",
-                "",
-                "Data: set CADENZA_DATA to a folder holding asap/, piano-midi-de/, midi-classics/ (each with labels.csv),",
-                "or run `cadenza datasets fetch asap`."},
+/**
+ * The top-level {@code cadenza} command: a list of subcommands, the exit codes, one exception handler. Every command's
+ * help text is in the resource bundle {@value #HELP} (src/main/resources/org/cadenza/cli/help.properties), which the
+ * subcommands inherit.
+ */
+@Command(name = "cadenza", mixinStandardHelpOptions = true, versionProvider = CadenzaCommand.Version.class,
+        resourceBundle = CadenzaCommand.HELP,
         subcommands = {
                 WhoCommand.class,
                 ModelsCommand.class,
@@ -64,6 +41,9 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CadenzaCommand implements Runnable {
+
+    /** The resource bundle of every command's help text. */
+    static final String HELP = "org.cadenza.cli.help";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,77 +3,66 @@ package org.cadenza.cli;
 import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.dataset.Balancing;
 import org.cadenza.corpus.dataset.DatasetSpec;
-import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.corpus.dataset.Target;
 import org.cadenza.corpus.dataset.WindowSelection;
 import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
-import org.cadenza.features.WindowSpec;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.render.Augmentation;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 
-/** What to train on: target, split, window selection and how the windows were made (train, lr-find). */
+/**
+ * What to train on: the workspace, the target, the split, the window selection and how the windows were made (train,
+ * embed, instruments, compare, lr-find).
+ */
 public final class DatasetOptions {
 
-    @Option(names = "--target", defaultValue = "composer",
-            description = "composer, period or one-vs-rest:<composer>. Default: ${DEFAULT-VALUE}.")
+    @Mixin
+    WorkspaceArgument workspace;
+
+    @Option(names = "--target", defaultValue = "composer")
     String target;
 
-    @Option(names = "--periods", paramLabel = "CSV",
-            description = {"For --target period: a composer,period CSV that overrides the built-in table (the period study's "
-                    + "seven periods: renaissance, baroque, classical, romantic, impressionist, 20th-century, 21st-century; header composer,period; an empty period removes a composer)."})
-    Path periods;
+    @Mixin
+    PeriodsOption periods;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of split, shuffling and weights. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split), e.g. a benchmark's split.csv.")
-    Path splitFile;
+    @Mixin
+    SplitFileOptions splitFile;
 
-    @Option(names = "--split-root", paramLabel = "DIR", description = "Folder the split file's paths are relative to.")
-    Path splitRoot;
-
-    @Option(names = "--first-seconds", paramLabel = "S",
-            description = "Use only the windows of each file's first S seconds, counted from its first sound.")
+    @Option(names = "--first-seconds", paramLabel = "S")
     Double firstSeconds;
 
-    @Option(names = "--balance", defaultValue = "none", description = "Training windows: none, cap:N or oversample.")
+    @Option(names = "--balance", defaultValue = "none")
     String balance;
 
-    @Option(names = "--min-pieces", defaultValue = "2", description = "Drop classes with fewer pieces. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min-pieces", defaultValue = "2", paramLabel = "N")
     int minPieces;
 
-    @Option(names = "--window", defaultValue = "5s", description = "Window length (as featurised). Default: ${DEFAULT-VALUE}.")
-    String window;
+    @Mixin
+    WindowOptions windows;
 
-    @Option(names = "--hop", description = "Hop between windows. Default: the window length.")
-    String hop;
-
-    @Option(names = "--stack", defaultValue = "1", paramLabel = "K",
-            description = "Stack K consecutive windows of a file as input channels (the MusicNet study); default 1.")
+    @Option(names = "--stack", defaultValue = "1", paramLabel = "K")
     int stack;
 
-    @Option(names = "--mels", defaultValue = "128", description = "Mel bands (as featurised). Default: ${DEFAULT-VALUE}.")
-    int mels;
-
-    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES",
-            description = {"Augmentation: render every training MIDI again transposed by each of these semitones "
-                    + "(e.g. -2,2: two extra copies). Validation and test are never augmented. The copies are "
-                    + "rendered and featurised once, into the workspace, only as far as --first-seconds reads."})
+    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES")
     java.util.List<Integer> transpose = java.util.List.of();
 
-    @Option(names = "--tempo", split = ",", paramLabel = "FACTOR",
-            description = {"Augmentation: render every training MIDI again at each of these tempo factors "
-                    + "(e.g. 0.9,1.1: 10%% slower and faster copies)."})
+    @Option(names = "--tempo", split = ",", paramLabel = "FACTOR")
     java.util.List<Double> tempo = java.util.List.of();
 
     @Mixin
     RenderOptions render;
+
+    /** @return the seed of split, shuffling and weights */
+    long seed() {
+        return seed.value();
+    }
 
     /** The augmented copies --transpose and --tempo ask for, transpositions first. */
     java.util.List<Augmentation> augmentations() {
@@ -86,13 +75,10 @@ public final class DatasetOptions {
     /** How the windows were made. */
     PipelineSettings pipeline() {
         return new PipelineSettings(WindowRecipe.of(render.settings(),
-                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optNMels(mels),
-                WindowSpec.parse(hop == null ? window : window + "/" + hop)), stack);
+                FeatureParams.builder().optKind(FeatureKind.LOGMEL).optNMels(windows.mels), windows.spec()), stack);
     }
 
-    @Option(names = "--split", paramLabel = "SOURCE",
-            description = {"Where the split comes from: random (by piece, 70/10/20 per class) or catalog (the split "
-                    + "column given at ingest). Default: catalog when the workspace has one, else random."})
+    @Option(names = "--split", paramLabel = "SOURCE")
     String split;
 
     /**
@@ -101,7 +87,7 @@ public final class DatasetOptions {
      */
     DatasetSpec dataset(org.cadenza.corpus.Workspace ws) {
         DatasetSpec d = dataset();
-        if (splitFile == null && !"random".equals(split)) {
+        if (splitFile.source().isEmpty() && !"random".equals(split)) {
             long withSplit = ws.catalog().files(org.cadenza.corpus.catalog.FileStatus.INGESTED).stream()
                     .filter(f -> f.split().isPresent()).count();
             if (withSplit > 0 || "catalog".equals(split)) {
@@ -121,13 +107,10 @@ public final class DatasetOptions {
             throw new IllegalArgumentException("--split: random or catalog, got " + split);
         }
         DatasetSpec.Builder ds = DatasetSpec.builder()
-                .optTarget(Target.parse(target, periods == null ? Periods.builtIn() : Periods.load(periods))).optSeed(seed)
+                .optTarget(Target.parse(target, periods.periods())).optSeed(seed())
                 .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance))
                 .optTrainAugmentations(augmentations());
-        if (splitFile != null) {
-            ds.optSplitSource(new SplitSource.FromFile(splitFile,
-                    splitRoot == null ? splitFile.toAbsolutePath().getParent() : splitRoot));
-        }
+        splitFile.source().ifPresent(ds::optSplitSource);
         if (firstSeconds != null) {
             ds.optSelection(WindowSelection.firstSecondsFromFirstSound(firstSeconds));
         }

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 
 /** {@code cadenza datasets}: the public corpora. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
-        description = "The public MIDI corpora Cadenza can fetch from their home repositories.",
         subcommands = {DatasetsCommand.ListCommand.class, DatasetsCommand.FetchCommand.class})
 public final class DatasetsCommand implements Runnable {
 
@@ -25,7 +24,7 @@ public final class DatasetsCommand implements Runnable {
     }
 
     /** {@code cadenza datasets list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the corpora, their sources and licences.")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListCommand implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -38,20 +37,15 @@ public final class DatasetsCommand implements Runnable {
     }
 
     /** {@code cadenza datasets fetch NAME}. */
-    @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = {"Makes a public corpus available and prints its folder (the one with labels.csv).",
-                    "Uses $CADENZA_DATA/<name> when it exists; otherwise downloads the pinned commit from the home",
-                    "repository into --to (resumable). Offline: download the zip elsewhere and pass --from."})
+    @Command(name = "fetch", mixinStandardHelpOptions = true)
     static final class FetchCommand implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME", description = "asap or piano-midi-de")
+        @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--to", paramLabel = "DIR", defaultValue = "${sys:user.home}/.cadenza/datasets",
-                description = "Where fetched corpora are kept. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--to", paramLabel = "DIR", defaultValue = "${sys:user.home}/.cadenza/datasets")
         Path to;
 
-        @Option(names = "--from", paramLabel = "FILE.zip",
-                description = "A zip of the repository downloaded by hand (GitHub's 'Download ZIP').")
+        @Option(names = "--from", paramLabel = "FILE.zip")
         Path from;
 
         @Override

@@ -14,41 +14,31 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza demo}: the main job end to end. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the main job end to end on a small real corpus.",
-                "Picks a few pieces per composer from the datasets (solo piano from ASAP and piano-midi.de, orchestral and vocal files from midi-classics),",
-                "ingests them, renders them to audio, computes log-mel windows, draws a spectrogram per composer",
-                "and prints the workspace's status; then trains a composer classifier on a by-piece split, writes its",
-                "evaluation report and predicts the held-out test pieces. Last, `cadenza who` on a piece the default",
-                "models never trained on (they are trained once first when missing, a few minutes).",
-                "Rerunning skips what is done.",
-                "Data: --data, else $CADENZA_DATA, else ASAP is fetched from its home repository."})
+@Command(name = "demo", mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = "demo-workspace",
-            description = "Where the demo works. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", defaultValue = "demo-workspace")
     Path workspace;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with asap/, piano-midi-de/, midi-classics/.")
+    @Option(names = "--data", paramLabel = "DIR")
     Path data;
 
-    @Option(names = "--composers", split = ",", defaultValue = "bach,mozart,beethoven,chopin",
-            description = "Composers to include. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--composers", split = ",", defaultValue = "bach,mozart,beethoven,chopin")
     List<String> composers;
 
-    @Option(names = "--pieces", defaultValue = "2", description = "Pieces per composer and dataset. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--pieces", defaultValue = "2")
     int pieces;
 
-    @Option(names = "--window", defaultValue = "5s", description = "Window length. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--window", defaultValue = "5s")
     String window;
 
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--model", defaultValue = "small", description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    org.cadenza.model.Architecture model;
+    @Mixin
+    ArchitectureOption model;
 
-    @Option(names = "--epochs", defaultValue = "8", description = "Training epochs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", defaultValue = "8")
     int epochs;
 
     @Mixin
@@ -68,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
         org.cadenza.model.ModelRuntime.setThreads(1);
         FullDemo.Report report;
         try (TrainingProgress training = new TrainingProgress()) {
-            report = FullDemo.run(new FullDemo.Options(options, model, epochs, 2.5, models.models()), new ConsoleProgress(),
+            report = FullDemo.run(new FullDemo.Options(options, model.value(), epochs, 2.5, models.models()), new ConsoleProgress(),
                     training);
         }
         System.out.print(report.toText());

@@ -1,46 +1,28 @@
 package org.cadenza.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.api.run.EmbeddingTrainingRun;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code cadenza embed}: train an embedding model for identify, enrol and map. */
-@Command(name = "embed", header = "Trains an embedding in which one composer's pieces sit together (for composers never seen).", mixinStandardHelpOptions = true,
-        description = {"Trains an embedding: a network that puts pieces by one composer close together (the triplet-embedding study's",
-                "triplet loss after FaceNet, or a classifier's embedding with --objective softmax). Every composer",
-                "and every training piece gets an anchor, the mean direction of its embeddings. A threshold on the",
-                "distance to the nearest composer anchor is calibrated on the validation files so that at most",
-                "--false-alarm of them would be called unknown; `cadenza identify RUN FILE...` then names the",
-                "nearest composers and says whether a piece is by one of them or by a composer never seen.",
-                "Reads the notes of MIDI files; nothing is rendered. Rerun the same command to resume.",
-                "Example: cadenza embed ws --run runs/emb --objective triplet --mining semi-hard --margin 0.2"})
+@Command(name = "embed", mixinStandardHelpOptions = true)
 public final class EmbedCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
-
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder (created; reused to resume).")
-    Path run;
-
-    @Option(names = "--false-alarm", defaultValue = "0.05", paramLabel = "RATE",
-            description = "Fraction of known validation files the unknown-composer threshold may flag. Default: ${DEFAULT-VALUE}.")
-    double falseAlarm;
+    RunFolderOption run;
 
     @Mixin
-    ThreadsOption threads;
+    FalseAlarmOption falseAlarm;
 
     @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Mixin
     EmbeddingOptions net;
@@ -48,16 +30,19 @@ public final class EmbedCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         int n = threads.resolve();
-        torch.apply(net.torchThreads(n));
-        try (Workspace ws = WorkspaceOption.existing(workspace);
+        threads.torch(net.torchThreads(n));
+        try (Workspace ws = data.workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
             EmbeddingTrainingRun.Result r = EmbeddingTrainingRun.train(ws, net.input(data.firstSeconds),
-                    data.dataset(), net.config(data.seed), run, falseAlarm, progress, new ConsoleProgress(), n);
-            System.out.print(summary(r));
+                    data.dataset(), net.config(data.seed()), run.dir(), falseAlarm.rate(), progress,
+                    new ConsoleProgress(), n);
+            json.print(summary(r), () -> document(r));
             return ExitCode.OK;
         }
     }
@@ -87,5 +72,28 @@ public final class EmbedCommand implements Callable<Integer> {
         r.problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
         b.append("next: cadenza identify ").append(run.modelDir().getParent()).append(" FILE...\n");
         return b.toString();
+    }
+
+    /**
+     * The JSON document of {@link #summary}: the model folder, how it was trained, its anchors, the validation figures,
+     * the calibrated threshold and what was left out.
+     */
+    static ObjectNode document(EmbeddingTrainingRun.Result r) {
+        EmbeddingRun.Result run = r.run();
+        ObjectNode o = JsonOption.object();
+        o.put("run", run.modelDir().getParent().toString()).put("model", run.modelDir().toString());
+        o.put("objective", run.training().config().objective().cliName())
+                .put("mining", run.training().config().mining().cliName())
+                .put("margin", run.training().config().margin())
+                .put("bestEpoch", run.training().bestEpoch()).put("epochs", run.training().history().size())
+                .put("status", run.training().status().name());
+        o.putObject("anchors").put("composers", run.anchors().composers().size())
+                .put("trainingPieces", run.anchors().pieces().size()).put("dimensions", run.anchors().dimensions());
+        o.set("composers", JsonOption.tree(run.anchors().composers().keySet()));
+        o.put("validationNearestOwnComposer", r.valAccuracy());
+        o.set("threshold", JsonOption.tree(r.threshold()));
+        o.set("excluded", JsonOption.tree(run.split().excluded()));
+        o.set("leftOut", JsonOption.tree(r.problems()));
+        return o;
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import picocli.CommandLine.ArgGroup;
@@ -15,42 +14,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza enrol}: add a composer to an embedding model from a few pieces. */
-@Command(name = "enrol", header = "Adds a composer to an embedding from a few of its pieces, without training again.", mixinStandardHelpOptions = true,
-        description = {"Adds a composer to an embedding model (cadenza embed) from a few of its pieces, without",
-                "retraining: its anchor is the mean direction of the pieces' embeddings. identify then names it like",
-                "the trained composers. Kept in RUN/model/enrolled.json; the trained anchors are never changed.",
-                "Examples: cadenza enrol runs/emb --composer grieg grieg1.mid grieg2.mid grieg3.mid",
-                "          cadenza enrol runs/emb --remove grieg      cadenza enrol runs/emb --list"})
+@Command(name = "enrol", mixinStandardHelpOptions = true)
 public final class EnrolCommand implements Callable<Integer> {
 
     @Mixin
     TorchThreadsOption torch;
 
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "An embedding run folder (or its model folder).")
-    Path run;
+    @Mixin
+    EmbeddingRunArgument run;
 
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "MIDI files, one piece each.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE")
     List<Path> files = List.of();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
 
     static final class Action {
-        @Option(names = "--composer", paramLabel = "NAME", description = "Enrol (or re-enrol) this composer from the FILEs.")
+        @Option(names = "--composer", paramLabel = "NAME")
         String composer;
 
-        @Option(names = "--remove", paramLabel = "NAME", description = "Forget an enrolled composer.")
+        @Option(names = "--remove", paramLabel = "NAME")
         String remove;
 
-        @Option(names = "--list", description = "List the trained and enrolled composers.")
+        @Option(names = "--list")
         boolean list;
     }
 
     @Override
     public Integer call() {
         torch.apply(Runtime.getRuntime().availableProcessors());
-        try (EmbeddingModel model = EmbeddingModel.open(run)) {
+        try (EmbeddingModel model = EmbeddingModel.open(run.dir())) {
             if (action.composer != null) {
                 if (files.isEmpty()) {
                     System.err.println("enrol: give the MIDI files of " + action.composer);

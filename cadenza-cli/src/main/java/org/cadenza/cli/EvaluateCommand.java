@@ -9,7 +9,6 @@ import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.ReportFiles;
 import org.cadenza.api.run.BlindEvaluation;
 import org.cadenza.api.run.RunEvaluation;
-import org.cadenza.model.ModelRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -22,36 +21,22 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza evaluate}: the report of a training run on its held-out test split, or on another workspace. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluates a trained model on its held-out test split and writes a report.",
-                "HTML and Markdown with CSVs and PNGs: piece-level (mean log-probability over a piece's windows) and",
-                "window-level accuracy, balanced accuracy and top-3 beside the dummy baselines, per-class precision,",
-                "recall and F1, confusion matrices, most-confused pairs, top losses and the learning curves.",
-                "With --on OTHER_WS, a blind evaluation: every file of another workspace (rendered and featurised with",
-                "the run's settings), labelled through the run's target; files of composers the model never saw are",
-                "left out and counted, near-duplicates of the run's pieces listed (report in RUN/blind-<name>).",
-                "Notes, piano-roll and fusion runs predict every test (or blind) file as `predict` does, reading the",
-                "MIDI notes; the blind workspace needs only to be ingested."})
+@Command(name = "evaluate", mixinStandardHelpOptions = true)
 public final class EvaluateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder made by `cadenza train`.")
+    @Parameters(index = "0", paramLabel = "RUN")
     Path run;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
-            description = "The workspace the run was trained on (for its test split). Default: the one the run records.")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR")
     Path workspace;
 
-    @Option(names = "--on", paramLabel = "OTHER_WS",
-            description = "Blind evaluation on every file of this other workspace instead of the test split.")
+    @Option(names = "--on", paramLabel = "OTHER_WS")
     Path on;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Where the report goes. Default: RUN/report, or RUN/blind-<OTHER_WS name> with --on.")
+    @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT",
-            description = {"Which split of the run to evaluate: test, or val to choose between runs without looking "
-                    + "at test (notes, piano-roll and fusion runs). Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--split", defaultValue = "test", paramLabel = "SPLIT")
     String split;
 
     @Spec

@@ -5,41 +5,26 @@ import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.jobs.FeatureJob;
 import org.cadenza.corpus.jobs.JobReport;
 import org.cadenza.corpus.jobs.WindowIndex;
-import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza features}: spectrogram features for a whole workspace. */
-@Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Computes spectrogram features of the rendered audio.",
-                "Computes features of every rendered file and caches them in WORKSPACE/features/, keyed by (file hash, parameters): STFT power, log-mel in dB or MFCC, with librosa's definitions and defaults",
-                "(n_fft 2048, hop 512, 128 Slaney mel bands, top_db 80). Windows of --window seconds every --hop",
-                "seconds are views on the cached spectrogram. Finished files are skipped."})
+@Command(name = "features", mixinStandardHelpOptions = true)
 public final class FeaturesCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
-    @Option(names = "--kind", defaultValue = "logmel",
-            description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    FeatureKind kind;
+    @Mixin
+    FeatureKindOption kind;
 
-    @Option(names = "--window", defaultValue = "5s", description = "Window length (5s, 3s, 500ms). Default: ${DEFAULT-VALUE}.")
-    String window;
-
-    @Option(names = "--hop", description = "Hop between windows. Default: the window length (no overlap).")
-    String hop;
-
-    @Option(names = "--mels", defaultValue = "128", description = "Mel bands. Default: ${DEFAULT-VALUE}.")
-    int mels;
+    @Mixin
+    WindowOptions windows;
 
     @Mixin
     ThreadsOption threads;
@@ -49,11 +34,11 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         RenderSettings rendered = render.settings();
-        FeatureParams params = WindowRecipe.featuresFor(rendered, FeatureParams.builder().optKind(kind).optNMels(mels));
-        WindowSpec spec = WindowSpec.parse(hop == null ? window : window + "/" + hop);
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        FeatureParams params = WindowRecipe.featuresFor(rendered,
+                FeatureParams.builder().optKind(kind.value()).optNMels(windows.mels));
+        WindowSpec spec = windows.spec();
+        try (Workspace ws = workspace.open()) {
             JobReport report = new FeatureJob().run(ws, params, rendered, threads.resolve(), new ConsoleProgress());
             Jobs.print(report);
             int windows = WindowIndex.list(ws, params, rendered, spec).size();

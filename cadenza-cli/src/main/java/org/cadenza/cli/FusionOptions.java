@@ -14,12 +14,10 @@ import picocli.CommandLine.Spec;
 /** The members of {@code train --input fusion}: those it trains itself and trained runs it adds. */
 public final class FusionOptions {
 
-    @Option(names = "--members", split = ",", paramLabel = "RUN",
-            description = "--input fusion: trained runs (any route, e.g. an audio run) to fuse with its own members.")
+    @Option(names = "--members", split = ",", paramLabel = "RUN")
     List<Path> members = List.of();
 
-    @Option(names = "--fuse", defaultValue = "notes,pianoroll", paramLabel = "ROUTES",
-            description = "--input fusion: which members it trains itself: notes, pianoroll, both or none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fuse", defaultValue = "notes,pianoroll", paramLabel = "ROUTES")
     String fuse;
 
     @Spec(Spec.Target.MIXEE)

@@ -7,56 +7,55 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.io.BadInputException;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.embedding.Identification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza identify}: nearest composers and a known / unknown verdict. */
-@Command(name = "identify", header = "Names the nearest composers of MIDI files in an embedding, and whether each is KNOWN or UNKNOWN.", mixinStandardHelpOptions = true,
-        description = {"Names the composers nearest to each MIDI file in an embedding model (cadenza embed), with",
-                "the distances to their anchors, the nearest training piece, and a verdict: KNOWN when the nearest",
-                "composer is within the calibrated threshold, UNKNOWN (a composer the model has never seen) beyond",
-                "it. Enrolled composers (cadenza enrol) count as known. With several files, a table sorted by",
-                "distance, most unfamiliar last, as the triplet-embedding study printed it. Files that cannot be read are reported and",
-                "skipped."})
+@Command(name = "identify", mixinStandardHelpOptions = true)
 public final class IdentifyCommand implements Callable<Integer> {
 
     @Mixin
     TorchThreadsOption torch;
 
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "An embedding run folder (or its model folder).")
-    Path run;
+    @Mixin
+    EmbeddingRunArgument run;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "MIDI files.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE")
     List<Path> files;
 
-    @Option(names = "--top", defaultValue = "3", description = "Composers listed per file. Default: ${DEFAULT-VALUE}.")
-    int top;
+    @Mixin
+    TopOption top = new TopOption(3);
+
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         torch.apply(Runtime.getRuntime().availableProcessors());
         List<Identification> done = new ArrayList<>();
-        int bad = 0;
-        try (EmbeddingModel model = EmbeddingModel.open(run)) {
+        ArrayNode skipped = JsonOption.array();
+        try (EmbeddingModel model = EmbeddingModel.open(run.dir())) {
             for (Path f : files) {
                 try {
                     done.add(model.identify(f));
                 } catch (BadInputException e) {
                     System.err.println("skipped: " + e.getMessage());
-                    bad++;
+                    skipped.addObject().put("file", f.toString()).put("problem", e.problem());
                 }
             }
-            System.out.print(files.size() == 1 && done.size() == 1 ? detail(done.get(0), top) : table(done, top));
+            int n = top.value();
+            json.print(files.size() == 1 && done.size() == 1 ? detail(done.get(0), n) : table(done, n),
+                    () -> document(done, n, skipped));
         }
-        return bad == 0 ? ExitCode.OK : done.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.PARTIAL;
+        return skipped.isEmpty() ? ExitCode.OK : done.isEmpty() ? ExitCode.BAD_INPUT : ExitCode.PARTIAL;
     }
 
     static String detail(Identification id, int top) {
@@ -90,6 +89,26 @@ public final class IdentifyCommand implements Callable<Integer> {
                 Locale.ROOT, "threshold %.3f (calibrated for %.0f %% false alarms on %d validation files)%n",
                 t.threshold(), 100 * t.falseAlarmRate(), t.calibrationPieces())));
         return b.toString();
+    }
+
+    /**
+     * The JSON document: per file (in the order given) its verdict, the nearest composer and the {@code top} nearest
+     * with their distances, the nearest training piece; the threshold; the files skipped, with why.
+     */
+    static ObjectNode document(List<Identification> ids, int top, ArrayNode skipped) {
+        ObjectNode o = JsonOption.object();
+        ArrayNode out = o.putArray("files");
+        for (Identification id : ids) {
+            ObjectNode f = out.addObject().put("file", id.file().toString()).put("windows", id.windows())
+                    .put("verdict", id.verdict().name());
+            f.putObject("nearest").put("composer", id.nearest().composer()).put("distance", id.novelty());
+            f.set("ranking", JsonOption.tree(id.ranking().subList(0, Math.min(top, id.ranking().size()))));
+            id.nearestPiece().ifPresent(p -> f.set("nearestPiece", JsonOption.tree(p)));
+        }
+        ids.stream().findFirst().flatMap(Identification::threshold)
+                .ifPresent(t -> o.set("threshold", JsonOption.tree(t)));
+        o.set("skipped", skipped);
+        return o;
     }
 
     private static String verdict(Identification id) {

@@ -14,39 +14,25 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza ingest}: catalogue a collection. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Catalogues a collection of music files in a workspace.",
-                "",
-                "FOLDER: labels come from the folder names, <composer>/.../<file>; the piece id is the path without",
-                "  the extension (a labels CSV gives better piece ids). .zip archives are read safely.",
-                "CSV: columns path, composer, piece_id[, period][, split] (extra columns ignored; work_id, when",
-                "  present, is used as the piece id so that movements stay together). Paths relative to the CSV.",
-                "",
-                "Composer names are normalised ('Bach, J.S.', 'J. S. Bach', 'BACH' -> bach) with the editable",
-                "alias table WORKSPACE/aliases.csv. Every file is validated; bad files are quarantined with the",
-                "reason and the run goes on. Files seen before are skipped. Your files are never changed."})
+@Command(name = "ingest", mixinStandardHelpOptions = true)
 public final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FOLDER|labels.csv", description = "What to catalogue.")
+    @Parameters(index = "0", paramLabel = "FOLDER|labels.csv")
     Path input;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", required = true,
-            description = "The workspace folder (created when missing).")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", required = true)
     Path workspace;
 
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "Folder the CSV's relative paths are relative to (default: the CSV's folder), e.g. "
-                    + "--root $CADENZA_DATA/asap for a benchmark split.csv kept elsewhere.")
+    @Option(names = "--root", paramLabel = "DIR")
     Path root;
 
-    @Option(names = "--max-minutes", paramLabel = "MIN", defaultValue = "180",
-            description = "Longest acceptable piece in minutes; longer files are quarantined. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-minutes", paramLabel = "MIN", defaultValue = "180")
     double maxMinutes;
 
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = {"-v", "--verbose"}, description = "List every quarantined and duplicate file.")
+    @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
     @Override

@@ -21,8 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code --input}: what a model reads (docs/ROUTES.md), and the refusal of options that only other routes read. */
 public final class InputRouteOption {
 
-    @Option(names = "--input", defaultValue = "audio", paramLabel = "ROUTE",
-            description = "What the model reads: audio, notes, pianoroll or fusion. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--input", defaultValue = "audio", paramLabel = "ROUTE")
     String input;
 
     @Spec(Spec.Target.MIXEE)
@@ -46,11 +45,7 @@ public final class InputRouteOption {
 
     /** @return the route --input names; a ParameterException for an unknown one */
     InputRoute route() {
-        try {
-            return InputRoute.parse(input);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--input: " + e.getMessage());
-        }
+        return OptionValues.parse(command, "--input", () -> InputRoute.parse(input));
     }
 
     /**

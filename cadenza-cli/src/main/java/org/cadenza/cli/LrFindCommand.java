@@ -2,8 +2,6 @@ package org.cadenza.cli;
 
 import org.cadenza.corpus.Workspace;
 import org.cadenza.eval.LrFinderCurve;
-import org.cadenza.model.Architecture;
-import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.pipeline.WorkspaceTraining;
 import org.cadenza.model.train.LearningRateFinder;
 import org.cadenza.model.train.TrainingConfig;
@@ -18,29 +16,22 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza lr-find}: loss against learning rate, as a plot (the spectrogram-ResNet study's lr_find). */
-@Command(name = "lr-find", mixinStandardHelpOptions = true,
-        description = {"Finds a good learning rate: loss against learning rate, as a plot.",
-                "Trains on the training split while the learning rate grows exponentially from --min to --max, and",
-                "writes lr-find.csv and lr-find.png into --run with a suggested rate (steepest descent of the loss)."})
+@Command(name = "lr-find", mixinStandardHelpOptions = true)
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
-
-    @Option(names = "--run", paramLabel = "DIR", required = true, description = "Where lr-find.csv and lr-find.png go.")
+    @Option(names = "--run", paramLabel = "DIR", required = true)
     Path run;
 
-    @Option(names = "--model", defaultValue = "small", description = "Network: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    Architecture model;
+    @Mixin
+    ArchitectureOption model;
 
-    @Option(names = "--min", defaultValue = "1e-6", description = "Smallest learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min", defaultValue = "1e-6")
     double min;
 
-    @Option(names = "--max", defaultValue = "1", description = "Largest learning rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max", defaultValue = "1")
     double max;
 
-    @Option(names = "--steps", defaultValue = "100", description = "Mini-batches in the sweep. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--steps", defaultValue = "100")
     int steps;
 
     @Mixin
@@ -51,14 +42,13 @@ public final class LrFindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         torch.apply(1);
-        TrainingConfig config = TrainingConfig.builder().optArchitecture(model).optSeed(data.seed).build();
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        TrainingConfig config = TrainingConfig.builder().optArchitecture(model.value()).optSeed(data.seed()).build();
+        try (Workspace ws = data.workspace.open()) {
             LearningRateFinder.Result r = WorkspaceTraining.findLearningRate(ws, data.pipeline(), data.dataset(), config,
                     min, max, steps, run);
             Path png = run.resolve("lr-find.png");
-            LrFinderCurve.read(run.resolve(WorkspaceTraining.LR_FIND)).writePng(png, "Learning-rate finder (" + model + ")");
+            LrFinderCurve.read(run.resolve(WorkspaceTraining.LR_FIND)).writePng(png, "Learning-rate finder (" + model.value() + ")");
             System.out.printf(Locale.ROOT, "suggested learning rate: %.2e (steepest descent); lowest loss at %.2e%n",
                     r.suggestedLr(), r.minLossLr());
             System.out.println("plot: " + png);

@@ -1,6 +1,5 @@
 package org.cadenza.cli;
 
-
 /** Entry point of the {@code cadenza} command. The only place that calls {@code System.exit}. */
 public final class Main {
     private Main() {

@@ -9,10 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza models info}. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "What each default model answers, what it knows and how well it did on its held-out pieces.")
+@Command(name = "info", mixinStandardHelpOptions = true)
 public final class ModelsInfoCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "KIND", description = "composer, period or openset. Default: all.")
+    @Parameters(arity = "0..1", paramLabel = "KIND")
     String kind;
     @Mixin
     ModelsOption models;
@@ -24,15 +23,15 @@ public final class ModelsInfoCommand implements Callable<Integer> {
         DefaultModels d = models.models();
         java.util.List<DefaultModels.ModelInfo> shown = kind == null ? d.list()
                 : d.info(ModelKind.parse(kind)).map(java.util.List::of).orElse(java.util.List.of());
-        if (json.on()) {
-            ModelsCommand.printJson(shown);
-        } else if (shown.isEmpty()) {
-            System.out.println("not trained yet in " + d.dir() + ": run `cadenza models train`");
+        StringBuilder text = new StringBuilder();
+        if (shown.isEmpty()) {
+            text.append("not trained yet in ").append(d.dir()).append(": run `cadenza models train`\n");
         } else {
-            System.out.println("default models in " + d.dir() + " (data: "
-                    + String.join(", ", d.manifest().data()) + ", split seed " + d.manifest().seed() + ")");
-            shown.forEach(i -> System.out.print(i.toText()));
+            text.append("default models in ").append(d.dir()).append(" (data: ").append(String.join(", ",
+                    d.manifest().data())).append(", split seed ").append(d.manifest().seed()).append(")\n");
+            shown.forEach(i -> text.append(i.toText()));
         }
+        json.print(text.toString(), () -> shown);
         return shown.isEmpty() ? ExitCode.ERROR : ExitCode.OK;
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code cadenza models list}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the trained default models.")
+@Command(name = "list", mixinStandardHelpOptions = true)
 public final class ModelsListCommand implements Callable<Integer> {
     @Mixin
     ModelsOption models;
@@ -18,19 +18,15 @@ public final class ModelsListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DefaultModels d = models.models();
-        java.util.List<DefaultModels.ModelInfo> all = d.list();
-        if (json.on()) {
-            ModelsCommand.printJson(all);
-            return ExitCode.OK;
-        }
-        System.out.println("default models in " + d.dir() + ":");
+        StringBuilder text = new StringBuilder("default models in " + d.dir() + ":\n");
         for (ModelKind k : ModelKind.values()) {
-            System.out.printf(java.util.Locale.ROOT, "  %-9s %s%n", k.id(), d.info(k).map(i -> "trained "
-                    + i.trainedAt() + ", " + i.classes().size() + " classes").orElse("not trained"));
+            text.append(String.format(java.util.Locale.ROOT, "  %-9s %s%n", k.id(), d.info(k).map(i -> "trained "
+                    + i.trainedAt() + ", " + i.classes().size() + " classes").orElse("not trained")));
         }
         if (!d.allTrained()) {
-            System.out.println("train them with `cadenza models train` (or just run `cadenza who FILE`)");
+            text.append("train them with `cadenza models train` (or just run `cadenza who FILE`)\n");
         }
+        json.print(text.toString(), d::list);
         return ExitCode.OK;
     }
 }

@@ -8,8 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code --models DIR}: where the default models live, in {@code who} and {@code models}. */
 public final class ModelsOption {
 
-    @Option(names = "--models", paramLabel = "DIR",
-            description = "Folder of the default models. Default: $CADENZA_HOME/models (CADENZA_HOME defaults to ~/.cadenza).")
+    @Option(names = "--models", paramLabel = "DIR")
     Path dir;
 
     /** @return the default models in the folder asked for, else in the home folder */

@@ -10,13 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza models remove}. */
-@Command(name = "remove", mixinStandardHelpOptions = true,
-        description = {"Removes default models (they are trained again on next use).",
-                "The training data is never touched."})
+@Command(name = "remove", mixinStandardHelpOptions = true)
 public final class ModelsRemoveCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "KIND", description = "composer, period, openset.")
+    @Parameters(arity = "0..*", paramLabel = "KIND")
     java.util.List<String> kinds = java.util.List.of();
-    @Option(names = "--all", description = "All models, their manifest and their training workspace.")
+    @Option(names = "--all")
     boolean all;
     @Mixin
     ModelsOption models;

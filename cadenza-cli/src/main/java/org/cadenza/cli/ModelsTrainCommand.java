@@ -11,20 +11,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza models train}. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains the default models that are missing (--again: all of them anew).",
-                "Data: the public piano corpora from $CADENZA_DATA (or downloaded), or the labels.csv files and",
-                "folders given with --data. Interrupt and rerun to resume."})
+@Command(name = "train", mixinStandardHelpOptions = true)
 public final class ModelsTrainCommand implements Callable<Integer> {
-    @Option(names = "--only", split = ",", paramLabel = "KIND",
-            description = "Only these: composer, period, openset (comma-separated). Default: all three.")
+    @Option(names = "--only", split = ",", paramLabel = "KIND")
     java.util.List<String> only;
 
-    @Option(names = "--again", description = "Train anew even when trained.")
+    @Option(names = "--again")
     boolean again;
 
-    @Option(names = "--data", split = ",", paramLabel = "CSV|DIR",
-            description = "Train on these labels.csv files or <composer>/... folders instead of the public piano corpora.")
+    @Option(names = "--data", split = ",", paramLabel = "CSV|DIR")
     java.util.List<java.nio.file.Path> data;
 
     @Mixin
@@ -51,11 +46,7 @@ public final class ModelsTrainCommand implements Callable<Integer> {
                             ? TrainingData.publicPianoCorpora(DefaultModels.home(), progress)
                             : new TrainingData(data), progress, training, threads.resolve());
         }
-        if (json.on()) {
-            ModelsCommand.printJson(trained);
-        } else {
-            trained.forEach(i -> System.out.print(i.toText()));
-        }
+        json.print(String.join("", trained.stream().map(DefaultModels.ModelInfo::toText).toList()), () -> trained);
         return ExitCode.OK;
     }
 }

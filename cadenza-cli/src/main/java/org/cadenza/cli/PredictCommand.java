@@ -16,31 +16,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza predict}: a trained run's answer for files; a thin shell over {@link Cadenza#analyzeAll}. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predicts the composer (or period) of music files with a run you trained (`cadenza train`).",
-                "For the default models, without training anything, use `cadenza who FILE`.",
-                "Works with every route (train --input audio|notes|pianoroll|fusion). Audio runs render MIDI on the fly",
-                "and decode recordings with the settings the model was trained on; notes and piano-roll runs read the",
-                "MIDI notes (recordings are refused); a fusion run asks its members. A file's answer is the mean",
-                "log-probability over its windows. An instrument run (cadenza instruments) also lists every",
-                "instrument family with its probability and whether it plays. Prints the ranked classes with their",
-                "probabilities and the time taken; --json prints the same document as `cadenza who --json`",
-                "(docs/analysis.schema.json). A file that cannot be read is reported and the rest go on."})
+@Command(name = "predict", mixinStandardHelpOptions = true)
 public final class PredictCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder made by `cadenza train` (or its model/ folder).")
+    @Parameters(index = "0", paramLabel = "RUN")
     Path run;
 
-    @Parameters(index = "1..*", paramLabel = "FILE", arity = "0..*", description = "MIDI or audio files.")
+    @Parameters(index = "1..*", paramLabel = "FILE", arity = "0..*")
     List<Path> files = List.of();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--top", defaultValue = "5", description = "How many classes to show. Default: ${DEFAULT-VALUE}.")
-    int top;
+    @Mixin
+    TopOption top = new TopOption(5);
 
-    @Option(names = {"--explain", "--windows"}, description = "Also show the class each window points to (a timeline).")
+    @Option(names = {"--explain", "--windows"})
     boolean explain;
 
     @Mixin
@@ -66,7 +57,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<FileResult> results;
         try (Cadenza cadenza = Cadenza.builder().composerModel(runDir).noPeriod().noOpenSet().build()) {
-            results = cadenza.analyzeAll(files, AnalysisOptions.DEFAULTS.withTop(top).withExplain(explain),
+            results = cadenza.analyzeAll(files, AnalysisOptions.DEFAULTS.withTop(top.value()).withExplain(explain),
                     org.cadenza.corpus.ProgressListener.NONE);
         }
         return WhoCommand.print("predict", results, json.on(), files.size());

@@ -6,22 +6,15 @@ import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.render.RenderSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza render}: MIDI to audio for a whole workspace. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Renders the workspace's MIDI files to audio.",
-                "Renders every catalogued MIDI file to mono audio (FLAC in WORKSPACE/audio/) with the JDK's Gervill synthesizer, in parallel, faster than real time; recordings are decoded, mixed to mono and",
-                "resampled to --rate (logged). Finished files are skipped, so an interrupted run just continues.",
-                "Files that fail are reported and the rest goes on."})
+@Command(name = "render", mixinStandardHelpOptions = true)
 public final class RenderCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
     @Mixin
     RenderOptions render;
@@ -31,9 +24,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         RenderSettings settings = render.settings();
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        try (Workspace ws = workspace.open()) {
             JobReport report = new RenderJob().run(ws, settings, threads.resolve(), new ConsoleProgress());
             Jobs.print(report);
             return ExitCode.of(report.failed());

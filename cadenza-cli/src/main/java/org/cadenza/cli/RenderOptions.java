@@ -9,25 +9,19 @@ import java.nio.file.Path;
 /** The rendering options shared by {@code render}, {@code features}, {@code show} and {@code demo}. */
 public final class RenderOptions {
 
-    @Option(names = "--soundfont", paramLabel = "F.sf2",
-            description = "SF2 soundfont. Default: Debian's FluidR3_GM or TimGM6mb when installed, else the JDK's built-in bank.")
+    @Option(names = "--soundfont", paramLabel = "F.sf2")
     Path soundfont;
 
-    @Option(names = "--program", paramLabel = "POLICY", defaultValue = "original",
-            description = "Instruments: 'original' (the file's own programs), 'piano', 'organ' (one sound for every note, "
-                    + "as the spectrogram-ResNet study did) or a General MIDI program 0-127. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--program", paramLabel = "POLICY", defaultValue = "original")
     String program;
 
-    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "22050",
-            description = "Sample rate of the rendered mono audio, in Hz. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "22050")
     int rate;
 
-    @Option(names = "--from-first-note",
-            description = "Start the audio at the first note (drop leading silence: some performances start with minutes of it).")
+    @Option(names = "--from-first-note")
     boolean fromFirstNote;
 
-    @Option(names = "--excerpt", paramLabel = "SECONDS",
-            description = "Render only the first SECONDS of each piece (counted from the first note with --from-first-note).")
+    @Option(names = "--excerpt", paramLabel = "SECONDS")
     Double excerpt;
 
     /** The settings these options describe. */

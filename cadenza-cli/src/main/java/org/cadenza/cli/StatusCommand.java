@@ -5,27 +5,21 @@ import org.cadenza.corpus.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cadenza status}: what a workspace holds. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows what a workspace holds.",
-                "Counts per composer and per stage (ingested, duplicate, quarantined, rendered, featurised), hours of music,",
-                "every quarantined file and every failed render or feature job, each with its reason."})
+@Command(name = "status", mixinStandardHelpOptions = true)
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
     @Mixin
     JsonOption json;
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
-        try (Workspace ws = WorkspaceOption.existing(workspace)) {
+        try (Workspace ws = workspace.open()) {
             StatusReport report = ws.status();
             System.out.print(json.on() ? report.toJson() + "\n" : report.toText());
             return ExitCode.OK;

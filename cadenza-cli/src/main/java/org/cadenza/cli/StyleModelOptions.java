@@ -5,62 +5,49 @@ import java.util.Locale;
 
 import org.cadenza.model.generation.LanguageModelConfig;
 import org.cadenza.model.generation.LanguageModelRun;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The style model of {@code train-style} and how it is trained: LSTM size, crops, epochs, conditioning. */
 public final class StyleModelOptions {
 
-    @Option(names = "--hidden", defaultValue = "256", description = "LSTM units per layer (the Chopin LSTM study: 512). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--hidden", defaultValue = "256")
     int hidden;
 
-    @Option(names = "--layers", defaultValue = "3", description = "Stacked LSTM layers. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--layers", defaultValue = "3")
     int layers;
 
-    @Option(names = "--embedding", defaultValue = "128", description = "Token embedding size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--embedding", defaultValue = "128")
     int embedding;
 
-    @Option(names = "--dense", defaultValue = "256", description = "Dense layer after the LSTM. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dense", defaultValue = "256")
     int dense;
 
-    @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dropout", defaultValue = "0.3")
     double dropout;
 
-    @Option(names = "--context", defaultValue = "256", paramLabel = "TOKENS",
-            description = "Tokens per training crop: the longest context the model uses. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--context", defaultValue = "256", paramLabel = "TOKENS")
     int context;
 
-    @Option(names = "--batch", defaultValue = "32", description = "Crops per step. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = "32")
     int batch;
 
-    @Option(names = "--tokens-per-epoch", defaultValue = "0", paramLabel = "N",
-            description = "Tokens drawn per epoch (0 = as many as the training pieces hold). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tokens-per-epoch", defaultValue = "0", paramLabel = "N")
     long tokensPerEpoch;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Epochs at most. Default: ${DEFAULT-VALUE}.")
-    int epochs;
+    @Mixin
+    TrainingSchedule schedule = new TrainingSchedule(20, 4, 0.002);
 
-    @Option(names = "--patience", defaultValue = "4",
-            description = "Stop after this many epochs without a lower validation loss (0 = never). Default: ${DEFAULT-VALUE}.")
-    int patience;
-
-    @Option(names = "--lr", defaultValue = "0.002", description = "Peak learning rate (AdamW, one cycle). Default: ${DEFAULT-VALUE}.")
-    double learningRate;
-
-    @Option(names = "--condition", defaultValue = "auto",
-            description = {"How a model of several composers knows the composer: every-step (the composer token's",
-                    "embedding added to every input), first-token (only the crop's first token), or auto (every-step",
-                    "for several composers, first-token for one). Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--condition", defaultValue = "auto")
     String condition;
 
-    @Option(names = "--balance-composers",
-            description = {"For several composers: draw each composer equally often in training, rather than in",
-                    "proportion to how much music each has."})
+    @Option(names = "--balance-composers")
     boolean balanceComposers;
 
     /** The model and training configuration for these {@code composers}, with this {@code seed}. */
     LanguageModelConfig config(long seed, List<String> composers) {
         return new LanguageModelConfig(embedding, hidden, layers, dense, dropout, context, batch, tokensPerEpoch,
-                epochs, patience, learningRate, LanguageModelConfig.defaults().weightDecay(),
+                schedule.epochs, schedule.patience, schedule.lr, LanguageModelConfig.defaults().weightDecay(),
                 LanguageModelConfig.defaults().clipGradient(), seed, conditioning(composers), balanceComposers);
     }
 

@@ -5,8 +5,7 @@ import picocli.CommandLine.Option;
 /** {@code --threads}: the same default (one per core) in every command. */
 public final class ThreadsOption {
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "Threads for reading files and computing (0 = one per core). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N")
     int threads;
 
     /** @return the threads asked for, one per core for 0 */

@@ -11,8 +11,7 @@ import picocli.CommandLine.Option;
  */
 public final class TorchThreadsOption {
 
-    @Option(names = "--torch-threads", defaultValue = "0", paramLabel = "N",
-            description = "PyTorch threads for the networks (0 = the command's choice, see above). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--torch-threads", defaultValue = "0", paramLabel = "N")
     int torchThreads;
 
     /** Sets PyTorch's threads to the number asked for, else to {@code automatic}; @return the number set */

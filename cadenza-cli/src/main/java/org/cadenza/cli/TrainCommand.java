@@ -3,7 +3,6 @@ package org.cadenza.cli;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -25,68 +24,45 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cadenza train}: a classifier from a workspace's windows. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a classifier on the workspace's featurised windows.",
-                "The split is strictly by piece (every file and window of a piece on one side): 70/10/20 per class by",
-                "default, or a given split file. The run folder holds the checkpoints, history.csv, dataset.txt and",
-                "model/ (weights + contract); rerunning with the same --run resumes after the last finished epoch.",
-                "With --trials N: N trainings in RUN/trial-01..NN with seeds seed, seed+1, ... (a random split is drawn",
-                "again each time; with --split-file only the training seed changes), each evaluated on its test split,",
-                "summarised in RUN/trials.csv, trials.md (mean, median, min, max) and trials.png; finished trials are",
-                "skipped on rerun.",
-                "",
-                "--input picks what the model reads (see docs/ROUTES.md):",
-                "  audio      MIDI rendered with a soundfont (or recordings) -> log-mel windows -> CNN (--model)",
-                "  notes      the MIDI notes themselves -> symbolic features per --note-window -> a Tribuo classifier",
-                "             (--classifier); no audio at all, trains in seconds",
-                "  pianoroll  the MIDI notes as onset and frame rolls (88 pitches x --fps frames/s) -> CNN (--model)",
-                "  fusion     trains a notes and a piano-roll member in RUN/notes and RUN/pianoroll, adds --members runs",
-                "             (e.g. an audio run), and fits late-fusion weights on the validation split only."})
+@Command(name = "train", mixinStandardHelpOptions = true)
 public final class TrainCommand implements Callable<Integer> {
 
-    @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
-
-    @Option(names = "--run", paramLabel = "DIR",
-            description = "The run folder (created, or resumed). Default: WORKSPACE/runs/<input>-<target>-<date-time>.")
+    @Option(names = "--run", paramLabel = "DIR")
     Path run;
 
-    @Option(names = "--trials", paramLabel = "N",
-            description = "Repeated trials with seeds seed .. seed+N-1, summarised as mean, median, min and max.")
+    @Option(names = "--trials", paramLabel = "N")
     Integer trials;
 
     @Mixin NetworkOptions network;
-    @Mixin ThreadsOption threads;
-    @Mixin TorchThreadsOption torch;
+    @Mixin ThreadOptions threads;
     @Mixin InputRouteOption input;
     @Mixin NotesRouteOptions notes;
     @Mixin RollOptions roll;
     @Mixin FusionOptions fusion;
     @Mixin DatasetOptions data;
+    @Mixin JsonOption json;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         if (trials != null && trials < 1) {
             throw new ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }
-        torch.apply(1);
-        TrainingConfig config = network.config(data.seed);
+        threads.torch(1);
+        TrainingConfig config = network.config(data.seed());
         InputRoute route = input.route();
         if (route != InputRoute.AUDIO && trials != null) {
             throw new ParameterException(spec.commandLine(), "--trials works with --input audio only for now");
         }
         input.refuseOptionsOtherRoutesUse(route);
         if (run == null) {
-            run = workspace.resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-') + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            run = data.workspace.dir().resolve("runs").resolve(route.cliName() + "-" + data.target.replace(':', '-')
+                    + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             System.err.println("run folder: " + run + " (--run DIR to choose one; rerun with it to resume)");
         }
-        try (Workspace ws = WorkspaceOption.existing(workspace); TrainingProgress progress = new TrainingProgress()) {
+        try (Workspace ws = data.workspace.open(); TrainingProgress progress = new TrainingProgress()) {
             return switch (route) {
                 case NOTES -> notes(ws);
                 case PIANOROLL -> pianoRoll(ws, config, progress);
@@ -99,32 +75,30 @@ public final class TrainCommand implements Callable<Integer> {
     private int notes(Workspace ws) {
         NotesTraining.Result r = notes.chunkFiles == null
                 ? RouteTrainingRun.notes(ws, notes.notesSettings(data), data.dataset(ws),
-                        notes.classicalConfig(data.seed), run, new ConsoleProgress(), threads.resolve())
+                        notes.classicalConfig(data.seed()), run, new ConsoleProgress(), threads.resolve())
                 : RouteTrainingRun.notesInChunks(ws, notes.notesSettings(data), data.dataset(ws),
-                        notes.classicalConfig(data.seed), notes.chunkFiles, run, new ConsoleProgress(), threads.resolve());
-        System.out.print(TrainingReport.notes(r));
-        r.model().pcaComponents().ifPresent(k -> System.out.printf(Locale.ROOT, "PCA: %d of %d components keep "
-                + "%.0f %% of the variance (plot: %s)%n", k, r.model().featureNames().size(), 100 * notes.pca,
-                run.resolve(RouteTrainingRun.PCA_PNG)));
+                        notes.classicalConfig(data.seed()), notes.chunkFiles, run, new ConsoleProgress(),
+                        threads.resolve());
+        json.print(TrainingReport.notes(r, run, notes.pca), () -> TrainingReport.notes(head(), r));
         return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     private int pianoRoll(Workspace ws, TrainingConfig config, TrainingProgress progress) {
         PianoRollTraining.Result r = RouteTrainingRun.pianoRoll(ws, roll.rollSettings(data), data.dataset(ws), config,
                 run, progress, new ConsoleProgress(), threads.resolve());
-        System.out.print(TrainingReport.best(r.training()));
-        System.out.println("model: " + r.bundle().dir());
+        json.print(TrainingReport.best(r.training()) + "model: " + r.bundle().dir() + "\n",
+                () -> TrainingReport.network(head(), r.training(), r.bundle().dir(), r.problems()));
         return r.problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     private int fusion(Workspace ws, TrainingConfig config, TrainingProgress progress) {
         Set<String> own = fusion.ownMembers();
         LateFusion f = RouteTrainingRun.fusion(ws, data.dataset(ws), new RouteTrainingRun.Members(
-                own.contains("notes") ? notes.notesSettings(data) : null, notes.classicalConfig(data.seed),
+                own.contains("notes") ? notes.notesSettings(data) : null, notes.classicalConfig(data.seed()),
                 own.contains("pianoroll") ? roll.rollSettings(data) : null, config, fusion.members), run, progress,
                 new ConsoleProgress(), threads.resolve());
-        System.out.println(f);
-        System.out.println("fusion: " + run.resolve(org.cadenza.model.run.RunManifest.FILE));
+        Path manifest = run.resolve(org.cadenza.model.run.RunManifest.FILE);
+        json.print(f + "\nfusion: " + manifest + "\n", () -> TrainingReport.fusion(head(), f, manifest));
         return ExitCode.OK;
     }
 
@@ -134,17 +108,20 @@ public final class TrainCommand implements Callable<Integer> {
                     progress.close();
                     System.err.println(line);
                 });
-        System.out.print(t.toText());
-        System.out.println("trials: " + run.resolve(TrialsRun.MARKDOWN) + ", " + run.resolve(TrialsRun.PNG));
+        json.print(t.toText() + "trials: " + run.resolve(TrialsRun.MARKDOWN) + ", " + run.resolve(TrialsRun.PNG) + "\n",
+                () -> TrainingReport.trials(head(), t, run.resolve(TrialsRun.MARKDOWN), run.resolve(TrialsRun.PNG)));
         return t.trials().size() == trials ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     private int audio(Workspace ws, TrainingConfig config, TrainingProgress progress) {
         WorkspaceTraining.Result r = TrainingRun.train(ws, data.pipeline(), data.dataset(ws), config, run, progress,
                 new ConsoleProgress(), threads.resolve());
-        System.out.print(r.data().toText());
-        System.out.print(TrainingReport.best(r.training()));
-        System.out.println("model: " + r.bundle().dir());
+        json.print(r.data().toText() + TrainingReport.best(r.training()) + "model: " + r.bundle().dir() + "\n",
+                () -> TrainingReport.audio(head(), r.data(), r.training(), r.bundle().dir()));
         return ExitCode.OK;
+    }
+
+    private com.fasterxml.jackson.databind.node.ObjectNode head() {
+        return TrainingReport.head(run, input.route()).put("target", data.target);
     }
 }

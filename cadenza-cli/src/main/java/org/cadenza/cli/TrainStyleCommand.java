@@ -1,6 +1,5 @@
 package org.cadenza.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.Split;
-import org.cadenza.corpus.dataset.SplitSource;
 import org.cadenza.features.tokens.TokenizerParams;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.model.generation.LanguageModelConfig;
@@ -20,63 +18,44 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cadenza train-style}: train the language model that {@code generate} writes music with. */
-@Command(name = "train-style", header = "Trains a style model: an LSTM over note events that writes in a composer's style.", mixinStandardHelpOptions = true,
-        description = {"Trains a style model: an LSTM over note events (the Chopin LSTM study's design: stacked LSTM layers",
-                "with dropout, a dense layer, a softmax over the next event) on the MIDI files of one composer, or",
-                "one model for several composers conditioned on a composer token. The files are split by piece as",
-                "the classifiers split them; the validation pieces' negative log-likelihood per token picks the best",
-                "epoch and stops training. Progress bars, a checkpoint per epoch; rerun the same command to resume.",
-                "Events are those of docs/TOKENS.md (note, duration, time shift, velocity, 10 ms steps).",
-                "Example: cadenza train-style ws --run runs/style-chopin --composer chopin",
-                "Then:    cadenza generate --model runs/style-chopin --composer chopin --length 60s --out new.mid"})
+@Command(name = "train-style", mixinStandardHelpOptions = true)
 public final class TrainStyleCommand implements Callable<Integer> {
 
     @Mixin
-    WorkspaceArgument workspaceArgument;
-    private Path workspace;
+    WorkspaceArgument workspace;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run folder (created; reused to resume).")
-    Path run;
+    @Mixin
+    RunFolderOption run;
 
-    @Option(names = "--composer", required = true, split = ",", paramLabel = "NAME",
-            description = {"The composer(s) to model, as the workspace names them (e.g. chopin). One gives a model of",
-                    "that composer; several, or all (every composer with at least 2 pieces), give one model",
-                    "conditioned on the composer."})
+    @Option(names = "--composer", required = true, split = ",", paramLabel = "NAME")
     List<String> composers;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split, crops and weights. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--split-file", paramLabel = "CSV", description = "A fixed split (columns path,split).")
-    Path splitFile;
+    @Mixin
+    SplitFileOptions splitFile;
 
-    @Option(names = "--pedal", defaultValue = "extend",
-            description = "Sustain pedal: extend (notes held by the pedal sound until it lifts) or ignore. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--pedal", defaultValue = "extend")
     String pedal;
 
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    TorchThreadsOption torch;
+    ThreadOptions threads;
 
     @Mixin
     StyleModelOptions model;
 
     @Override
     public Integer call() {
-        workspace = workspaceArgument.dir();
         int n = threads.resolve();
-        torch.apply(n);
-        LanguageModelConfig cfg = model.config(seed, composers);
-        DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed);
-        if (splitFile != null) {
-            ds.optSplitSource(new SplitSource.FromFile(splitFile, splitFile.toAbsolutePath().getParent()));
-        }
-        try (Workspace ws = WorkspaceOption.existing(workspace);
+        threads.torch(n);
+        LanguageModelConfig cfg = model.config(seed.value(), composers);
+        DatasetSpec.Builder ds = DatasetSpec.builder().optSeed(seed.value());
+        splitFile.source().ifPresent(ds::optSplitSource);
+        try (Workspace ws = workspace.open();
              TrainingProgress progress = progress()) {
             LanguageModelRun.Result r = LanguageModelRun.train(ws, ds.build(), List.copyOf(composers),
-                    TokenizerParams.defaults(), pedal(pedal), cfg, run, progress, new ConsoleProgress(), n);
+                    TokenizerParams.defaults(), pedal(pedal), cfg, run.dir(), progress, new ConsoleProgress(), n);
             System.out.print(summary(r));
             return r.corpus().problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
         }
@@ -116,7 +95,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
                 + "%.1f%% (a uniform guess: NLL %.3f)%n", best.valLoss(), Math.exp(best.valLoss()),
                 100 * best.valAccuracy(), Math.log(r.contract().vocabulary())));
         r.corpus().problems().forEach(p -> b.append("left out: ").append(p).append('\n'));
-        b.append("next: cadenza generate --model ").append(r.modelDir().getParent()).append(" --composer ")
+        b.append("next: cadenza generate --run ").append(r.modelDir().getParent()).append(" --composer ")
                 .append(r.contract().trained().get(0)).append(" --length 60s --out new.mid\n");
         return b.toString();
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.cadenza.api.AnalysisOptions;
 import org.cadenza.api.Cadenza;
@@ -15,31 +14,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza who}: who composed these files; a thin shell over {@link Cadenza#analyzeAll}. */
-@Command(name = "who", mixinStandardHelpOptions = true,
-        description = {"Who composed this music? No workspace or training needed.",
-                "For each file: the five most likely composers with their probabilities, the period, whether the",
-                "composer is one Cadenza knows (KNOWN) or probably one it has never seen (UNKNOWN) with the nearest",
-                "known pieces, the time taken, and a warning when the answer is unsure.",
-                "The models are the defaults in $CADENZA_HOME/models (default ~/.cadenza/models): on first use they are",
-                "trained from the public piano corpora (ASAP and piano-midi.de, read from $CADENZA_DATA or downloaded)",
-                "in a few minutes, then reused; `cadenza models` lists and manages them.",
-                "Reads MIDI files (.mid, .midi). A file that cannot be read is reported and the others go on.",
-                "Example: cadenza who prelude.mid --explain"})
+@Command(name = "who", mixinStandardHelpOptions = true)
 public final class WhoCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "MIDI files.")
+    @Parameters(paramLabel = "FILE", arity = "1..*")
     List<Path> files;
 
-    @Option(names = "--explain", description = "Also show which composer each window of the piece points to (a "
-            + "timeline) and the features that weighed most.")
+    @Option(names = "--explain")
     boolean explain;
 
-    @Option(names = "--top", defaultValue = "5", paramLabel = "N",
-            description = "How many composers and periods to list. Default: ${DEFAULT-VALUE}.")
-    int top;
+    @Mixin
+    TopOption top = new TopOption(5);
 
-    @Option(names = "--composer-model", paramLabel = "RUN",
-            description = "A run from `cadenza train` to use instead of the default composer model.")
+    @Option(names = "--composer-model", paramLabel = "RUN")
     Path composerModel;
 
     @Mixin
@@ -60,7 +47,7 @@ public final class WhoCommand implements Callable<Integer> {
         if (composerModel != null) {
             b.composerModel(composerModel);
         }
-        AnalysisOptions options = AnalysisOptions.DEFAULTS.withTop(top).withExplain(explain);
+        AnalysisOptions options = AnalysisOptions.DEFAULTS.withTop(top.value()).withExplain(explain);
         List<FileResult> results;
         try (TrainingProgress training = EmbeddingOptions.progress()) {
             b.training(training);
@@ -81,8 +68,7 @@ public final class WhoCommand implements Callable<Integer> {
      */
     static int print(String command, List<FileResult> results, boolean json, int files) throws Exception {
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ArrayNode out = mapper.createArrayNode();
+            ArrayNode out = JsonOption.array();
             for (FileResult r : results) {
                 if (r.ok()) {
                     out.add(r.analysis().get().toJsonTree());
@@ -90,8 +76,7 @@ public final class WhoCommand implements Callable<Integer> {
                     out.addObject().put("file", r.file().toString()).put("problem", r.problem().get());
                 }
             }
-            System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    results.size() == 1 && results.get(0).ok() ? out.get(0) : out));
+            System.out.println(JsonOption.write(results.size() == 1 && results.get(0).ok() ? out.get(0) : out));
         }
         for (FileResult r : results) {
             if (r.ok() && !json) {

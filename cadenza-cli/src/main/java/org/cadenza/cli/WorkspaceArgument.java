@@ -14,25 +14,38 @@ import picocli.CommandLine.Spec;
  */
 public final class WorkspaceArgument {
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
-            description = "The workspace: a folder made by `cadenza ingest ... -w DIR`. Default: $CADENZA_WORKSPACE.")
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR")
     Path option;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true,
-            description = "The workspace, as -w gives it (the older form).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WORKSPACE", hidden = true)
     Path positional;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
+
+    /** Opens the workspace asked for, which must exist (else the message says how to make one). */
+    public org.cadenza.corpus.Workspace open() {
+        return WorkspaceOption.existing(dir());
+    }
 
     /**
      * @return the workspace folder asked for
      * @throws ParameterException when none is given, or two different ones
      */
     public Path dir() {
+        return resolve(mixee, option, positional);
+    }
+
+    /**
+     * The workspace of a command that reads it as -w or as an older positional argument of its own (style-eval, whose
+     * first argument is the run): -w, else the argument, else {@code $CADENZA_WORKSPACE}.
+     *
+     * @throws ParameterException when none is given, or two different ones
+     */
+    static Path resolve(CommandSpec command, Path option, Path positional) {
         if (option != null && positional != null && !option.equals(positional)) {
-            throw new ParameterException(mixee.commandLine(), "two workspaces given: -w " + option + " and " + positional
-                    + "; give one, with -w DIR");
+            throw new ParameterException(command.commandLine(), "two workspaces given: -w " + option + " and "
+                    + positional + "; give one, with -w DIR");
         }
         if (option != null) {
             return option;
@@ -44,7 +57,7 @@ public final class WorkspaceArgument {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        throw new ParameterException(mixee.commandLine(), "which workspace? give it with -w DIR (a folder made by "
+        throw new ParameterException(command.commandLine(), "which workspace? give it with -w DIR (a folder made by "
                 + "`cadenza ingest <music> -w DIR`), or set CADENZA_WORKSPACE");
     }
 }

@@ -48,9 +48,8 @@ class BenchModelCommandTest {
         Path midi = TestMidi.melody(tmp.resolve("tune.mid"), 60, 24, 0);
         Path run = tinyRun(tmp, midi);
         Path md = tmp.resolve("bench.md");
-        CommandLineTest.Result r = CommandLineTest.cadenza("bench", "predict", run.toString(), midi.toString(),
+        CommandLineTest.Result r = CommandLineTest.ok("bench", "predict", run.toString(), midi.toString(),
                 "--repeats", "1", "--inference-windows", "8", "--append", md.toString());
-        assertEquals(ExitCode.OK, r.code(), r.output());
         String out = r.output();
         assertTrue(out.contains("### Prediction speed: run (SMALL, 2 classes"), out);
         assertTrue(out.contains("- Command: `cadenza bench predict " + run + " " + midi + " --repeats 1"), out);
@@ -89,9 +88,8 @@ class BenchModelCommandTest {
 
     @Test
     void benchTrainPrintsBothSidesAndTheNetworkCheck() {
-        CommandLineTest.Result r = CommandLineTest.cadenza("bench", "train", "--model", "small", "--windows", "32",
+        CommandLineTest.Result r = CommandLineTest.ok("bench", "train", "--model", "small", "--windows", "32",
                 "--mels", "32", "--frames", "32", "--threads", "1");
-        assertEquals(ExitCode.OK, r.code(), r.output());
         String out = r.output();
         assertTrue(out.contains("### Training throughput: SMALL, 32 x 32 windows, batch 32, 1 thread"), out);
         assertTrue(out.contains("- Command: `cadenza bench train --model small --windows 32"), out);
@@ -111,9 +109,8 @@ class BenchModelCommandTest {
 
     @Test
     void benchTrainWithoutPython() {
-        CommandLineTest.Result r = CommandLineTest.cadenza("bench", "train", "--model", "MOBILENET", "--windows", "32",
+        CommandLineTest.Result r = CommandLineTest.ok("bench", "train", "--model", "MOBILENET", "--windows", "32",
                 "--mels", "32", "--frames", "32", "--python", "none");
-        assertEquals(ExitCode.OK, r.code(), r.output());
         assertTrue(r.output().contains("### Training throughput: MOBILENET"), r.output());
         assertTrue(r.output().contains("Python peer: not run"), r.output());
         assertTrue(!r.output().contains("under Python"), r.output());
@@ -122,8 +119,7 @@ class BenchModelCommandTest {
     @Test
     void theModelBenchmarksExplainThemselves() {
         for (String sub : List.of("predict", "train")) {
-            CommandLineTest.Result r = CommandLineTest.cadenza("bench", sub, "--help");
-            assertEquals(ExitCode.OK, r.code(), r.output());
+            CommandLineTest.Result r = CommandLineTest.ok("bench", sub, "--help");
             assertTrue(r.output().contains("Usage: cadenza bench " + sub), r.output());
         }
     }

@@ -17,27 +17,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The commands end to end on small MIDI files built here, through {@link Main#run}. */
 class CommandLineTest {
 
-    /** Runs the command line and returns (exit code, stdout + stderr). */
+    /** Runs the command line and returns (exit code, stdout + stderr, stdout alone). */
     static Result cadenza(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
+        PrintStream captureOut = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                buffer.write(b);
+                stdout.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                buffer.write(b, off, len);
+                stdout.write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8);
+        System.setOut(captureOut);
         System.setErr(capture);
         try {
             var cl = CadenzaCommand.commandLine();
-            cl.setOut(new java.io.PrintWriter(capture, true));
+            cl.setOut(new java.io.PrintWriter(captureOut, true));
             cl.setErr(new java.io.PrintWriter(capture, true));
             int code = cl.execute(args);
-            return new Result(code, buffer.toString(StandardCharsets.UTF_8));
+            return new Result(code, buffer.toString(StandardCharsets.UTF_8), stdout.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
     }
 
-    record Result(int code, String output) {
+    /** Runs the command line, which must succeed (exit code 0; else the output is the failure's message). */
+    static Result ok(String... args) {
+        Result r = cadenza(args);
+        assertEquals(ExitCode.OK, r.code(), r.output());
+        return r;
+    }
+
+    /** @param output stdout and stderr as they came; @param stdout stdout alone */
+    record Result(int code, String output, String stdout) {
     }
 
     @Test
@@ -62,6 +84,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aValueAnOptionDoesNotTakeIsAUsageErrorNamingTheChoices(@TempDir Path tmp) {
+        Result r = cadenza("instruments", "-w", tmp.resolve("ws").toString(), "--run", tmp.resolve("run").toString(),
+                "--tune", "precision");
+        assertEquals(ExitCode.USAGE, r.code(), r.output());
+        assertTrue(r.output().contains("--tune: expected one of accuracy, f1, balanced-accuracy, got precision"),
+                r.output());
+    }
+
+    @Test
     void missingWorkspaceSaysHowToMakeOne(@TempDir Path tmp) {
         Result r = cadenza("status", tmp.resolve("nowhere").toString());
         assertEquals(ExitCode.ERROR, r.code());
@@ -82,29 +113,24 @@ class CommandLineTest {
         assertEquals(ExitCode.PARTIAL, ingest.code(), "one bad file is a partial failure: " + ingest.output());
         assertTrue(ingest.output().contains("notes.mid"), ingest.output());
 
-        Result render = cadenza("render", ws.toString(), "--threads", "2");
-        assertEquals(ExitCode.OK, render.code(), render.output());
+        Result render = ok("render", ws.toString(), "--threads", "2");
         assertTrue(render.output().contains("3 done"), render.output());
 
-        Result again = cadenza("render", ws.toString());
-        assertEquals(ExitCode.OK, again.code(), again.output());
+        Result again = ok("render", ws.toString());
         assertTrue(again.output().contains("0 done, 3 skipped"), again.output());
 
-        Result features = cadenza("features", ws.toString(), "--window", "2s");
-        assertEquals(ExitCode.OK, features.code(), features.output());
+        Result features = ok("features", ws.toString(), "--window", "2s");
         assertTrue(features.output().contains("3 done"), features.output());
         // 4 s, 5 s and 6 s of music (plus a short release tail): 2 + 2 + 3 whole 2-s windows
         assertTrue(features.output().contains("7 windows of 2 s every 2 s"), features.output());
 
-        Result status = cadenza("status", ws.toString());
-        assertEquals(ExitCode.OK, status.code(), status.output());
+        Result status = ok("status", ws.toString());
         assertTrue(status.output().contains("bach"), status.output());
         assertTrue(status.output().contains("chopin"), status.output());
         assertTrue(status.output().contains("not a Standard MIDI File"), status.output());
 
         Path png = tmp.resolve("pics/etude.png");
-        Result show = cadenza("show", music.resolve("Chopin/etude.mid").toString(), "--out", png.toString());
-        assertEquals(ExitCode.OK, show.code(), show.output());
+        Result show = ok("show", music.resolve("Chopin/etude.mid").toString(), "--out", png.toString());
         byte[] header = Files.readAllBytes(png);
         assertEquals((byte) 0x89, header[0]);
         assertEquals('P', header[1]);

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,8 +22,7 @@ class DemoOnRealDataTest {
         String[] args = {"demo", "--workspace", ws.toString(), "--data", data, "--composers", "bach,chopin",
                 "--pieces", "1", "--window", "3s", "--models", models.toString()};
 
-        CommandLineTest.Result first = CommandLineTest.cadenza(args);
-        assertEquals(ExitCode.OK, first.code(), first.output());
+        CommandLineTest.Result first = CommandLineTest.ok(args);
         // one piece per composer from each of the three datasets
         assertTrue(first.output().contains("(6 files chosen)"), first.output());
         assertTrue(first.output().contains("render: 6 done, 0 skipped, 0 failed"), first.output());
@@ -42,8 +40,7 @@ class DemoOnRealDataTest {
         assertTrue(first.output().contains("open set  "), first.output());
         assertTrue(org.cadenza.api.DefaultModels.at(models).allTrained());
 
-        CommandLineTest.Result again = CommandLineTest.cadenza(args);
-        assertEquals(ExitCode.OK, again.code(), again.output());
+        CommandLineTest.Result again = CommandLineTest.ok(args);
         assertTrue(again.output().contains("ingest: 0 ingested, 6 already catalogued"), again.output());
         assertTrue(again.output().contains("render: 0 done, 6 skipped, 0 failed"), again.output());
         assertTrue(again.output().contains("features: 0 done, 6 skipped, 0 failed"), again.output());

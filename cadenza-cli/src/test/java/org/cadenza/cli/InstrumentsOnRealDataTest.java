@@ -26,14 +26,11 @@ class InstrumentsOnRealDataTest {
         String root = Path.of(System.getenv("CADENZA_DATA"), "midi-classics").toString();
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("ingest", labels.get().toString(), "--root", root, "-w",
                 ws.toString()).code());
-        CommandLineTest.Result rendered = CommandLineTest.cadenza("render", ws.toString(), "--excerpt", "20");
-        assertEquals(ExitCode.OK, rendered.code(), rendered.output());
-        CommandLineTest.Result featurised = CommandLineTest.cadenza("features", ws.toString(), "--excerpt", "20");
-        assertEquals(ExitCode.OK, featurised.code(), featurised.output());
+        CommandLineTest.Result rendered = CommandLineTest.ok("render", ws.toString(), "--excerpt", "20");
+        CommandLineTest.Result featurised = CommandLineTest.ok("features", ws.toString(), "--excerpt", "20");
         Path run = tmp.resolve("run");
-        CommandLineTest.Result r = CommandLineTest.cadenza("instruments", ws.toString(), "--run", run.toString(),
+        CommandLineTest.Result r = CommandLineTest.ok("instruments", ws.toString(), "--run", run.toString(),
                 "--excerpt", "20", "--epochs", "2", "--rare", "2", "--threads", "2");
-        assertEquals(ExitCode.OK, r.code(), r.output());
         String report = Files.readString(run.resolve("instruments.md"));
         for (String line : List.of("## Test split, by window", "## Test split, by piece", "| model |",
                 "| prior, thresholds tuned on validation |", "| most frequent training set |", "composer accuracy",
@@ -44,8 +41,7 @@ class InstrumentsOnRealDataTest {
         assertTrue(Files.readString(run.resolve("run.json")).contains("\"instruments\""));
         assertTrue(Files.exists(run.resolve("thresholds.json")));
         Path piece = Path.of(root, Files.readAllLines(labels.get()).get(1).split(",")[0]);
-        CommandLineTest.Result predicted = CommandLineTest.cadenza("predict", run.toString(), piece.toString());
-        assertEquals(ExitCode.OK, predicted.code(), predicted.output());
+        CommandLineTest.Result predicted = CommandLineTest.ok("predict", run.toString(), piece.toString());
         assertTrue(predicted.output().contains("instruments (largest window probability"), predicted.output());
         assertTrue(predicted.output().matches("(?s).*(yes|no) +piano .*"), predicted.output());
     }

@@ -29,7 +29,7 @@ class OptionsMeanOneThingTest {
     void sharedOptionsHaveOneDescriptionAndOneDefault() {
         List<Map.Entry<String, CommandSpec>> commands = new ArrayList<>();
         collect(CadenzaCommand.commandLine(), "cadenza", commands);
-        for (String name : List.of("--threads", "--torch-threads", "--json", "--models")) {
+        for (String name : List.of("--threads", "--torch-threads", "--json", "--models", "--seed")) {
             Map<String, String> seen = new TreeMap<>();
             for (Map.Entry<String, CommandSpec> c : commands) {
                 OptionSpec o = c.getValue().findOption(name);

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,6 +33,32 @@ final class TestCorpus {
             TestMidi.melody(music.resolve("Soprano/piece" + i + ".mid"), 72 + i, notes, 73);
         }
         return music;
+    }
+
+    /**
+     * {@link #bassAndSoprano} in {@code tmp/music}, ingested, rendered and featurised in 2-s windows into
+     * {@code tmp/ws}.
+     *
+     * @return the workspace
+     */
+    static Path featurisedBassAndSoprano(Path tmp, int pieces, int notes) throws Exception {
+        return featurised(bassAndSoprano(tmp.resolve("music"), pieces, notes), tmp.resolve("ws"), "2s");
+    }
+
+    /**
+     * {@link #asapScores} of {@code composers} (in {@code tmp/labels.csv}) ingested into {@code tmp/ws} (nothing
+     * rendered); the test is skipped, saying why, when {@code CADENZA_DATA} does not hold asap/.
+     *
+     * @return the workspace
+     */
+    static Path ingestedAsapScores(Path tmp, List<String> composers, int perComposer) throws Exception {
+        Optional<Path> labels = asapScores(tmp.resolve("labels.csv"), composers, perComposer);
+        Assumptions.assumeTrue(labels.isPresent(),
+                "CADENZA_DATA is not set (or lacks asap/): this test needs real MIDI");
+        Path ws = tmp.resolve("ws");
+        CommandLineTest.ok("ingest", labels.get().toString(), "--root", asap().orElseThrow().toString(), "-w",
+                ws.toString());
+        return ws;
     }
 
     /** {@code ingest}, {@code render} and {@code features --window <window>} of {@code music} into {@code ws}. */

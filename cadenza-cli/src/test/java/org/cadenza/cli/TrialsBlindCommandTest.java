@@ -18,14 +18,12 @@ class TrialsBlindCommandTest {
 
     @Test
     void trialsThenBlindEvaluation(@TempDir Path tmp) throws Exception {
-        Path music = TestCorpus.bassAndSoprano(tmp.resolve("music"), 5, 16);
-        Path ws = TestCorpus.featurised(music, tmp.resolve("ws"), "2s");
+        Path ws = TestCorpus.featurisedBassAndSoprano(tmp, 5, 16);
 
         Path run = tmp.resolve("run");
         String[] train = {"train", ws.toString(), "--run", run.toString(), "--window", "2s", "--hop", "500ms",
                 "--epochs", "1", "--trials", "2", "--seed", "5"};
-        CommandLineTest.Result trials = CommandLineTest.cadenza(train);
-        assertEquals(ExitCode.OK, trials.code(), trials.output());
+        CommandLineTest.Result trials = CommandLineTest.ok(train);
         assertTrue(trials.output().contains("trial-01 of 2: training seed 5, random split seed 5"), trials.output());
         assertTrue(trials.output().contains("trial-02 of 2: training seed 6, random split seed 6"), trials.output());
         assertTrue(trials.output().contains("| median |"), trials.output());
@@ -34,8 +32,7 @@ class TrialsBlindCommandTest {
         assertTrue(csv.get(1).startsWith("1,5,5,") && csv.get(2).startsWith("2,6,6,"), String.join("\n", csv));
         assertTrue(Files.size(run.resolve("trials.png")) > 1000);
 
-        CommandLineTest.Result again = CommandLineTest.cadenza(train);
-        assertEquals(ExitCode.OK, again.code(), again.output());
+        CommandLineTest.Result again = CommandLineTest.ok(train);
         assertTrue(again.output().contains("trial-01 (seed 5): finished earlier, skipped")
                 && again.output().contains("trial-02 (seed 6): finished earlier, skipped"), again.output());
         assertEquals(csv, Files.readAllLines(run.resolve("trials.csv")));
@@ -49,8 +46,7 @@ class TrialsBlindCommandTest {
         Path trial = run.resolve("trial-01");
 
         // the trial records its workspace: evaluate RUN needs nothing else; -w and --on together are refused
-        CommandLineTest.Result own = CommandLineTest.cadenza("evaluate", trial.toString());
-        assertEquals(ExitCode.OK, own.code(), own.output());
+        CommandLineTest.Result own = CommandLineTest.ok("evaluate", trial.toString());
         assertTrue(own.output().contains("| piece accuracy |"), own.output());
         CommandLineTest.Result both = CommandLineTest.cadenza("evaluate", trial.toString(), "-w", ws.toString(),
                 "--on", blindWs.toString());
@@ -63,8 +59,7 @@ class TrialsBlindCommandTest {
 
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("render", blindWs.toString()).code());
         assertEquals(ExitCode.OK, CommandLineTest.cadenza("features", blindWs.toString(), "--window", "2s").code());
-        CommandLineTest.Result blind = CommandLineTest.cadenza("evaluate", trial.toString(), "--on", blindWs.toString());
-        assertEquals(ExitCode.OK, blind.code(), blind.output());
+        CommandLineTest.Result blind = CommandLineTest.ok("evaluate", trial.toString(), "--on", blindWs.toString());
         assertTrue(blind.output().contains(": 2 files, 2 pieces,"), blind.output());
         assertTrue(blind.output().contains("1 files of composers the model never saw: alto 1"), blind.output());
         assertTrue(blind.output().contains("| piece accuracy |"), blind.output());
