@@ -19,7 +19,7 @@ public interface CliName {
     /** The constant's own name ({@link Enum#name()}). */
     String name();
 
-    /** @return the name on the command line, e.g. {@code semi-hard}; by default {@link #name()} lower-cased, '-' for '_' */
+    /** @return the name on the command line, e.g. {@code semi-hard}; by default the lower-cased name, '-' for '_' */
     default String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

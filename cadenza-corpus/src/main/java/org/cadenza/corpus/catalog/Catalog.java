@@ -164,34 +164,29 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
-        db.setAutoCommit(false);
-        try (Statement st = db.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            int version = 0;
-            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                if (rs.next()) {
-                    version = rs.getInt(1);
+        transaction(() -> {
+            try (Statement st = db.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+                int version = 0;
+                try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    if (rs.next()) {
+                        version = rs.getInt(1);
+                    }
                 }
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new CadenzaException("catalog " + file + " has schema version " + version
-                        + ", newer than this Cadenza understands (" + SCHEMA_VERSION + "): upgrade Cadenza");
-            }
-            if (version == 0) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
+                if (version > SCHEMA_VERSION) {
+                    throw new CadenzaException("catalog " + file + " has schema version " + version
+                            + ", newer than this Cadenza understands (" + SCHEMA_VERSION + "): upgrade Cadenza");
                 }
-                st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                if (version == 0) {
+                    for (String ddl : SCHEMA) {
+                        st.execute(ddl);
+                    }
+                    st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                }
+                // added without a version bump: older Cadenza ignores the table, and opens catalogs that have it
+                st.execute(RENDER_SOUNDBANKS);
             }
-            // added without a version bump: older Cadenza ignores the table, and opens catalogs that have it
-            st.execute(RENDER_SOUNDBANKS);
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        });
     }
 
     /** The database file. */
@@ -426,7 +421,7 @@ public final class Catalog implements AutoCloseable {
                 .setStoredPath(rs.getString("stored_path"))
                 .setSha256(rs.getString("sha256"))
                 .setBytes(rs.getLong("bytes"))
-                .setKind(MediaKind.fromDb(rs.getString("media_kind")))
+                .setKind(CatalogName.fromDb(MediaKind.class, rs.getString("media_kind")))
                 .setComposerId(rs.getString("composer_id"))
                 .setComposerWritten(rs.getString("composer_written"))
                 .setPieceId(rs.getString("piece_id"))
@@ -446,7 +441,7 @@ public final class Catalog implements AutoCloseable {
         if (programs != null && !programs.isBlank()) {
             b.optPrograms(Arrays.stream(programs.trim().split(" ")).map(Integer::valueOf).toList());
         }
-        switch (FileStatus.fromDb(rs.getString("status"))) {
+        switch (CatalogName.fromDb(FileStatus.class, rs.getString("status"))) {
             case INGESTED -> b.ingested();
             case QUARANTINED -> b.quarantined(rs.getString("reason"));
             case DUPLICATE -> b.duplicateOf(rs.getLong("duplicate_of"));
@@ -557,7 +552,7 @@ public final class Catalog implements AutoCloseable {
                 while (rs.next()) {
                     int frames = rs.getInt(6);
                     Optional<Integer> f = rs.wasNull() ? Optional.empty() : Optional.of(frames);
-                    out.add(new Artifact(rs.getString(1), Stage.fromDb(rs.getString(2)), rs.getString(3),
+                    out.add(new Artifact(rs.getString(1), stage(rs, 2), rs.getString(3),
                             rs.getString(4), rs.getString(5), f, rs.getDouble(7), Instant.parse(rs.getString(8))));
                 }
             }
@@ -598,7 +593,7 @@ public final class Catalog implements AutoCloseable {
             ps.setString(1, stage.dbName());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StageFailure(rs.getString(1), Stage.fromDb(rs.getString(2)), rs.getString(3),
+                    out.add(new StageFailure(rs.getString(1), stage(rs, 2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getLong(6), Instant.parse(rs.getString(7))));
                 }
             }
@@ -646,7 +641,7 @@ public final class Catalog implements AutoCloseable {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Problem(rs.getLong(1), Stage.fromDb(rs.getString(2)), rs.getString(3),
+                    out.add(new Problem(rs.getLong(1), stage(rs, 2), rs.getString(3),
                             rs.getString(4), Instant.parse(rs.getString(5))));
                 }
             }
@@ -710,18 +705,23 @@ public final class Catalog implements AutoCloseable {
     /** Runs {@code work} as one transaction: committed whole, or rolled back and reported as failing to {@code what}. */
     private void inTransaction(String what, SqlWork work) {
         try {
-            db.setAutoCommit(false);
-            try {
-                work.run();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            transaction(work);
         } catch (SQLException e) {
             throw fail(what, e);
+        }
+    }
+
+    /** Runs {@code work} as one transaction: committed whole, or rolled back and the exception passed on. */
+    private void transaction(SqlWork work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 
@@ -744,5 +744,9 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("close", e);
         }
+    }
+
+    private static Stage stage(ResultSet rs, int column) throws SQLException {
+        return CatalogName.fromDb(Stage.class, rs.getString(column));
     }
 }

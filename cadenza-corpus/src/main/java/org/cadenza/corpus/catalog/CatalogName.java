@@ -16,7 +16,11 @@ public interface CatalogName {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a {@link #dbName()} of {@code type}; {@link IllegalArgumentException} for any other text. */
+    /**
+     * Parses a {@link #dbName()}: {@code CatalogName.fromDb(Stage.class, "render")} is {@code Stage.RENDER}.
+     *
+     * @throws IllegalArgumentException when {@code s} is no constant of {@code type}
+     */
     static <E extends Enum<E> & CatalogName> E fromDb(Class<E> type, String s) {
         return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
     }

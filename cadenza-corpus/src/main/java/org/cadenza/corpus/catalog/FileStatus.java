@@ -8,9 +8,4 @@ public enum FileStatus implements CatalogName {
     QUARANTINED,
     /** Same bytes (SHA-256) as an earlier file; {@code duplicate_of} names it. Jobs skip it. */
     DUPLICATE;
-
-    /** Parses {@link #dbName()}. */
-    public static FileStatus fromDb(String s) {
-        return CatalogName.fromDb(FileStatus.class, s);
-    }
 }

@@ -8,9 +8,4 @@ public enum MediaKind implements CatalogName {
     AUDIO,
     /** A source {@code .zip} that could not be read safely; such a row is always quarantined. */
     ARCHIVE;
-
-    /** Parses {@link #dbName()}. */
-    public static MediaKind fromDb(String s) {
-        return CatalogName.fromDb(MediaKind.class, s);
-    }
 }

@@ -8,9 +8,4 @@ public enum Stage implements CatalogName {
     RENDER,
     /** Spectrogram features computed from the rendered FLAC. */
     FEATURES;
-
-    /** Parses {@link #dbName()}. */
-    public static Stage fromDb(String s) {
-        return CatalogName.fromDb(Stage.class, s);
-    }
 }

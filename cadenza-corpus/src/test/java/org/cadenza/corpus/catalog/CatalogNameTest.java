@@ -19,11 +19,12 @@ class CatalogNameTest {
                 Arrays.stream(FileStatus.values()).map(FileStatus::dbName).toList());
         assertEquals(List.of("midi", "audio", "archive"),
                 Arrays.stream(MediaKind.values()).map(MediaKind::dbName).toList());
-        assertEquals(List.of("ingest", "render", "features"), Arrays.stream(Stage.values()).map(Stage::dbName).toList());
-        assertEquals(FileStatus.QUARANTINED, FileStatus.fromDb("quarantined"));
-        assertEquals(MediaKind.ARCHIVE, MediaKind.fromDb("archive"));
-        assertEquals(Stage.FEATURES, Stage.fromDb("features"));
-        assertThrows(IllegalArgumentException.class, () -> Stage.fromDb("train"));
+        assertEquals(List.of("ingest", "render", "features"),
+                Arrays.stream(Stage.values()).map(Stage::dbName).toList());
+        assertEquals(FileStatus.QUARANTINED, CatalogName.fromDb(FileStatus.class, "quarantined"));
+        assertEquals(MediaKind.ARCHIVE, CatalogName.fromDb(MediaKind.class, "archive"));
+        assertEquals(Stage.FEATURES, CatalogName.fromDb(Stage.class, "features"));
+        assertThrows(IllegalArgumentException.class, () -> CatalogName.fromDb(Stage.class, "train"));
     }
 
     @Test
