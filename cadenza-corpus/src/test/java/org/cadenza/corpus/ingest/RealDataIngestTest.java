@@ -14,8 +14,8 @@ import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.corpus.jobs.WindowIndex;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
+import org.cadenza.io.RealData;
 import org.cadenza.render.RenderSettings;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,10 +39,7 @@ class RealDataIngestTest {
 
     @Test
     void ingestsARealSubsetThroughALabelsCsv(@TempDir Path tmp) throws Exception {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank() && Files.isDirectory(Path.of(data)),
-                "CADENZA_DATA is not set: the real-data ingest test is skipped");
-        Path pmd = Path.of(data, "piano-midi-de");
+        Path pmd = RealData.require("the real-data ingest test", "piano-midi-de");
         List<CSVRecord> rows;
         try (Reader r = Files.newBufferedReader(pmd.resolve("labels.csv"), StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
