@@ -64,16 +64,7 @@ class AugmentationTest {
     }
 
     private static double dominantHz(float[] x, int from, int to, int rate) {
-        double bestHz = 0;
-        double best = -1;
-        for (double hz = 300; hz <= 700; hz += 0.5) {
-            double m = TestMidi.dftMagnitude(x, from, to, rate, hz);
-            if (m > best) {
-                best = m;
-                bestHz = hz;
-            }
-        }
-        return bestHz;
+        return TestMidi.dominantHz(x, from, to, rate, 300, 700, 0.5);
     }
 
     @Test

@@ -86,4 +86,21 @@ final class TestMidi {
         }
         return Math.hypot(re, im);
     }
+
+    /**
+     * The frequency in [{@code lowHz}, {@code highHz}], searched in steps of {@code stepHz}, whose
+     * {@link #dftMagnitude} over {@code x[from, to)} is largest (the first such on a tie).
+     */
+    static double dominantHz(float[] x, int from, int to, int rate, double lowHz, double highHz, double stepHz) {
+        double bestHz = 0;
+        double best = -1;
+        for (double hz = lowHz; hz <= highHz; hz += stepHz) {
+            double m = dftMagnitude(x, from, to, rate, hz);
+            if (m > best) {
+                best = m;
+                bestHz = hz;
+            }
+        }
+        return bestHz;
+    }
 }
