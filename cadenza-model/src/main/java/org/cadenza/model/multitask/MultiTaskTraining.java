@@ -17,6 +17,7 @@ import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.Trainee;
 import org.cadenza.model.train.TrainingLoop;
+import org.cadenza.model.train.TrainingOutcome;
 import org.cadenza.model.train.TrainingResult;
 import org.cadenza.model.train.TrainingSupport;
 import org.cadenza.model.train.Validation;
@@ -47,7 +48,7 @@ public final class MultiTaskTraining {
      * @param status      how the run ended
      */
     public record Result(Path dir, MultiTaskConfig config, List<String> labels, List<EpochRecord> history,
-                         int bestEpoch, Path bestWeights, TrainingResult.Status status) {
+                         int bestEpoch, Path bestWeights, TrainingResult.Status status) implements TrainingOutcome {
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.cadenza.model.multitask;
 
 import org.cadenza.model.Architecture;
-import org.cadenza.model.train.PinnedHistory;
 import org.cadenza.model.train.SpecAugment;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
@@ -12,10 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.cadenza.model.train.PinnedHistory.assertPinned;
-import static org.cadenza.model.train.PinnedHistory.assertSameHistory;
-import static org.cadenza.model.train.PinnedHistory.killAt;
+import static org.cadenza.model.train.PinnedHistory.assertResumes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Same seed, same figures for the multi-task training (pinned to 1e-6), and exact resume after a kill. */
 class MultiTaskTrainingFiguresTest {
@@ -50,15 +47,8 @@ class MultiTaskTrainingFiguresTest {
         MultiLabelWindows train = MultiTaskTrainingTest.corpus(64, 1);
         MultiLabelWindows val = MultiTaskTrainingTest.corpus(24, 2);
         MultiTaskConfig cfg = config(Heads.COMPOSER_AND_INSTRUMENTS, TrainingConfig.StopMetric.VAL_LOSS);
-        MultiTaskTraining.Result whole = MultiTaskTraining.train(train, val, cfg, dir.resolve("whole"),
-                TrainingListener.NONE);
-        assertThrows(PinnedHistory.Killed.class, () -> MultiTaskTraining.train(train, val, cfg,
-                dir.resolve("killed"), killAt(2, 3)));
-        MultiTaskTraining.Result resumed = MultiTaskTraining.train(train, val, cfg, dir.resolve("killed"),
-                TrainingListener.NONE);
-        assertSameHistory(whole.history(), resumed.history());
-        assertEquals(whole.bestEpoch(), resumed.bestEpoch());
-        assertEquals(TrainingResult.Status.COMPLETED, resumed.status());
+        assertResumes(dir, (run, listener) -> MultiTaskTraining.train(train, val, cfg, run, listener),
+                new int[] {2, 3});
     }
 
     // Per epoch {train loss, train accuracy, validation loss, validation accuracy, learning rate}, recorded with the

@@ -1,9 +1,12 @@
 package org.cadenza.model.train;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Pins the learning curves of small deterministic trainings (one PyTorch thread, fixed seeds): the figures below each
@@ -47,6 +50,31 @@ public final class PinnedHistory {
                 assertEquals(a[k], b[k], TOLERANCE, "epoch " + (e + 1) + ", column " + k);
             }
         }
+    }
+
+    /** The uninterrupted run and the run that was killed and then resumed. */
+    public record Resumed<R extends TrainingOutcome>(R whole, R resumed) {
+    }
+
+    /**
+     * Trains once without a break in {@code dir/whole}, then in {@code dir/killed}: killed at each
+     * {@code {epoch, batch}} of {@code kills} in turn ({@link #killAt}), then run once more to the end. Asserts that
+     * the resumed run completes with the uninterrupted run's figures and best epoch.
+     *
+     * @param train trains into a run folder with a listener, resuming what the folder holds
+     */
+    public static <R extends TrainingOutcome> Resumed<R> assertResumes(Path dir,
+            BiFunction<Path, TrainingListener, R> train, int[]... kills) {
+        R whole = train.apply(dir.resolve("whole"), TrainingListener.NONE);
+        Path killed = dir.resolve("killed");
+        for (int[] kill : kills) {
+            assertThrows(Killed.class, () -> train.apply(killed, killAt(kill[0], kill[1])));
+        }
+        R resumed = train.apply(killed, TrainingListener.NONE);
+        assertEquals(TrainingResult.Status.COMPLETED, resumed.status());
+        assertSameHistory(whole.history(), resumed.history());
+        assertEquals(whole.bestEpoch(), resumed.bestEpoch());
+        return new Resumed<>(whole, resumed);
     }
 
     private static double[] row(EpochRecord r) {
