@@ -107,6 +107,38 @@ public final class PinnedHistory {
         };
     }
 
+    /**
+     * A listener that asks the run to stop, as a user would (the run ends INTERRUPTED and can be resumed), once
+     * {@code epochs} epochs have finished or once {@code batchesOfNextEpoch} batches of the next epoch have.
+     */
+    public static TrainingListener stopAfter(int epochs, int batchesOfNextEpoch) {
+        return new TrainingListener() {
+            int done;
+            int batches;
+
+            @Override
+            public void onBatch(BatchEvent event) {
+                batches = event.batch();
+            }
+
+            @Override
+            public void onEpoch(EpochRecord record, boolean improved) {
+                done++;
+                batches = 0;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return done >= epochs || batches >= batchesOfNextEpoch;
+            }
+        };
+    }
+
+    /** {@link #stopAfter(int, int)} at the end of epoch {@code epochs}. */
+    public static TrainingListener stopAfter(int epochs) {
+        return stopAfter(epochs, Integer.MAX_VALUE);
+    }
+
     /** What {@link #killAt} throws. */
     public static final class Killed extends RuntimeException {
         private static final long serialVersionUID = 1L;
