@@ -110,8 +110,11 @@ public final class MultiTaskTraining {
 
         @Override
         public Validation validate(Trainer trainer) {
-            double[] v = evaluate(trainer, val, cfg, config.batchSize());
-            return new Validation(v[0], v[1]);
+            return validate(trainer, val, (bm, x, order, from, to) -> {
+                NDList y = trainer.evaluate(new NDList(x));
+                return new BatchScore(loss(y, val, order, from, to, cfg, bm).getFloat(),
+                        exactMatches(instruments(y), val, order, from, to));
+            });
         }
     }
 
@@ -154,26 +157,5 @@ public final class MultiTaskTraining {
             hits += all ? 1 : 0;
         }
         return hits;
-    }
-
-    /** @return {mean total loss, exact-match ratio at 0.5} over {@code windows}, inference mode */
-    private static double[] evaluate(Trainer trainer, MultiLabelWindows windows, MultiTaskConfig cfg, int bs) {
-        int n = windows.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        double lossSum = 0;
-        int exact = 0;
-        for (int from = 0; from < n; from += bs) {
-            int to = Math.min(n, from + bs);
-            try (NDManager bm = trainer.getManager().newSubManager()) {
-                NDArray x = TrainingSupport.batch(bm, windows, order, from, to, null, null);
-                NDList y = trainer.evaluate(new NDList(x));
-                lossSum += loss(y, windows, order, from, to, cfg, bm).getFloat() * (to - from);
-                exact += exactMatches(instruments(y), windows, order, from, to);
-            }
-        }
-        return new double[] {lossSum / n, exact / (double) n};
     }
 }

@@ -132,8 +132,12 @@ public final class ClassifierTraining {
 
         @Override
         public Validation validate(Trainer trainer) {
-            double[] v = evaluate(trainer, val, config.batchSize());
-            return new Validation(v[0], v[1]);
+            return validate(trainer, val, (bm, x, order, from, to) -> {
+                int[] labels = TrainingSupport.labels(val, order, from, to);
+                NDArray logits = TrainingSupport.logits(trainer.evaluate(new NDList(x)));
+                return new BatchScore(TrainingSupport.crossEntropy(logits, labels, null).getFloat(),
+                        TrainingSupport.correct(logits, labels));
+            });
         }
     }
 
@@ -165,28 +169,6 @@ public final class ClassifierTraining {
         }
         ModelJson.write(configFile, cfg);
         return new TrainingState(0, 0, Double.NaN, 0, List.of(), TrainingState.RUNNING);
-    }
-
-    /** @return {mean loss, accuracy} over {@code windows}, inference mode, unweighted */
-    static double[] evaluate(Trainer trainer, LabeledWindows windows, int batchSize) {
-        int n = windows.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        double lossSum = 0;
-        int hits = 0;
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            int[] labels = TrainingSupport.labels(windows, order, from, to);
-            try (NDManager bm = trainer.getManager().newSubManager()) {
-                NDArray x = TrainingSupport.batch(bm, windows, order, from, to, null, null);
-                NDArray logits = TrainingSupport.logits(trainer.evaluate(new NDList(x)));
-                lossSum += TrainingSupport.crossEntropy(logits, labels, null).getFloat() * (to - from);
-                hits += TrainingSupport.correct(logits, labels);
-            }
-        }
-        return new double[] {lossSum / n, hits / (double) n};
     }
 
     /** @return the parameter file of a finished epoch */

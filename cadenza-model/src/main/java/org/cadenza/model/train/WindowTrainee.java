@@ -3,6 +3,7 @@ package org.cadenza.model.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.cadenza.model.LabeledWindows;
@@ -71,5 +72,42 @@ public abstract class WindowTrainee<W extends LabeledWindows> implements Trainee
     /** @return the input of positions {@code [from, to)}, SpecAugment applied as configured */
     protected final NDArray batch(NDManager manager, int from, int to) {
         return TrainingSupport.batch(manager, train, order, from, to, config.specAugment(), maskRng);
+    }
+
+    /** A validation batch's figures: its mean loss (a float, as the network gives it) and the windows it got right. */
+    public record BatchScore(float meanLoss, int right) {
+    }
+
+    /** Scores one validation batch in inference mode: windows {@code order[from, to)}, whose input is {@code x}. */
+    @FunctionalInterface
+    public interface BatchScorer {
+        BatchScore score(NDManager manager, NDArray x, int[] order, int from, int to);
+    }
+
+    /**
+     * A validation pass: every window of {@code windows} once, in its own order, in batches of
+     * {@link TrainingConfig#batchSize()}, without augmentation.
+     *
+     * @return the mean loss per window and the share of windows right
+     */
+    protected final Validation validate(Trainer trainer, LabeledWindows windows, BatchScorer scorer) {
+        int n = windows.size();
+        int batchSize = config.batchSize();
+        int[] inOrder = new int[n];
+        for (int i = 0; i < n; i++) {
+            inOrder[i] = i;
+        }
+        double lossSum = 0;
+        int right = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+                NDArray x = TrainingSupport.batch(bm, windows, inOrder, from, to, null, null);
+                BatchScore score = scorer.score(bm, x, inOrder, from, to);
+                lossSum += score.meanLoss() * (to - from);
+                right += score.right();
+            }
+        }
+        return new Validation(lossSum / n, right / (double) n);
     }
 }
