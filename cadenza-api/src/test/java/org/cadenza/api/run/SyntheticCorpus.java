@@ -11,15 +11,10 @@ import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
+import org.cadenza.io.midi.TestMidi;
 import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.render.RenderSettings;
 
-import javax.sound.midi.InvalidMidiDataException;
-import javax.sound.midi.MidiEvent;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.Sequence;
-import javax.sound.midi.ShortMessage;
-import javax.sound.midi.Track;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,28 +52,13 @@ final class SyntheticCorpus {
     private SyntheticCorpus() {
     }
 
-    /** {@code notes} quarter notes at 120 BPM (0.5 s each) from {@code pitch} (+ offset), on {@code program}. */
-    static void melody(Path file, int pitch, int notes, int program) throws IOException {
-        try {
-            Sequence seq = new Sequence(Sequence.PPQ, 480);
-            Track t = seq.createTrack();
-            t.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, program, 0), 0));
-            for (int i = 0; i < notes; i++) {
-                int p = pitch + (i * 7) % 12;
-                t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, p, 90), i * 480L));
-                t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, p, 0), i * 480L + 400));
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            MidiSystem.write(seq, 1, file.toFile());
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A melody for {@code composer}, the {@code k}-th of its pieces (a little higher each). */
+    /**
+     * A melody for {@code composer}, the {@code k}-th of its pieces (a little higher each): {@code notes} quarter
+     * notes at 120 BPM (0.5 s each), {@link TestMidi#melody}.
+     */
     static void piece(Path file, String composer, int k, int notes) throws IOException {
         int[] v = voice(composer);
-        melody(file, v[0] + k, notes, v[1]);
+        TestMidi.melody(file, v[0] + k, notes, v[1]);
     }
 
     /** Ingests {@code labelsCsv} into a new workspace at {@code wsDir}; returns it open. */
