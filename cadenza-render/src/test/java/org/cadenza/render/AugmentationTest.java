@@ -110,11 +110,7 @@ class AugmentationTest {
     @Test
     void everyTempoEventIsScaled() {
         // 120 BPM at tick 0, 60 BPM from tick 960 (1.0 s): a note at tick 1440 is at 2.0 s; 1.25 times faster: 1.6 s
-        Sequence seq = TestMidi.sequence();
-        Track conductor = seq.createTrack();
-        TestMidi.tempo(conductor, 120, 0);
-        TestMidi.tempo(conductor, 60, 2 * PPQ);
-        TestMidi.note(seq.createTrack(), 0, 60, 100, 3 * PPQ, 4 * PPQ);
+        Sequence seq = TestMidi.tempoChangeThenNote();
         Sequence faster = new Augmentation(0, 1.25).apply(seq);
         EventSchedule s = EventSchedule.of(faster, ProgramPolicy.ORIGINAL, NAME);
         assertEquals(1_600_000, s.micros(0));
