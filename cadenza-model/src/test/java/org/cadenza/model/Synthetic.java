@@ -41,4 +41,26 @@ public final class Synthetic {
         }
         return new InMemoryWindows(CLASSES, MELS, FRAMES, data, labels);
     }
+
+    /** @return the index of the largest value of {@code scores} (the first on a tie): the predicted class */
+    public static int argmax(double[] scores) {
+        int best = 0;
+        for (int k = 1; k < scores.length; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** @return the index of the largest value of {@code scores} (the first on a tie): the predicted class */
+    public static int argmax(float[] scores) {
+        int best = 0;
+        for (int k = 1; k < scores.length; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
 }

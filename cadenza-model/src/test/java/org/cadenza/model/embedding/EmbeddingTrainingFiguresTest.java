@@ -11,7 +11,6 @@ import java.util.List;
 
 import static org.cadenza.model.train.PinnedHistory.assertPinned;
 import static org.cadenza.model.train.PinnedHistory.assertResumes;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Same seed, same figures for the embedding training (pinned to 1e-6), and exact resume after a kill. */
 class EmbeddingTrainingFiguresTest {
@@ -35,23 +34,19 @@ class EmbeddingTrainingFiguresTest {
 
     @Test
     void batchHardTripletFiguresArePinned(@TempDir Path dir) {
-        EmbeddingTraining.Result r = train(config(Objective.TRIPLET, Mining.BATCH_HARD, 4), dir);
-        assertPinned("triplet, batch-hard", BATCH_HARD, r.history());
-        assertEquals(BATCH_HARD_BEST, r.bestEpoch());
+        assertPinned("triplet, batch-hard", BATCH_HARD, BATCH_HARD_BEST,
+                train(config(Objective.TRIPLET, Mining.BATCH_HARD, 4), dir));
     }
 
     @Test
     void semiHardTripletFiguresArePinned(@TempDir Path dir) {
-        EmbeddingTraining.Result r = train(config(Objective.TRIPLET, Mining.SEMI_HARD, 4), dir);
-        assertPinned("triplet, semi-hard", SEMI_HARD, r.history());
-        assertEquals(SEMI_HARD_BEST, r.bestEpoch());
+        assertPinned("triplet, semi-hard", SEMI_HARD, SEMI_HARD_BEST,
+                train(config(Objective.TRIPLET, Mining.SEMI_HARD, 4), dir));
     }
 
     @Test
     void softmaxFiguresArePinned(@TempDir Path dir) {
-        EmbeddingTraining.Result r = train(config(Objective.SOFTMAX, Mining.BATCH_HARD, 4), dir);
-        assertPinned("softmax", SOFTMAX, r.history());
-        assertEquals(SOFTMAX_BEST, r.bestEpoch());
+        assertPinned("softmax", SOFTMAX, SOFTMAX_BEST, train(config(Objective.SOFTMAX, Mining.BATCH_HARD, 4), dir));
     }
 
     @Test

@@ -34,8 +34,7 @@ class LanguageModelTrainingFiguresTest {
     void figuresArePinnedAndAKilledRunResumesToThem(@TempDir Path dir) {
         LanguageModelTraining.Result whole = assertResumes(dir, LanguageModelTrainingFiguresTest::train,
                 new int[] {2, 5}).whole();
-        assertPinned("language model", FIGURES, whole.history());
-        assertEquals(BEST, whole.bestEpoch());
+        assertPinned("language model", FIGURES, BEST, whole);
         assertEquals(TrainingResult.Status.COMPLETED, whole.status());
     }
 

@@ -39,6 +39,12 @@ public final class PinnedHistory {
         }
     }
 
+    /** {@link #assertPinned(String, double[][], List)} of the run's history, and its best epoch. */
+    public static void assertPinned(String what, double[][] expected, int bestEpoch, TrainingOutcome run) {
+        assertPinned(what, expected, run.history());
+        assertEquals(bestEpoch, run.bestEpoch(), what + ": best epoch");
+    }
+
     /** Asserts that a resumed run's history is the uninterrupted run's, figure by figure (not the timings). */
     public static void assertSameHistory(List<EpochRecord> whole, List<EpochRecord> resumed) {
         assertEquals(whole.size(), resumed.size(), "epochs");
