@@ -488,10 +488,7 @@ public final class Catalog implements AutoCloseable {
                     + "params_key, source_key, path, frames, seconds, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement del = db.prepareStatement("DELETE FROM stage_failures WHERE sha256 = ? "
                          + "AND stage = ? AND params_key = ? AND source_key = ?")) {
-                ps.setString(1, a.sha256());
-                ps.setString(2, a.stage().dbName());
-                ps.setString(3, a.paramsKey());
-                ps.setString(4, a.sourceKey());
+                bindKey(ps, a.sha256(), a.stage(), a.paramsKey(), a.sourceKey());
                 ps.setString(5, a.path());
                 if (a.frames().isPresent()) {
                     ps.setInt(6, a.frames().get());
@@ -501,10 +498,7 @@ public final class Catalog implements AutoCloseable {
                 ps.setDouble(7, a.seconds());
                 ps.setString(8, a.created().toString());
                 ps.executeUpdate();
-                del.setString(1, a.sha256());
-                del.setString(2, a.stage().dbName());
-                del.setString(3, a.paramsKey());
-                del.setString(4, a.sourceKey());
+                bindKey(del, a.sha256(), a.stage(), a.paramsKey(), a.sourceKey());
                 del.executeUpdate();
             }
         });
@@ -531,10 +525,7 @@ public final class Catalog implements AutoCloseable {
     public synchronized boolean deleteArtifact(String sha256, Stage stage, String paramsKey, String sourceKey) {
         try (PreparedStatement ps = db.prepareStatement("DELETE FROM artifacts WHERE sha256 = ? AND stage = ? "
                 + "AND params_key = ? AND source_key = ?")) {
-            ps.setString(1, sha256);
-            ps.setString(2, stage.dbName());
-            ps.setString(3, paramsKey);
-            ps.setString(4, sourceKey);
+            bindKey(ps, sha256, stage, paramsKey, sourceKey);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw fail("delete an artifact of " + sha256, e);
@@ -568,10 +559,7 @@ public final class Catalog implements AutoCloseable {
     public synchronized void recordStageFailure(StageFailure f) {
         try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO stage_failures (sha256, stage, "
                 + "params_key, source_key, reason, run_id, time) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, f.sha256());
-            ps.setString(2, f.stage().dbName());
-            ps.setString(3, f.paramsKey());
-            ps.setString(4, f.sourceKey());
+            bindKey(ps, f.sha256(), f.stage(), f.paramsKey(), f.sourceKey());
             ps.setString(5, f.reason());
             if (f.runId() > 0) {
                 ps.setLong(6, f.runId());
@@ -744,6 +732,15 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("close", e);
         }
+    }
+
+    /** Binds the key of an artifact or a stage failure, (sha256, stage, params_key, source_key), to parameters 1-4. */
+    private static void bindKey(PreparedStatement ps, String sha256, Stage stage, String paramsKey, String sourceKey)
+            throws SQLException {
+        ps.setString(1, sha256);
+        ps.setString(2, stage.dbName());
+        ps.setString(3, paramsKey);
+        ps.setString(4, sourceKey);
     }
 
     private static Stage stage(ResultSet rs, int column) throws SQLException {
