@@ -2,6 +2,7 @@ package org.cadenza.api.run;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.ingest.IngestOptions;
 import org.cadenza.corpus.ingest.IngestReport;
 import org.cadenza.corpus.ingest.Ingestor;
@@ -12,7 +13,10 @@ import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.io.midi.TestMidi;
+import org.cadenza.model.Architecture;
 import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
 import org.cadenza.render.RenderSettings;
 
 import java.io.IOException;
@@ -75,6 +79,12 @@ final class SyntheticCorpus {
         assertEquals(expected, r.done(), r.problems().toString());
         JobReport f = new FeatureJob().run(ws, PIPELINE.features(), PIPELINE.render(), 2, ProgressListener.NONE);
         assertEquals(expected, f.done(), f.problems().toString());
+    }
+
+    /** Trains the small CNN on {@code ws} (default dataset, {@link #PIPELINE}) for {@code epochs} epochs into run. */
+    static void trainSmall(Workspace ws, int epochs, Path run) {
+        TrainingRun.train(ws, PIPELINE, DatasetSpec.DEFAULTS, TrainingConfig.builder()
+                .optArchitecture(Architecture.SMALL).optEpochs(epochs).build(), run, TrainingListener.NONE);
     }
 
     /**
