@@ -93,4 +93,13 @@ class ComposerMapBadInputTest {
         assertTrue(r.tsne().stream().anyMatch(p -> p.composer().equals("liszt")
                 && p.period().equals(ComposerMap.UNKNOWN)));
     }
+
+    @Test
+    void settingsOutOfRange() {
+        refuses(() -> MapSettings.builder().optPerplexity(0).build(),
+                "MapSettings: the t-SNE perplexity must be a positive number, got 0.0");
+        refuses(() -> MapSettings.builder().optPerplexity(Double.POSITIVE_INFINITY).build(), "perplexity");
+        refuses(() -> MapSettings.builder().optTsneIterations(0).build(),
+                "MapSettings: t-SNE needs at least 1 iteration, got 0");
+    }
 }
