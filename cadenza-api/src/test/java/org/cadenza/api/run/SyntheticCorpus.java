@@ -18,11 +18,11 @@ import org.cadenza.model.pipeline.PipelineSettings;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.render.RenderSettings;
+import org.cadenza.render.Soundbanks;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,9 +36,8 @@ final class SyntheticCorpus {
     static final PipelineSettings PIPELINE;
 
     static {
-        Path small = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
-        RenderSettings render = RenderSettings.builder()
-                .optSoundfont(Files.isRegularFile(small) ? Optional.of(small) : Optional.empty()).build();
+        RenderSettings render = RenderSettings.builder().optSoundfont(Soundbanks.installed(Soundbanks.TIMGM6MB))
+                .build();
         PIPELINE = new PipelineSettings(render, FeatureParams.builder().optKind(FeatureKind.LOGMEL)
                 .optSampleRate(render.sampleRate()).optNMels(40).build(), WindowSpec.parse("2s/500ms"));
     }

@@ -16,6 +16,7 @@ import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.io.RealData;
 import org.cadenza.render.RenderSettings;
+import org.cadenza.render.Soundbanks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,8 +95,7 @@ class RealDataIngestTest {
             try (Workspace small = Workspace.open(tmp.resolve("ws2"))) {
                 new Ingestor().ingest(small, csv2, IngestOptions.DEFAULTS, ProgressListener.NONE);
                 RenderSettings settings = RenderSettings.builder()
-                        .optSoundfont(Files.isRegularFile(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2"))
-                                ? Optional.of(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2")) : Optional.empty())
+                        .optSoundfont(Soundbanks.installed(Soundbanks.TIMGM6MB))
                         .build();
                 long t0 = System.nanoTime();
                 JobReport render = new RenderJob().run(small, settings, 2, ProgressListener.NONE);
