@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 
 import org.cadenza.corpus.ProgressListener;
+import org.cadenza.io.RealData;
 import org.cadenza.model.train.TrainingListener;
 
 /**
@@ -23,12 +24,8 @@ final class TrainedDefaults {
 
     /** The piano-midi.de labels from {@code CADENZA_DATA}, when there. */
     static Optional<Path> pianoMidiDe() {
-        String env = System.getenv("CADENZA_DATA");
-        if (env == null || env.isBlank()) {
-            return Optional.empty();
-        }
-        Path labels = Path.of(env, "piano-midi-de", "labels.csv");
-        return Files.isRegularFile(labels) ? Optional.of(labels) : Optional.empty();
+        return RealData.root().map(root -> root.resolve("piano-midi-de").resolve("labels.csv"))
+                .filter(Files::isRegularFile);
     }
 
     /** A home folder whose {@code models/} holds the three trained default models. */

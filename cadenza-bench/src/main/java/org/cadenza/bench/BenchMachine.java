@@ -25,20 +25,23 @@ public record BenchMachine(String cpuModel, int cores, String java, OptionalDoub
 
     /** Describes this machine now. */
     public static BenchMachine current() {
-        String cpu = System.getProperty("os.arch");
+        String java = "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name")
+                + ")";
+        return new BenchMachine(cpuModelNow(), Runtime.getRuntime().availableProcessors(), java, loadAverageNow());
+    }
+
+    /** The "model name" of the first CPU in {@code /proc/cpuinfo}, or {@code os.arch} where that is not readable. */
+    public static String cpuModelNow() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).strip();
-                    break;
+                    return line.substring(line.indexOf(':') + 1).strip();
                 }
             }
         } catch (IOException | UncheckedIOException ignored) {
             // not Linux: keep os.arch
         }
-        String java = "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name")
-                + ")";
-        return new BenchMachine(cpu, Runtime.getRuntime().availableProcessors(), java, loadAverageNow());
+        return System.getProperty("os.arch");
     }
 
     /** The one-minute load average from {@code /proc/loadavg}, if readable. */

@@ -299,17 +299,7 @@ public final class LogMelBenchmark {
     }
 
     private static LogMelBenchResult.Machine machine(Optional<String> python) {
-        String cpu = System.getProperty("os.arch");
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).strip();
-                    break;
-                }
-            }
-        } catch (IOException | UncheckedIOException ignored) {
-            // not Linux: keep os.arch
-        }
+        String cpu = BenchMachine.cpuModelNow();
         String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         return new LogMelBenchResult.Machine(cpu, Runtime.getRuntime().availableProcessors(), jvm,
                 python.map(v -> "Python " + v));

@@ -184,17 +184,7 @@ public final class RenderBenchmark {
 
     /** Describes this machine: CPU model from /proc/cpuinfo, cores, JVM, OS, load average. */
     public static RenderBenchResult.Machine machine() {
-        String cpu = System.getProperty("os.arch");
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).strip();
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: keep os.arch
-        }
+        String cpu = BenchMachine.cpuModelNow();
         String load = "n/a";
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");

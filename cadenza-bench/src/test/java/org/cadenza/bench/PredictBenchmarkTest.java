@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.cadenza.features.FeatureWindow;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.features.Windower;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.RealData;
 import org.cadenza.io.midi.MidiInspector;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.model.Architecture;
@@ -133,9 +132,8 @@ class PredictBenchmarkTest {
 
     @Test
     void theDefaultFileIsTheAsapPieceClosestToFiveMinutes() {
-        String data = System.getenv("CADENZA_DATA");
-        assumeTrue(data != null && Files.isDirectory(Path.of(data, "asap")), "CADENZA_DATA (with asap/) not set");
-        Path file = PredictBenchmark.defaultFile(Path.of(data));
+        Path data = RealData.require("the default benchmark file", "asap").getParent();
+        Path file = PredictBenchmark.defaultFile(data);
         assertTrue(PredictBenchmark.DEFAULT_CANDIDATES.stream().anyMatch(c -> file.endsWith(c)), file.toString());
         double seconds = MidiInspector.inspect(file, MidiLimits.DEFAULTS).durationSeconds();
         assertTrue(Math.abs(seconds - 300) < 10, file + ": " + seconds + " s");

@@ -1,5 +1,7 @@
 package org.cadenza.features;
 
+import static org.cadenza.io.Parameters.require;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -66,29 +68,27 @@ public record FeatureParams(
         Objects.requireNonNull(melScale, "melScale");
         Objects.requireNonNull(melNorm, "melNorm");
         Objects.requireNonNull(topDb, "topDb (use OptionalDouble.empty() for no clipping)");
-        require(sampleRate > 0, "sampleRate must be > 0 Hz, got " + sampleRate);
-        require(nFft >= 4 && nFft % 2 == 0, "nFft must be an even number of samples >= 4, got " + nFft);
-        require(hopLength >= 1, "hopLength must be >= 1 sample, got " + hopLength);
-        require(winLength >= 1 && winLength <= nFft,
+        require("FeatureParams", sampleRate > 0, "sampleRate must be > 0 Hz, got " + sampleRate);
+        require("FeatureParams", nFft >= 4 && nFft % 2 == 0,
+                "nFft must be an even number of samples >= 4, got " + nFft);
+        require("FeatureParams", hopLength >= 1, "hopLength must be >= 1 sample, got " + hopLength);
+        require("FeatureParams", winLength >= 1 && winLength <= nFft,
                 "winLength must be in 1.." + nFft + " (nFft) samples, got " + winLength);
-        require(power > 0 && Double.isFinite(power), "power must be a finite number > 0, got " + power);
-        require(nMels >= 1, "nMels must be >= 1, got " + nMels);
-        require(Double.isFinite(fMin) && fMin >= 0, "fMin must be >= 0 Hz, got " + fMin);
-        require(Double.isFinite(fMax) && fMax > fMin,
+        require("FeatureParams", power > 0 && Double.isFinite(power),
+                "power must be a finite number > 0, got " + power);
+        require("FeatureParams", nMels >= 1, "nMels must be >= 1, got " + nMels);
+        require("FeatureParams", Double.isFinite(fMin) && fMin >= 0, "fMin must be >= 0 Hz, got " + fMin);
+        require("FeatureParams", Double.isFinite(fMax) && fMax > fMin,
                 "fMax must be > fMin (" + fMin + " Hz), got " + fMax + " Hz");
-        require(fMax <= sampleRate / 2.0,
+        require("FeatureParams", fMax <= sampleRate / 2.0,
                 "fMax must be <= the Nyquist frequency " + sampleRate / 2.0 + " Hz (sampleRate " + sampleRate
                         + " Hz), got " + fMax + " Hz");
-        require(ref > 0 && Double.isFinite(ref), "ref must be a finite power > 0, got " + ref);
-        require(amin > 0 && Double.isFinite(amin), "amin must be a finite power > 0, got " + amin);
-        topDb.ifPresent(t -> require(t >= 0 && Double.isFinite(t), "topDb must be a finite dB value >= 0, got " + t));
-        require(nMfcc >= 1 && nMfcc <= nMels, "nMfcc must be in 1.." + nMels + " (nMels), got " + nMfcc);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("FeatureParams: " + message);
-        }
+        require("FeatureParams", ref > 0 && Double.isFinite(ref), "ref must be a finite power > 0, got " + ref);
+        require("FeatureParams", amin > 0 && Double.isFinite(amin), "amin must be a finite power > 0, got " + amin);
+        topDb.ifPresent(t -> require("FeatureParams", t >= 0 && Double.isFinite(t),
+                "topDb must be a finite dB value >= 0, got " + t));
+        require("FeatureParams", nMfcc >= 1 && nMfcc <= nMels,
+                "nMfcc must be in 1.." + nMels + " (nMels), got " + nMfcc);
     }
 
     /** librosa's defaults, {@link FeatureKind#LOGMEL}. */

@@ -9,23 +9,16 @@ import java.util.List;
  * file-by-file source (such as the corpus's window loader) cannot serve without re-reading files; copy it here
  * first: {@link #copyOf} reads the source once, in index order. A 5-s window (128 x 216) takes 55 KB.
  */
-public final class CompactWindows implements LabeledWindows {
+public final class CompactWindows extends FixedShapeWindows {
 
     /** Fixed-point steps per dB. */
     public static final float STEPS_PER_DB = 128f;
 
-    private final List<String> classes;
-    private final int mels;
-    private final int frames;
-    private final int channels;
     private final short[][] data;
     private final int[] labels;
 
     private CompactWindows(List<String> classes, int mels, int frames, int channels, short[][] data, int[] labels) {
-        this.classes = List.copyOf(classes);
-        this.mels = mels;
-        this.frames = frames;
-        this.channels = channels;
+        super(classes, mels, frames, channels);
         this.data = data;
         this.labels = labels;
     }
@@ -84,25 +77,5 @@ public final class CompactWindows implements LabeledWindows {
             out[j] = q[j] / STEPS_PER_DB;
         }
         return out;
-    }
-
-    @Override
-    public int mels() {
-        return mels;
-    }
-
-    @Override
-    public int frames() {
-        return frames;
-    }
-
-    @Override
-    public int channels() {
-        return channels;
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
     }
 }

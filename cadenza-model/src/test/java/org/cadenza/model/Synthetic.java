@@ -41,4 +41,24 @@ public final class Synthetic {
         }
         return new InMemoryWindows(CLASSES, MELS, FRAMES, data, labels);
     }
+
+    /** @return the index of the largest value of {@code scores} (the first on a tie): the predicted class */
+    public static int argmax(double[] scores) {
+        int best = 0;
+        for (int k = 1; k < scores.length; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** @return the index of the largest value of {@code scores} (the first on a tie): the predicted class */
+    public static int argmax(float[] scores) {
+        double[] widened = new double[scores.length]; // exact: the order of the values is kept
+        for (int k = 0; k < scores.length; k++) {
+            widened[k] = scores[k];
+        }
+        return argmax(widened);
+    }
 }

@@ -122,11 +122,20 @@ public final class Soundbanks {
      */
     public static Optional<Path> defaultSoundfont() {
         for (Path p : defaultSearchPath()) {
-            if (Files.isRegularFile(p)) {
+            if (installed(p).isPresent()) {
                 return Optional.of(p);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param soundfont a soundfont file, e.g. {@link #TIMGM6MB}
+     * @return the file when it is installed (a regular file), else empty: with {@link RenderSettings#soundfont()}
+     *     empty, the renderer takes the default soundfont
+     */
+    public static Optional<Path> installed(Path soundfont) {
+        return Files.isRegularFile(soundfont) ? Optional.of(soundfont) : Optional.empty();
     }
 
     /**

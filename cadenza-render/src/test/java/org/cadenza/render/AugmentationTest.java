@@ -64,16 +64,7 @@ class AugmentationTest {
     }
 
     private static double dominantHz(float[] x, int from, int to, int rate) {
-        double bestHz = 0;
-        double best = -1;
-        for (double hz = 300; hz <= 700; hz += 0.5) {
-            double m = TestMidi.dftMagnitude(x, from, to, rate, hz);
-            if (m > best) {
-                best = m;
-                bestHz = hz;
-            }
-        }
-        return bestHz;
+        return TestMidi.dominantHz(x, from, to, rate, 300, 700, 0.5);
     }
 
     @Test
@@ -119,11 +110,7 @@ class AugmentationTest {
     @Test
     void everyTempoEventIsScaled() {
         // 120 BPM at tick 0, 60 BPM from tick 960 (1.0 s): a note at tick 1440 is at 2.0 s; 1.25 times faster: 1.6 s
-        Sequence seq = TestMidi.sequence();
-        Track conductor = seq.createTrack();
-        TestMidi.tempo(conductor, 120, 0);
-        TestMidi.tempo(conductor, 60, 2 * PPQ);
-        TestMidi.note(seq.createTrack(), 0, 60, 100, 3 * PPQ, 4 * PPQ);
+        Sequence seq = TestMidi.tempoChangeThenNote();
         Sequence faster = new Augmentation(0, 1.25).apply(seq);
         EventSchedule s = EventSchedule.of(faster, ProgramPolicy.ORIGINAL, NAME);
         assertEquals(1_600_000, s.micros(0));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,9 +14,9 @@ import javax.sound.midi.Sequence;
 import javax.sound.midi.Track;
 
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.RealData;
 import org.cadenza.io.audio.AudioClip;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -200,12 +199,8 @@ class ExcerptTest {
 
     @Test
     void aRealFileSilentFor268SecondsStartsAtItsFirstNote() {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank(),
-                "CADENZA_DATA is not set: skipping the test on a real MIDI file");
         // the asap-composer10 peers found this performance silent for its first 268 s
-        Path midi = Path.of(data, "asap", "bach", "Fugue", "bwv_880", "Sun02.mid");
-        Assumptions.assumeTrue(Files.isRegularFile(midi), midi + " is not in CADENZA_DATA");
+        Path midi = RealData.require("the test on a real MIDI file", "asap", "bach", "Fugue", "bwv_880", "Sun02.mid");
         RenderSettings s = RenderSettings.DEFAULTS.toBuilder().optStartAtFirstNote(true).optExcerptSeconds(10).build();
         try (MidiRenderer r = renderer(s)) {
             AudioClip clip = r.render(midi);

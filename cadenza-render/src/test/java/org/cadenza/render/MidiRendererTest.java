@@ -59,16 +59,9 @@ class MidiRendererTest {
         float[] x = clip.samples();
         int from = (int) (0.6 * rate);
         int to = (int) (1.1 * rate);
-        double bestHz = 0;
-        double best = -1;
-        for (double hz = 100; hz <= 2000; hz += 1) {
-            double m = TestMidi.dftMagnitude(x, from, to, rate, hz);
-            if (m > best) {
-                best = m;
-                bestHz = hz;
-            }
-        }
+        double bestHz = TestMidi.dominantHz(x, from, to, rate, 100, 2000, 1);
         assertEquals(440.0, bestHz, 4.0, "dominant frequency of a rendered A4");
+        double best = TestMidi.dftMagnitude(x, from, to, rate, bestHz);
         double octaveBelow = TestMidi.dftMagnitude(x, from, to, rate, 220.0);
         assertTrue(best > 5 * octaveBelow, "440 Hz clearly dominates 220 Hz");
     }
@@ -114,12 +107,7 @@ class MidiRendererTest {
     void tempoChangeMovesTheOnsetToTheHandComputedTime() {
         // conductor track: 120 BPM, then 60 BPM from tick 960 (= 1.0 s); note on track 1 at tick 1440:
         // 1.0 s + 480 ticks at 1 s per quarter = 2.0 s (at a constant 120 BPM it would be 1.5 s)
-        Sequence seq = TestMidi.sequence();
-        Track conductor = seq.createTrack();
-        TestMidi.tempo(conductor, 120, 0);
-        TestMidi.tempo(conductor, 60, 2 * PPQ);
-        Track notes = seq.createTrack();
-        TestMidi.note(notes, 0, 60, 100, 3 * PPQ, 4 * PPQ);
+        Sequence seq = TestMidi.tempoChangeThenNote();
         AudioClip clip = piano.render(seq, Path.of("tempo.mid"));
         assertEquals(2.0, TestMidi.onsetSeconds(clip.samples(), clip.sampleRate(), 1e-4f), 0.003);
         // note-off at tick 1920 = 2.5 s: still sounding just before, released afterwards

@@ -65,6 +65,19 @@ final class TestMidi {
         return seq;
     }
 
+    /**
+     * A conductor track at 120 BPM, then 60 BPM from tick 960 (1.0 s), and on a second track middle C from tick 1440
+     * to 1920: the note starts at 2.0 s and ends at 2.5 s (at a constant 120 BPM it would start at 1.5 s).
+     */
+    static Sequence tempoChangeThenNote() {
+        Sequence seq = sequence();
+        Track conductor = seq.createTrack();
+        tempo(conductor, 120, 0);
+        tempo(conductor, 60, 2 * PPQ);
+        note(seq.createTrack(), 0, 60, 100, 3 * PPQ, 4 * PPQ);
+        return seq;
+    }
+
     /** Seconds of the first sample whose magnitude reaches {@code threshold}, or -1. */
     static double onsetSeconds(float[] x, int rate, float threshold) {
         for (int i = 0; i < x.length; i++) {
@@ -85,5 +98,22 @@ final class TestMidi {
             im -= x[n] * Math.sin(w * n);
         }
         return Math.hypot(re, im);
+    }
+
+    /**
+     * The frequency in [{@code lowHz}, {@code highHz}], searched in steps of {@code stepHz}, whose
+     * {@link #dftMagnitude} over {@code x[from, to)} is largest (the first such on a tie).
+     */
+    static double dominantHz(float[] x, int from, int to, int rate, double lowHz, double highHz, double stepHz) {
+        double bestHz = 0;
+        double best = -1;
+        for (double hz = lowHz; hz <= highHz; hz += stepHz) {
+            double m = dftMagnitude(x, from, to, rate, hz);
+            if (m > best) {
+                best = m;
+                bestHz = hz;
+            }
+        }
+        return bestHz;
     }
 }

@@ -5,15 +5,11 @@ import org.cadenza.model.run.RunDataset;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.Workspace;
-import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.Split;
 import org.cadenza.corpus.dataset.Target;
 import org.cadenza.eval.Level;
 import org.cadenza.eval.Predictions;
 import org.cadenza.io.CadenzaException;
-import org.cadenza.model.Architecture;
-import org.cadenza.model.train.TrainingConfig;
-import org.cadenza.model.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +37,7 @@ class BlindEvaluationTest {
     void evaluatesARunOnAnotherWorkspace(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         try (Workspace train = SyntheticCorpus.trainingCorpus(tmp, tmp.resolve("wsA"))) {
-            TrainingRun.train(train, SyntheticCorpus.PIPELINE, DatasetSpec.DEFAULTS, TrainingConfig.builder()
-                    .optArchitecture(Architecture.SMALL).optEpochs(2).build(), run, TrainingListener.NONE);
+            SyntheticCorpus.trainSmall(train, 2, run);
         }
         assertEquals("composer", RunDataset.load(run).target());
         List<RunFiles.Entry> runFiles = RunFiles.read(run).orElseThrow();

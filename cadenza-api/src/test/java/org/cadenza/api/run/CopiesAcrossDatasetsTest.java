@@ -19,6 +19,7 @@ import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.corpus.copies.CopyKind;
 import org.cadenza.corpus.copies.NearCopyRule;
 import org.cadenza.corpus.dataset.Split;
+import org.cadenza.io.RealData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,13 +31,8 @@ import org.junit.jupiter.api.Test;
 class CopiesAcrossDatasetsTest {
 
     private static Optional<Path> data() {
-        String env = System.getenv("CADENZA_DATA");
-        if (env == null || env.isBlank()) {
-            return Optional.empty();
-        }
-        Path root = Path.of(env);
-        return Files.isDirectory(root.resolve("asap")) && Files.isDirectory(root.resolve("piano-midi-de"))
-                ? Optional.of(root) : Optional.empty();
+        return RealData.root().filter(root -> Files.isDirectory(root.resolve("asap"))
+                && Files.isDirectory(root.resolve("piano-midi-de")));
     }
 
     @Test

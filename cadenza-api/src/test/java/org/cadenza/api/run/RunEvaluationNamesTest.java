@@ -5,13 +5,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
-import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.jobs.WindowIndex;
 import org.cadenza.eval.ReportFiles;
-import org.cadenza.model.Architecture;
 import org.cadenza.model.pipeline.WorkspaceTraining;
-import org.cadenza.model.train.TrainingConfig;
-import org.cadenza.model.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +55,7 @@ class RunEvaluationNamesTest {
     void theReportNamesTheTestFilesByTheirCatalogPathAlsoForOlderRuns(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
         try (Workspace ws = SyntheticCorpus.trainingCorpus(tmp, tmp.resolve("ws"))) {
-            TrainingRun.train(ws, SyntheticCorpus.PIPELINE, DatasetSpec.DEFAULTS, TrainingConfig.builder()
-                    .optArchitecture(Architecture.SMALL).optEpochs(1).build(), run, TrainingListener.NONE);
+            SyntheticCorpus.trainSmall(ws, 1, run);
             Set<String> catalog = ws.catalog().files().stream().map(CatalogFile::displayPath)
                     .collect(Collectors.toSet());
             Path testWindows = run.resolve(WorkspaceTraining.TEST_WINDOWS);

@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SoundbankRecordTest {
 
-    private static final Path SMALL = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
+    private static final Path SMALL = Soundbanks.TIMGM6MB;
 
     @AfterEach
     void defaultSearchBack() {

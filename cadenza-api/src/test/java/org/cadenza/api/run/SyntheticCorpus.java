@@ -2,6 +2,7 @@ package org.cadenza.api.run;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.ingest.IngestOptions;
 import org.cadenza.corpus.ingest.IngestReport;
 import org.cadenza.corpus.ingest.Ingestor;
@@ -11,19 +12,17 @@ import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.features.FeatureKind;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
+import org.cadenza.io.midi.TestMidi;
+import org.cadenza.model.Architecture;
 import org.cadenza.model.pipeline.PipelineSettings;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
 import org.cadenza.render.RenderSettings;
+import org.cadenza.render.Soundbanks;
 
-import javax.sound.midi.InvalidMidiDataException;
-import javax.sound.midi.MidiEvent;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.Sequence;
-import javax.sound.midi.ShortMessage;
-import javax.sound.midi.Track;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,9 +36,8 @@ final class SyntheticCorpus {
     static final PipelineSettings PIPELINE;
 
     static {
-        Path small = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
-        RenderSettings render = RenderSettings.builder()
-                .optSoundfont(Files.isRegularFile(small) ? Optional.of(small) : Optional.empty()).build();
+        RenderSettings render = RenderSettings.builder().optSoundfont(Soundbanks.installed(Soundbanks.TIMGM6MB))
+                .build();
         PIPELINE = new PipelineSettings(render, FeatureParams.builder().optKind(FeatureKind.LOGMEL)
                 .optSampleRate(render.sampleRate()).optNMels(40).build(), WindowSpec.parse("2s/500ms"));
     }
@@ -57,28 +55,13 @@ final class SyntheticCorpus {
     private SyntheticCorpus() {
     }
 
-    /** {@code notes} quarter notes at 120 BPM (0.5 s each) from {@code pitch} (+ offset), on {@code program}. */
-    static void melody(Path file, int pitch, int notes, int program) throws IOException {
-        try {
-            Sequence seq = new Sequence(Sequence.PPQ, 480);
-            Track t = seq.createTrack();
-            t.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, program, 0), 0));
-            for (int i = 0; i < notes; i++) {
-                int p = pitch + (i * 7) % 12;
-                t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, p, 90), i * 480L));
-                t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, p, 0), i * 480L + 400));
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            MidiSystem.write(seq, 1, file.toFile());
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A melody for {@code composer}, the {@code k}-th of its pieces (a little higher each). */
+    /**
+     * A melody for {@code composer}, the {@code k}-th of its pieces (a little higher each): {@code notes} quarter
+     * notes at 120 BPM (0.5 s each), {@link TestMidi#melody}.
+     */
     static void piece(Path file, String composer, int k, int notes) throws IOException {
         int[] v = voice(composer);
-        melody(file, v[0] + k, notes, v[1]);
+        TestMidi.melody(file, v[0] + k, notes, v[1]);
     }
 
     /** Ingests {@code labelsCsv} into a new workspace at {@code wsDir}; returns it open. */
@@ -95,6 +78,12 @@ final class SyntheticCorpus {
         assertEquals(expected, r.done(), r.problems().toString());
         JobReport f = new FeatureJob().run(ws, PIPELINE.features(), PIPELINE.render(), 2, ProgressListener.NONE);
         assertEquals(expected, f.done(), f.problems().toString());
+    }
+
+    /** Trains the small CNN on {@code ws} (default dataset, {@link #PIPELINE}) for {@code epochs} epochs into run. */
+    static void trainSmall(Workspace ws, int epochs, Path run) {
+        TrainingRun.train(ws, PIPELINE, DatasetSpec.DEFAULTS, TrainingConfig.builder()
+                .optArchitecture(Architecture.SMALL).optEpochs(epochs).build(), run, TrainingListener.NONE);
     }
 
     /**

@@ -164,34 +164,29 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
-        db.setAutoCommit(false);
-        try (Statement st = db.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            int version = 0;
-            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                if (rs.next()) {
-                    version = rs.getInt(1);
+        transaction(() -> {
+            try (Statement st = db.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+                int version = 0;
+                try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                    if (rs.next()) {
+                        version = rs.getInt(1);
+                    }
                 }
-            }
-            if (version > SCHEMA_VERSION) {
-                throw new CadenzaException("catalog " + file + " has schema version " + version
-                        + ", newer than this Cadenza understands (" + SCHEMA_VERSION + "): upgrade Cadenza");
-            }
-            if (version == 0) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
+                if (version > SCHEMA_VERSION) {
+                    throw new CadenzaException("catalog " + file + " has schema version " + version
+                            + ", newer than this Cadenza understands (" + SCHEMA_VERSION + "): upgrade Cadenza");
                 }
-                st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                if (version == 0) {
+                    for (String ddl : SCHEMA) {
+                        st.execute(ddl);
+                    }
+                    st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                }
+                // added without a version bump: older Cadenza ignores the table, and opens catalogs that have it
+                st.execute(RENDER_SOUNDBANKS);
             }
-            // added without a version bump: older Cadenza ignores the table, and opens catalogs that have it
-            st.execute(RENDER_SOUNDBANKS);
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        });
     }
 
     /** The database file. */
@@ -426,7 +421,7 @@ public final class Catalog implements AutoCloseable {
                 .setStoredPath(rs.getString("stored_path"))
                 .setSha256(rs.getString("sha256"))
                 .setBytes(rs.getLong("bytes"))
-                .setKind(MediaKind.fromDb(rs.getString("media_kind")))
+                .setKind(CatalogName.fromDb(MediaKind.class, rs.getString("media_kind")))
                 .setComposerId(rs.getString("composer_id"))
                 .setComposerWritten(rs.getString("composer_written"))
                 .setPieceId(rs.getString("piece_id"))
@@ -446,7 +441,7 @@ public final class Catalog implements AutoCloseable {
         if (programs != null && !programs.isBlank()) {
             b.optPrograms(Arrays.stream(programs.trim().split(" ")).map(Integer::valueOf).toList());
         }
-        switch (FileStatus.fromDb(rs.getString("status"))) {
+        switch (CatalogName.fromDb(FileStatus.class, rs.getString("status"))) {
             case INGESTED -> b.ingested();
             case QUARANTINED -> b.quarantined(rs.getString("reason"));
             case DUPLICATE -> b.duplicateOf(rs.getLong("duplicate_of"));
@@ -493,10 +488,7 @@ public final class Catalog implements AutoCloseable {
                     + "params_key, source_key, path, frames, seconds, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement del = db.prepareStatement("DELETE FROM stage_failures WHERE sha256 = ? "
                          + "AND stage = ? AND params_key = ? AND source_key = ?")) {
-                ps.setString(1, a.sha256());
-                ps.setString(2, a.stage().dbName());
-                ps.setString(3, a.paramsKey());
-                ps.setString(4, a.sourceKey());
+                bindKey(ps, a.sha256(), a.stage(), a.paramsKey(), a.sourceKey());
                 ps.setString(5, a.path());
                 if (a.frames().isPresent()) {
                     ps.setInt(6, a.frames().get());
@@ -506,10 +498,7 @@ public final class Catalog implements AutoCloseable {
                 ps.setDouble(7, a.seconds());
                 ps.setString(8, a.created().toString());
                 ps.executeUpdate();
-                del.setString(1, a.sha256());
-                del.setString(2, a.stage().dbName());
-                del.setString(3, a.paramsKey());
-                del.setString(4, a.sourceKey());
+                bindKey(del, a.sha256(), a.stage(), a.paramsKey(), a.sourceKey());
                 del.executeUpdate();
             }
         });
@@ -536,10 +525,7 @@ public final class Catalog implements AutoCloseable {
     public synchronized boolean deleteArtifact(String sha256, Stage stage, String paramsKey, String sourceKey) {
         try (PreparedStatement ps = db.prepareStatement("DELETE FROM artifacts WHERE sha256 = ? AND stage = ? "
                 + "AND params_key = ? AND source_key = ?")) {
-            ps.setString(1, sha256);
-            ps.setString(2, stage.dbName());
-            ps.setString(3, paramsKey);
-            ps.setString(4, sourceKey);
+            bindKey(ps, sha256, stage, paramsKey, sourceKey);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw fail("delete an artifact of " + sha256, e);
@@ -557,7 +543,7 @@ public final class Catalog implements AutoCloseable {
                 while (rs.next()) {
                     int frames = rs.getInt(6);
                     Optional<Integer> f = rs.wasNull() ? Optional.empty() : Optional.of(frames);
-                    out.add(new Artifact(rs.getString(1), Stage.fromDb(rs.getString(2)), rs.getString(3),
+                    out.add(new Artifact(rs.getString(1), stage(rs, 2), rs.getString(3),
                             rs.getString(4), rs.getString(5), f, rs.getDouble(7), Instant.parse(rs.getString(8))));
                 }
             }
@@ -573,10 +559,7 @@ public final class Catalog implements AutoCloseable {
     public synchronized void recordStageFailure(StageFailure f) {
         try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO stage_failures (sha256, stage, "
                 + "params_key, source_key, reason, run_id, time) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, f.sha256());
-            ps.setString(2, f.stage().dbName());
-            ps.setString(3, f.paramsKey());
-            ps.setString(4, f.sourceKey());
+            bindKey(ps, f.sha256(), f.stage(), f.paramsKey(), f.sourceKey());
             ps.setString(5, f.reason());
             if (f.runId() > 0) {
                 ps.setLong(6, f.runId());
@@ -598,7 +581,7 @@ public final class Catalog implements AutoCloseable {
             ps.setString(1, stage.dbName());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StageFailure(rs.getString(1), Stage.fromDb(rs.getString(2)), rs.getString(3),
+                    out.add(new StageFailure(rs.getString(1), stage(rs, 2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getLong(6), Instant.parse(rs.getString(7))));
                 }
             }
@@ -646,7 +629,7 @@ public final class Catalog implements AutoCloseable {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Problem(rs.getLong(1), Stage.fromDb(rs.getString(2)), rs.getString(3),
+                    out.add(new Problem(rs.getLong(1), stage(rs, 2), rs.getString(3),
                             rs.getString(4), Instant.parse(rs.getString(5))));
                 }
             }
@@ -710,18 +693,23 @@ public final class Catalog implements AutoCloseable {
     /** Runs {@code work} as one transaction: committed whole, or rolled back and reported as failing to {@code what}. */
     private void inTransaction(String what, SqlWork work) {
         try {
-            db.setAutoCommit(false);
-            try {
-                work.run();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            transaction(work);
         } catch (SQLException e) {
             throw fail(what, e);
+        }
+    }
+
+    /** Runs {@code work} as one transaction: committed whole, or rolled back and the exception passed on. */
+    private void transaction(SqlWork work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 
@@ -744,5 +732,18 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("close", e);
         }
+    }
+
+    /** Binds the key of an artifact or a stage failure, (sha256, stage, params_key, source_key), to parameters 1-4. */
+    private static void bindKey(PreparedStatement ps, String sha256, Stage stage, String paramsKey, String sourceKey)
+            throws SQLException {
+        ps.setString(1, sha256);
+        ps.setString(2, stage.dbName());
+        ps.setString(3, paramsKey);
+        ps.setString(4, sourceKey);
+    }
+
+    private static Stage stage(ResultSet rs, int column) throws SQLException {
+        return CatalogName.fromDb(Stage.class, rs.getString(column));
     }
 }

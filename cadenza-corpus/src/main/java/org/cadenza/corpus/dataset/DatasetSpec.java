@@ -1,5 +1,7 @@
 package org.cadenza.corpus.dataset;
 
+import static org.cadenza.io.Parameters.require;
+
 import org.cadenza.features.WindowSpec;
 import org.cadenza.render.Augmentation;
 import org.cadenza.render.RenderSettings;
@@ -54,19 +56,13 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
         Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(classWhitelist, "classWhitelist");
         trainAugmentations = List.copyOf(trainAugmentations);
-        if (trainAugmentations.stream().anyMatch(Augmentation::isNone)
-                || trainAugmentations.stream().distinct().count() != trainAugmentations.size()) {
-            throw new IllegalArgumentException("DatasetSpec: training augmentations must differ from the original "
-                    + "and from each other, got " + trainAugmentations);
-        }
-        if (minPiecesPerClass < 1) {
-            throw new IllegalArgumentException("DatasetSpec: minPiecesPerClass must be >= 1, got "
-                    + minPiecesPerClass);
-        }
+        require("DatasetSpec", trainAugmentations.stream().noneMatch(Augmentation::isNone)
+                && trainAugmentations.stream().distinct().count() == trainAugmentations.size(),
+                "training augmentations must differ from the original and from each other, got " + trainAugmentations);
+        require("DatasetSpec", minPiecesPerClass >= 1, "minPiecesPerClass must be >= 1, got " + minPiecesPerClass);
         classWhitelist = classWhitelist.map(s -> Collections.unmodifiableSortedSet(new TreeSet<>(s)));
-        if (classWhitelist.isPresent() && classWhitelist.get().isEmpty()) {
-            throw new IllegalArgumentException("DatasetSpec: an empty class whitelist keeps nothing");
-        }
+        require("DatasetSpec", classWhitelist.isEmpty() || !classWhitelist.get().isEmpty(),
+                "an empty class whitelist keeps nothing");
     }
 
     /** A builder with every parameter at its default. */

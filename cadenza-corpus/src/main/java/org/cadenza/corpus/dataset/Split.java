@@ -6,21 +6,15 @@ import java.util.Optional;
 /** The three sides of a dataset split. Every file and window of one piece is on one side only. */
 public enum Split {
     /** Training data. */
-    TRAIN("train"),
+    TRAIN,
     /** Validation data: model selection and early stopping. */
-    VAL("val"),
+    VAL,
     /** Test data: touched once per reported configuration. */
-    TEST("test");
-
-    private final String id;
-
-    Split(String id) {
-        this.id = id;
-    }
+    TEST;
 
     /** The lower-case name used in CSV files and the catalog: {@code train}, {@code val}, {@code test}. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -43,6 +37,6 @@ public enum Split {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

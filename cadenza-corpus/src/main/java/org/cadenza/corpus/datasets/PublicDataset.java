@@ -1,39 +1,36 @@
 package org.cadenza.corpus.datasets;
 
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+
+import org.cadenza.io.CliName;
 
 /**
  * The public MIDI corpora Cadenza knows how to fetch from their home repositories, pinned to the commit the
  * project's figures were measured on.
  */
-public enum PublicDataset {
+public enum PublicDataset implements CliName {
     /** ASAP: 1,067 piano performances + 235 score MIDIs, 16 composers (CC BY-NC-SA 4.0). */
-    ASAP("asap", "fosfrancesco/asap-dataset", "afc815c75c42e83a79c03feb6da8a35e77d4c6b8",
+    ASAP("fosfrancesco/asap-dataset", "afc815c75c42e83a79c03feb6da8a35e77d4c6b8",
             "CC BY-NC-SA 4.0; cite Foscarin et al., ASAP, ISMIR 2020", "metadata.csv"),
     /** piano-midi.de (Bernd Krueger), cleaned mirror: 337 solo-piano files, 25 composers (study and research only). */
-    PIANO_MIDI_DE("piano-midi-de", "cheriell/ClassicalPianoMIDI-dataset", "505aef5e7539ac56cdb4cbc72d08a98bfaf7a208",
+    PIANO_MIDI_DE("cheriell/ClassicalPianoMIDI-dataset", "505aef5e7539ac56cdb4cbc72d08a98bfaf7a208",
             "study and research only; see http://www.piano-midi.de/copy.htm (Bernd Krueger)", "metadata.csv");
 
-    private final String id;
     private final String repository;
     private final String commit;
     private final String licence;
     private final String metadataFile;
 
-    PublicDataset(String id, String repository, String commit, String licence, String metadataFile) {
-        this.id = id;
+    PublicDataset(String repository, String commit, String licence, String metadataFile) {
         this.repository = repository;
         this.commit = commit;
         this.licence = licence;
         this.metadataFile = metadataFile;
     }
 
-    /** The folder name and command-line name, e.g. {@code asap}. */
+    /** The folder name and command-line name, e.g. {@code asap}, {@code piano-midi-de}: the {@link #cliName()}. */
     public String id() {
-        return id;
+        return cliName();
     }
 
     /** {@code owner/name} of the home repository on GitHub. */
@@ -60,15 +57,8 @@ public enum PublicDataset {
         return URI.create("https://codeload.github.com/" + repository + "/zip/" + commit);
     }
 
-    /** Parses a command-line name such as {@code asap} or {@code piano-midi-de}. */
+    /** Parses a command-line name such as {@code asap} or {@code piano-midi-de} (or {@code piano_midi_de}). */
     public static PublicDataset parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (PublicDataset d : values()) {
-            if (d.id.equals(n)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown dataset '" + name + "'; known: "
-                + Arrays.stream(values()).map(PublicDataset::id).collect(Collectors.joining(", ")));
+        return CliName.parse(PublicDataset.class, name, "dataset");
     }
 }

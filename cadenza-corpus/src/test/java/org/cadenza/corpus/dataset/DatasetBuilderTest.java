@@ -12,6 +12,7 @@ import org.cadenza.features.FeatureParams;
 import org.cadenza.features.Spectrogram;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.render.RenderSettings;
+import org.cadenza.render.Soundbanks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,8 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatasetBuilderTest {
 
     static final RenderSettings SETTINGS = RenderSettings.builder()
-            .optSoundfont(Files.isRegularFile(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2"))
-                    ? Optional.of(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2")) : Optional.empty())
+            .optSoundfont(Soundbanks.installed(Soundbanks.TIMGM6MB))
             .build();
     static final FeatureParams FEATURES = FeatureParams.builder().optNMels(40).build();
     static final WindowSpec SPEC = WindowSpec.of(0.5);

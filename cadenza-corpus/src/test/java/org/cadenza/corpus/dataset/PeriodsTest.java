@@ -5,7 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.names.ComposerNames;
 import org.cadenza.io.BadInputException;
-import org.junit.jupiter.api.Assumptions;
+import org.cadenza.io.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,15 +94,11 @@ class PeriodsTest {
     /** Every composer of the bundled datasets (labels.csv, normalised like ingest does) has a period. */
     @Test
     void coversEveryComposerOfTheBundledDatasets() throws Exception {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank(),
-                "CADENZA_DATA is not set: the bundled datasets' labels are not available");
         ComposerNames names = ComposerNames.builtIn();
         Set<String> ids = new TreeSet<>();
         int datasets = 0;
         for (String d : List.of("asap", "piano-midi-de", "midi-classics")) {
-            Path labels = Path.of(data, d, "labels.csv");
-            Assumptions.assumeTrue(Files.isRegularFile(labels), "missing " + labels);
+            Path labels = RealData.require("the periods of the bundled datasets' composers", d, "labels.csv");
             datasets++;
             try (Reader r = Files.newBufferedReader(labels, StandardCharsets.UTF_8);
                  CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {

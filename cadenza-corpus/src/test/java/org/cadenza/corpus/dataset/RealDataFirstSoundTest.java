@@ -7,7 +7,7 @@ import org.cadenza.corpus.ingest.Ingestor;
 import org.cadenza.corpus.jobs.FeatureJob;
 import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.features.WindowSpec;
-import org.junit.jupiter.api.Assumptions;
+import org.cadenza.io.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +30,8 @@ class RealDataFirstSoundTest {
 
     @Test
     void firstWindowStartsAtTheFirstNoteAfter268SecondsOfSilence() throws Exception {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank(), "CADENZA_DATA is not set: no real MIDI to read");
-        Path sun = Path.of(data, "asap", "bach", "Fugue", "bwv_880", "Sun02.mid").toAbsolutePath();
-        Assumptions.assumeTrue(Files.isRegularFile(sun), "missing " + sun);
+        Path sun = RealData.require("the first sound of a real MIDI file", "asap", "bach", "Fugue", "bwv_880",
+                "Sun02.mid").toAbsolutePath();
         Path csv = tmp.resolve("labels.csv");
         Files.writeString(csv, "path,composer,piece_id\n\"" + sun + "\",bach,bach/Fugue_bwv_880\n");
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {

@@ -14,8 +14,9 @@ import org.cadenza.corpus.jobs.RenderJob;
 import org.cadenza.corpus.jobs.WindowIndex;
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
+import org.cadenza.io.RealData;
 import org.cadenza.render.RenderSettings;
-import org.junit.jupiter.api.Assumptions;
+import org.cadenza.render.Soundbanks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,10 +39,7 @@ class RealDataIngestTest {
 
     @Test
     void ingestsARealSubsetThroughALabelsCsv(@TempDir Path tmp) throws Exception {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank() && Files.isDirectory(Path.of(data)),
-                "CADENZA_DATA is not set: the real-data ingest test is skipped");
-        Path pmd = Path.of(data, "piano-midi-de");
+        Path pmd = RealData.require("the real-data ingest test", "piano-midi-de");
         List<CSVRecord> rows;
         try (Reader r = Files.newBufferedReader(pmd.resolve("labels.csv"), StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
@@ -98,8 +95,7 @@ class RealDataIngestTest {
             try (Workspace small = Workspace.open(tmp.resolve("ws2"))) {
                 new Ingestor().ingest(small, csv2, IngestOptions.DEFAULTS, ProgressListener.NONE);
                 RenderSettings settings = RenderSettings.builder()
-                        .optSoundfont(Files.isRegularFile(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2"))
-                                ? Optional.of(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2")) : Optional.empty())
+                        .optSoundfont(Soundbanks.installed(Soundbanks.TIMGM6MB))
                         .build();
                 long t0 = System.nanoTime();
                 JobReport render = new RenderJob().run(small, settings, 2, ProgressListener.NONE);

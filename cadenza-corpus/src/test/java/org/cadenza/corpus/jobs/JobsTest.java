@@ -21,6 +21,7 @@ import org.cadenza.io.audio.AudioClip;
 import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.audio.AudioEncoder;
 import org.cadenza.render.RenderSettings;
+import org.cadenza.render.Soundbanks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,7 @@ class JobsTest {
 
     /** The small GM bank loads in well under a second; the default FluidR3 takes seconds. */
     static final RenderSettings SETTINGS = RenderSettings.builder()
-            .optSoundfont(Files.isRegularFile(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2"))
-                    ? Optional.of(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2")) : Optional.empty())
+            .optSoundfont(Soundbanks.installed(Soundbanks.TIMGM6MB))
             .build();
     static final FeatureParams FEATURES = FeatureParams.builder().optNMels(40).build();
 

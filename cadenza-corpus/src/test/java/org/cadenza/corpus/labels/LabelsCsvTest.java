@@ -1,7 +1,7 @@
 package org.cadenza.corpus.labels;
 
 import org.cadenza.io.BadInputException;
-import org.junit.jupiter.api.Assumptions;
+import org.cadenza.io.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,12 +103,11 @@ class LabelsCsvTest {
 
     @Test
     void readsTheDatasetsOwnLabels() {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank(), "CADENZA_DATA is not set: real datasets skipped");
-        List<LabelRow> asap = LabelsCsv.read(Path.of(data, "asap", "labels.csv"));
+        Path data = RealData.requireRoot("the real datasets' labels");
+        List<LabelRow> asap = LabelsCsv.read(data.resolve("asap").resolve("labels.csv"));
         assertEquals(1302, asap.size());
         assertTrue(Files.isRegularFile(asap.get(0).file()), asap.get(0).file().toString());
-        List<LabelRow> pmd = LabelsCsv.read(Path.of(data, "piano-midi-de", "labels.csv"));
+        List<LabelRow> pmd = LabelsCsv.read(data.resolve("piano-midi-de").resolve("labels.csv"));
         assertTrue(pmd.stream().filter(r -> r.pieceId().equals("chopin/Preludes_Opus_28")).count() >= 20,
                 "work_id keeps the preludes together");
     }

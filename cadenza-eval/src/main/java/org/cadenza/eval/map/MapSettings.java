@@ -1,5 +1,7 @@
 package org.cadenza.eval.map;
 
+import static org.cadenza.io.Parameters.require;
+
 import java.util.Objects;
 
 /**
@@ -31,17 +33,10 @@ public record MapSettings(long seed, Linkage linkage, double perplexity, int tsn
 
     /** @throws IllegalArgumentException for a null linkage, a perplexity that is not positive, iterations below 1 */
     public MapSettings {
-        if (linkage == null) {
-            throw new IllegalArgumentException("MapSettings: the linkage is missing (one of AVERAGE, COMPLETE, "
-                    + "SINGLE, WARD)");
-        }
-        if (!(perplexity > 0) || Double.isInfinite(perplexity)) {
-            throw new IllegalArgumentException("MapSettings: the t-SNE perplexity must be a positive number, got "
-                    + perplexity);
-        }
-        if (tsneIterations < 1) {
-            throw new IllegalArgumentException("MapSettings: t-SNE needs at least 1 iteration, got " + tsneIterations);
-        }
+        require("MapSettings", linkage != null, "the linkage is missing (one of AVERAGE, COMPLETE, SINGLE, WARD)");
+        require("MapSettings", perplexity > 0 && !Double.isInfinite(perplexity),
+                "the t-SNE perplexity must be a positive number, got " + perplexity);
+        require("MapSettings", tsneIterations >= 1, "t-SNE needs at least 1 iteration, got " + tsneIterations);
     }
 
     /**

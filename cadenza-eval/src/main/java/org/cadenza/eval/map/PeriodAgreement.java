@@ -73,21 +73,16 @@ final class PeriodAgreement {
         double ari = adjustedRandIndex(truth, clusters);
         double purity = purity(clusters, truth);
         Random random = new Random(seed);
-        double ariSum = 0;
-        double puritySum = 0;
-        int atLeast = 0;
+        Shuffled shuffledAri = new Shuffled(ari);
+        Shuffled shuffledPurity = new Shuffled(purity);
         int[] shuffled = truth.clone();
         for (int p = 0; p < PERMUTATIONS; p++) {
             shuffle(shuffled, random);
-            double a = adjustedRandIndex(shuffled, clusters);
-            ariSum += a;
-            puritySum += purity(clusters, shuffled);
-            if (a >= ari - 1e-12) {
-                atLeast++;
-            }
+            shuffledAri.add(adjustedRandIndex(shuffled, clusters));
+            shuffledPurity.add(purity(clusters, shuffled));
         }
-        return new ComposerAgreement(n, m, k, ari, purity, ariSum / PERMUTATIONS, puritySum / PERMUTATIONS,
-                (1.0 + atLeast) / (1.0 + PERMUTATIONS), PERMUTATIONS, members);
+        return new ComposerAgreement(n, m, k, ari, purity, shuffledAri.mean(), shuffledPurity.mean(),
+                shuffledAri.pValue(), PERMUTATIONS, members);
     }
 
     /**
@@ -190,18 +185,13 @@ final class PeriodAgreement {
         double mostFrequent = (double) Arrays.stream(counts).max().orElse(0) / m;
 
         Random random = new Random(seed);
-        double knnSum = 0;
-        double silhouetteSum = 0;
-        int knnAtLeast = 0;
+        Shuffled shuffledKnn = new Shuffled(knn);
+        Shuffled shuffledSilhouette = new Shuffled(silhouette);
         int[] shuffled = labels.clone();
         for (int p = 0; p < PERMUTATIONS; p++) {
             shuffle(shuffled, random);
-            double a = knnAgreement(nearest, shuffled);
-            knnSum += a;
-            if (a >= knn - 1e-12) {
-                knnAtLeast++;
-            }
-            silhouetteSum += silhouette(d, shuffled);
+            shuffledKnn.add(knnAgreement(nearest, shuffled));
+            shuffledSilhouette.add(silhouette(d, shuffled));
         }
         // periods shuffled among composers: each labelled composer keeps one period, drawn from the others'
         List<Integer> owningComposers = Arrays.stream(owners).distinct().sorted().boxed().toList();
@@ -210,8 +200,7 @@ final class PeriodAgreement {
             periodOfComposer.putIfAbsent(owners[j], labels[j]);
         }
         int[] composerPeriods = owningComposers.stream().mapToInt(periodOfComposer::get).toArray();
-        double otherSum = 0;
-        int otherAtLeast = 0;
+        Shuffled shuffledOther = new Shuffled(knnOther);
         int[] relabelled = new int[m];
         for (int p = 0; p < PERMUTATIONS; p++) {
             shuffle(composerPeriods, random);
@@ -222,16 +211,12 @@ final class PeriodAgreement {
             for (int j = 0; j < m; j++) {
                 relabelled[j] = drawn.get(owners[j]);
             }
-            double a = knnAgreement(nearestOther, relabelled);
-            otherSum += a;
-            if (a >= knnOther - 1e-12) {
-                otherAtLeast++;
-            }
+            shuffledOther.add(knnAgreement(nearestOther, relabelled));
         }
-        return new PieceAgreement(n, m, k, knn, knnSum / PERMUTATIONS, (1.0 + knnAtLeast) / (1.0 + PERMUTATIONS),
-                mostFrequent, knnOther, scoredOther == 0 ? Double.NaN : otherSum / PERMUTATIONS,
-                scoredOther == 0 ? Double.NaN : (1.0 + otherAtLeast) / (1.0 + PERMUTATIONS), scoredOther,
-                silhouette, silhouetteSum / PERMUTATIONS, PERMUTATIONS);
+        return new PieceAgreement(n, m, k, knn, shuffledKnn.mean(), shuffledKnn.pValue(),
+                mostFrequent, knnOther, scoredOther == 0 ? Double.NaN : shuffledOther.mean(),
+                scoredOther == 0 ? Double.NaN : shuffledOther.pValue(), scoredOther,
+                silhouette, shuffledSilhouette.mean(), PERMUTATIONS);
     }
 
     /**
@@ -317,6 +302,37 @@ final class PeriodAgreement {
             int t = values[i];
             values[i] = values[j];
             values[j] = t;
+        }
+    }
+
+    /**
+     * A statistic over {@link #PERMUTATIONS} shufflings of the labels, beside its observed value: the mean, and the
+     * permutation p-value {@code (1 + #{shuffled >= observed}) / (1 + shufflings)} (ties within 1e-12 count).
+     */
+    private static final class Shuffled {
+        private final double observed;
+        private double sum;
+        private int atLeast;
+        private int count;
+
+        Shuffled(double observed) {
+            this.observed = observed;
+        }
+
+        void add(double value) {
+            sum += value;
+            count++;
+            if (value >= observed - 1e-12) {
+                atLeast++;
+            }
+        }
+
+        double mean() {
+            return sum / count;
+        }
+
+        double pValue() {
+            return (1.0 + atLeast) / (1.0 + count);
         }
     }
 }

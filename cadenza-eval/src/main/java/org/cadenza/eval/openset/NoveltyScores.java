@@ -3,6 +3,8 @@ package org.cadenza.eval.openset;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.cadenza.io.CliName;
+
 /**
  * Four novelty scores of one piece; for each, HIGHER means "more likely by an unknown composer", so a piece is
  * accepted as known when its score is {@code <=} a threshold (see {@link ThresholdCalibration}). Scores are computed
@@ -14,30 +16,22 @@ public final class NoveltyScores {
     }
 
     /** The four scoring methods, by their command-line names. */
-    public enum Method {
+    public enum Method implements CliName {
         /** {@link #nearestAnchorDistance}. */
-        ANCHOR_DISTANCE("anchor-distance", "Euclidean distance from the piece's embedding to the nearest composer anchor"),
+        ANCHOR_DISTANCE("Euclidean distance from the piece's embedding to the nearest composer anchor"),
         /** {@link #relativeAnchorDistance}. */
-        RELATIVE_ANCHOR_DISTANCE("relative-anchor-distance",
-                "distance to each composer anchor divided by that composer's spread, the smallest"),
+        RELATIVE_ANCHOR_DISTANCE("distance to each composer anchor divided by that composer's spread, the smallest"),
         /** {@link #knnDistance}. */
-        KNN_DISTANCE("knn-distance", "Euclidean distance to the k-th nearest training embedding (Sun et al. 2022)"),
+        KNN_DISTANCE("Euclidean distance to the k-th nearest training embedding (Sun et al. 2022)"),
         /** {@link #maxSoftmaxProbabilityScore}. */
-        MAX_SOFTMAX("max-softmax", "minus the classifier's maximum softmax probability (Hendrycks & Gimpel 2017)"),
+        MAX_SOFTMAX("minus the classifier's maximum softmax probability (Hendrycks & Gimpel 2017)"),
         /** {@link #energyScore}. */
-        ENERGY("energy", "energy -T logsumexp(logits / T) of the classifier's logits (Liu et al. 2020)");
+        ENERGY("energy -T logsumexp(logits / T) of the classifier's logits (Liu et al. 2020)");
 
-        private final String cliName;
         private final String description;
 
-        Method(String cliName, String description) {
-            this.cliName = cliName;
+        Method(String description) {
             this.description = description;
-        }
-
-        /** The name on the command line, e.g. {@code anchor-distance}. */
-        public String cliName() {
-            return cliName;
         }
 
         /** One line saying what the score is. */
@@ -51,22 +45,16 @@ public final class NoveltyScores {
         }
 
         /**
-         * @param name a {@link #cliName()}, case-insensitive
+         * @param name a {@link #cliName()} such as {@code anchor-distance} (or the constant's name), case-insensitive
          * @throws IllegalArgumentException naming the accepted names when {@code name} is none of them
          */
         public static Method fromCliName(String name) {
-            for (Method m : values()) {
-                if (m.cliName.equalsIgnoreCase(name.trim())) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown novelty score '" + name + "': expected one of "
-                    + Arrays.stream(values()).map(Method::cliName).toList());
+            return CliName.parse(Method.class, name, "novelty score");
         }
 
         @Override
         public String toString() {
-            return cliName;
+            return cliName();
         }
     }
 

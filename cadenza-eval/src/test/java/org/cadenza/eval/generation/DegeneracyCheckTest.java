@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.cadenza.eval.generation.DegeneracyCheck.Check;
 import org.cadenza.eval.generation.DegeneracyCheck.Limits;
+import org.cadenza.io.RealData;
 import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
@@ -164,15 +165,13 @@ class DegeneracyCheckTest {
 
     @Test
     void realPianoMusicPasses() {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data)),
-                "CADENZA_DATA is not set: skipping the degeneracy checks on real MIDI files");
+        Path data = RealData.requireRoot("the degeneracy checks on real MIDI files");
         List<Path> files = List.of(
-                Path.of(data, "piano-midi-de", "chopin", "chpn-p15.mid"),        // the "Raindrop" prelude
-                Path.of(data, "piano-midi-de", "chopin", "chp_op18.mid"),
-                Path.of(data, "piano-midi-de", "ravel", "rav_scarbo.mid"),       // 47 repeated notes in a row
-                Path.of(data, "asap", "ravel", "Miroirs", "4_Alborada_del_gracioso", "midi_score.mid"),
-                Path.of(data, "asap", "beethoven", "Piano_Sonatas", "18-2", "Schmitt01.mid")); // 48 % silent
+                data.resolve("piano-midi-de/chopin/chpn-p15.mid"),        // the "Raindrop" prelude
+                data.resolve("piano-midi-de/chopin/chp_op18.mid"),
+                data.resolve("piano-midi-de/ravel/rav_scarbo.mid"),       // 47 repeated notes in a row
+                data.resolve("asap/ravel/Miroirs/4_Alborada_del_gracioso/midi_score.mid"),
+                data.resolve("asap/beethoven/Piano_Sonatas/18-2/Schmitt01.mid")); // 48 % silent
         int checked = 0;
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {

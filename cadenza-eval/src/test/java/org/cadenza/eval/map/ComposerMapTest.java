@@ -169,14 +169,9 @@ class ComposerMapTest {
 
     @Test
     void tsneKeepsTwoSeparatedBlobsApartAndIsDeterministic() {
-        Random random = new Random(21);
-        Map<String, float[]> anchors = Map.of("x", MapFixtures.near(0, 16, 0, random),
-                "y", MapFixtures.near(5, 16, 0, random));
-        List<EmbeddedPiece> pieces = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            pieces.add(new EmbeddedPiece("x/" + i, "x", MapFixtures.near(0, 16, 0.1, random)));
-            pieces.add(new EmbeddedPiece("y/" + i, "y", MapFixtures.near(5, 16, 0.1, random)));
-        }
+        MapFixtures.TwoBlobs blobs = MapFixtures.twoBlobs(5, 16, 20, 0.1, 21);
+        Map<String, float[]> anchors = blobs.anchors();
+        List<EmbeddedPiece> pieces = blobs.pieces();
         Periods periods = Periods.of(Map.of("x", "baroque", "y", "romantic"));
         ComposerMap.Result r = ComposerMap.build(anchors, pieces, periods, FAST);
         assertEquals(13.0, r.tsnePerplexity(), 1e-12); // 30 lowered to (40 - 1) / 3
@@ -207,15 +202,8 @@ class ComposerMapTest {
 
     @Test
     void pcaFindsTheAxisThatSeparatesTheBlobs() {
-        Random random = new Random(31);
-        Map<String, float[]> anchors = Map.of("x", MapFixtures.near(0, 8, 0, random),
-                "y", MapFixtures.near(1, 8, 0, random));
-        List<EmbeddedPiece> pieces = new ArrayList<>();
-        for (int i = 0; i < 15; i++) {
-            pieces.add(new EmbeddedPiece("x/" + i, "x", MapFixtures.near(0, 8, 0.02, random)));
-            pieces.add(new EmbeddedPiece("y/" + i, "y", MapFixtures.near(1, 8, 0.02, random)));
-        }
-        ComposerMap.Result r = ComposerMap.build(anchors, pieces, Periods.of(Map.of()), FAST);
+        MapFixtures.TwoBlobs blobs = MapFixtures.twoBlobs(1, 8, 15, 0.02, 31);
+        ComposerMap.Result r = ComposerMap.build(blobs.anchors(), blobs.pieces(), Periods.of(Map.of()), FAST);
         double[] ev = r.pcaExplainedVariance();
         assertTrue(ev[0] > 0.9, "first component " + ev[0]);
         assertTrue(ev[1] <= ev[0]);

@@ -54,4 +54,27 @@ final class MapFixtures {
         });
         return pieces;
     }
+
+    /** Composer "x"'s pieces around its anchor on axis 0, composer "y"'s around its anchor on another axis. */
+    record TwoBlobs(Map<String, float[]> anchors, List<EmbeddedPiece> pieces) {
+    }
+
+    /**
+     * @param yAxis    the axis of composer "y"'s anchor (x's is axis 0)
+     * @param dim      dimensions
+     * @param perBlob  pieces per composer, named {@code x/0, y/0, x/1...} in that order
+     * @param noise    the pieces' noise per value
+     * @param seed     seed of the one random stream the anchors and then the pieces are drawn from
+     */
+    static TwoBlobs twoBlobs(int yAxis, int dim, int perBlob, double noise, long seed) {
+        Random random = new Random(seed);
+        float[] x = near(0, dim, 0, random);
+        float[] y = near(yAxis, dim, 0, random);
+        List<EmbeddedPiece> pieces = new ArrayList<>();
+        for (int i = 0; i < perBlob; i++) {
+            pieces.add(new EmbeddedPiece("x/" + i, "x", near(0, dim, noise, random)));
+            pieces.add(new EmbeddedPiece("y/" + i, "y", near(yAxis, dim, noise, random)));
+        }
+        return new TwoBlobs(Map.of("x", x, "y", y), pieces);
+    }
 }

@@ -1,12 +1,10 @@
 package org.cadenza.eval.multilabel;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.cadenza.io.Refusals.refuses;
 
 import java.util.List;
 import org.cadenza.eval.multilabel.ThresholdTuning.Objective;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Every refusal of the multi-label package, with a message that says what is wrong and where. */
 class MultiLabelBadInputTest {
@@ -15,13 +13,6 @@ class MultiLabelBadInputTest {
     private static final boolean[][] T = {{false, true}, {true, false}};
     private static final double[] HALF = {0.5, 0.5};
     private static final List<String> AB = List.of("a", "b");
-
-    private static void refuses(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' should contain '" + f + "'");
-        }
-    }
 
     @Test
     void probabilitiesOutsideZeroOneOrNaN() {

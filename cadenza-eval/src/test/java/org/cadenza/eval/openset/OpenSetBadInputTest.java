@@ -1,22 +1,13 @@
 package org.cadenza.eval.openset;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.cadenza.io.Refusals.refuses;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Every refusal of the open-set package, with a message that says what is wrong. */
 class OpenSetBadInputTest {
-
-    private static void refuses(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' should contain '" + f + "'");
-        }
-    }
 
     @Test
     void metricsRefuseEmptySidesNaNAndBadRates() {

@@ -1,5 +1,7 @@
 package org.cadenza.features.pianoroll;
 
+import static org.cadenza.io.Parameters.require;
+
 import java.util.Locale;
 
 /**
@@ -36,21 +38,17 @@ public record PianoRollParams(double framesPerSecond, int lowestPitch, int highe
     public static final int MAX_ONSET_FRAMES = 1000;
 
     public PianoRollParams {
-        require(value != null, "value must be BINARY or VELOCITY, got null");
-        require(Double.isFinite(framesPerSecond) && framesPerSecond > 0 && framesPerSecond <= MAX_FRAMES_PER_SECOND,
+        require("PianoRollParams", value != null, "value must be BINARY or VELOCITY, got null");
+        require("PianoRollParams",
+                Double.isFinite(framesPerSecond) && framesPerSecond > 0 && framesPerSecond <= MAX_FRAMES_PER_SECOND,
                 "framesPerSecond must be a finite number in (0, " + MAX_FRAMES_PER_SECOND + "] frames/s, got "
                         + framesPerSecond);
-        require(lowestPitch >= 0 && lowestPitch <= 127, "lowestPitch must be a MIDI key 0-127, got " + lowestPitch);
-        require(highestPitch >= lowestPitch && highestPitch <= 127,
+        require("PianoRollParams", lowestPitch >= 0 && lowestPitch <= 127,
+                "lowestPitch must be a MIDI key 0-127, got " + lowestPitch);
+        require("PianoRollParams", highestPitch >= lowestPitch && highestPitch <= 127,
                 "highestPitch must be a MIDI key in " + lowestPitch + "-127 (lowestPitch..127), got " + highestPitch);
-        require(onsetFrames >= 1 && onsetFrames <= MAX_ONSET_FRAMES,
+        require("PianoRollParams", onsetFrames >= 1 && onsetFrames <= MAX_ONSET_FRAMES,
                 "onsetFrames must be 1-" + MAX_ONSET_FRAMES + " frames, got " + onsetFrames);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("PianoRollParams: " + message);
-        }
     }
 
     /** Every parameter at its default: 16 frames/s, A0-C8 (88 pitches), 1 onset frame, {@link RollValue#BINARY}. */

@@ -11,7 +11,6 @@ import java.util.Objects;
 import org.cadenza.features.pianoroll.PianoRoll;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 
 /**
  * Piano-roll pictures drawn with XChart's {@link HeatMapChart}: time in seconds on x, pitch on y (one row per key,
@@ -73,20 +72,14 @@ public final class PianoRollPlot {
         int colStep = (frames + MAX_COLUMNS - 1) / MAX_COLUMNS;
         int cols = (frames + colStep - 1) / colStep;
 
-        List<Integer> xs = new ArrayList<>(cols);
-        for (int c = 0; c < cols; c++) {
-            xs.add(c);
-        }
+        List<Integer> xs = HeatMaps.indices(cols);
         // XChart labels every k-th row and column, the smallest k whose labels are all distinct and fit; so the rows
         // start at a C (the octave below the lowest pitch is padded with empty rows) and only C rows are named, which
         // makes k = 12 and puts a label on every C; likewise only columns at round times are named
         int padBelow = roll.params().lowestPitch() % 12;
         int rows = pitches + padBelow;
         int bottomPitch = roll.params().lowestPitch() - padBelow;
-        List<Integer> ys = new ArrayList<>(rows);
-        for (int r = 0; r < rows; r++) {
-            ys.add(r);
-        }
+        List<Integer> ys = HeatMaps.indices(rows);
         // levels: 0 silent, 1..SHADES sounding (soft to loud), SHADES+1..2*SHADES onset (soft to loud)
         List<Number[]> heat = new ArrayList<>(cols * rows);
         float[][] frame = roll.frame();
@@ -108,22 +101,11 @@ public final class PianoRollPlot {
             }
         }
 
-        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
-                .title(title == null ? "" : title).xAxisTitle("Time (s)").yAxisTitle("Pitch").build();
+        HeatMapChart chart = HeatMaps.chart(width, height, title, "Pitch", palette(), 0, 2 * SHADES);
         var styler = chart.getStyler();
-        styler.setRangeColors(palette());
-        styler.setMin(0);
-        styler.setMax(2 * SHADES);
-        styler.setPiecewise(false);
-        styler.setDrawBorder(false);
-        styler.setShowValue(false);
-        styler.setPlotContentSize(1.0);
         styler.setLegendVisible(false);
-        styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesVisible(false);
         styler.setPlotBorderVisible(false);
-        styler.setAntiAlias(false);
         double secondsPerColumn = colStep * roll.secondsPerFrame();
         double tickSeconds = niceTickSeconds(cols * secondsPerColumn);
         int tickColumns = (int) Math.max(1, Math.round(tickSeconds / secondsPerColumn));

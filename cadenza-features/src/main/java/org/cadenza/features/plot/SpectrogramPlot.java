@@ -12,7 +12,6 @@ import org.cadenza.features.FeatureKind;
 import org.cadenza.features.Spectrogram;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -110,14 +109,8 @@ public final class SpectrogramPlot {
             max = min + 1.0;
         }
 
-        List<Integer> xs = new ArrayList<>(cols);
-        List<Integer> ys = new ArrayList<>(rows);
-        for (int c = 0; c < cols; c++) {
-            xs.add(c);
-        }
-        for (int r = 0; r < rows; r++) {
-            ys.add(r);
-        }
+        List<Integer> xs = HeatMaps.indices(cols);
+        List<Integer> ys = HeatMaps.indices(rows);
         List<Number[]> heat = new ArrayList<>(cols * rows);
         for (int c = 0; c < cols; c++) {
             for (int r = 0; r < rows; r++) {
@@ -130,24 +123,13 @@ public final class SpectrogramPlot {
             case LOGMEL -> "Frequency (Hz, mel-spaced bands)";
             case MFCC -> "MFCC coefficient";
         };
-        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
-                .title(title == null ? "" : title).xAxisTitle("Time (s)").yAxisTitle(yTitle).build();
+        HeatMapChart chart = HeatMaps.chart(width, height, title, yTitle, VIRIDIS, min, max);
         var styler = chart.getStyler();
-        styler.setRangeColors(VIRIDIS);
-        styler.setMin(min);
-        styler.setMax(max);
-        styler.setPiecewise(false);
-        styler.setDrawBorder(false);
-        styler.setShowValue(false);
-        styler.setPlotContentSize(1.0);
         styler.setLegendVisible(true);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.0f", v));
         styler.setXAxisMaxLabelCount(10);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesVisible(false);
         styler.setPlotBorderVisible(true);
-        styler.setAntiAlias(false);
         final int cs = colStep;
         final int rs = rowStep;
         // whole seconds once the picture spans more than 20 s; about 10 frequency labels, not one per row

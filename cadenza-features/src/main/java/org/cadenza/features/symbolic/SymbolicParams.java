@@ -1,5 +1,7 @@
 package org.cadenza.features.symbolic;
 
+import static org.cadenza.io.Parameters.require;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,18 +35,14 @@ public record SymbolicParams(double chordToleranceSeconds, int durationBins, int
     public SymbolicParams {
         Objects.requireNonNull(skyline, "skyline");
         Objects.requireNonNull(chordNotes, "chordNotes");
-        require(Double.isFinite(chordToleranceSeconds) && chordToleranceSeconds >= 0 && chordToleranceSeconds < 1,
+        require("SymbolicParams",
+                Double.isFinite(chordToleranceSeconds) && chordToleranceSeconds >= 0 && chordToleranceSeconds < 1,
                 "chordToleranceSeconds must be in [0, 1) s, got " + chordToleranceSeconds);
-        require(durationBins >= 2 && durationBins <= 32, "durationBins must be 2-32, got " + durationBins);
-        require(ioiBins >= 2 && ioiBins <= 32, "ioiBins must be 2-32, got " + ioiBins);
-        require(Double.isFinite(firstBinEdgeSeconds) && firstBinEdgeSeconds > 0,
+        require("SymbolicParams", durationBins >= 2 && durationBins <= 32,
+                "durationBins must be 2-32, got " + durationBins);
+        require("SymbolicParams", ioiBins >= 2 && ioiBins <= 32, "ioiBins must be 2-32, got " + ioiBins);
+        require("SymbolicParams", Double.isFinite(firstBinEdgeSeconds) && firstBinEdgeSeconds > 0,
                 "firstBinEdgeSeconds must be a finite number of seconds > 0, got " + firstBinEdgeSeconds);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("SymbolicParams: " + message);
-        }
     }
 
     /** Every parameter at its documented default. */

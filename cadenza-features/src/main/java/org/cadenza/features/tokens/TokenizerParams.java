@@ -1,5 +1,7 @@
 package org.cadenza.features.tokens;
 
+import static org.cadenza.io.Parameters.require;
+
 import java.util.Locale;
 
 /**
@@ -24,20 +26,16 @@ public record TokenizerParams(double stepSeconds, int maxShiftSteps, int maxDura
     public static final int VERSION = 1;
 
     public TokenizerParams {
-        require(Double.isFinite(stepSeconds) && stepSeconds >= 0.001 && stepSeconds <= 0.1,
+        require("TokenizerParams", Double.isFinite(stepSeconds) && stepSeconds >= 0.001 && stepSeconds <= 0.1,
                 "stepSeconds must be 0.001-0.1 s, got " + stepSeconds);
-        require(maxShiftSteps >= 1 && maxShiftSteps <= 1000, "maxShiftSteps must be 1-1000, got " + maxShiftSteps);
-        require(maxDurationSteps >= 1 && maxDurationSteps <= 2000,
+        require("TokenizerParams", maxShiftSteps >= 1 && maxShiftSteps <= 1000,
+                "maxShiftSteps must be 1-1000, got " + maxShiftSteps);
+        require("TokenizerParams", maxDurationSteps >= 1 && maxDurationSteps <= 2000,
                 "maxDurationSteps must be 1-2000, got " + maxDurationSteps);
-        require(velocityBins >= 1 && velocityBins <= 127, "velocityBins must be 1-127, got " + velocityBins);
-        require(minPitch >= 0 && minPitch <= 127 && maxPitch >= minPitch && maxPitch <= 127,
+        require("TokenizerParams", velocityBins >= 1 && velocityBins <= 127,
+                "velocityBins must be 1-127, got " + velocityBins);
+        require("TokenizerParams", minPitch >= 0 && minPitch <= 127 && maxPitch >= minPitch && maxPitch <= 127,
                 "need 0 <= minPitch <= maxPitch <= 127, got " + minPitch + ".." + maxPitch);
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("TokenizerParams: " + message);
-        }
     }
 
     /** Every parameter at its documented default. */

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedSet;
 
+import org.cadenza.io.RealData;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +23,7 @@ class RealMidiClassicsInstrumentsTest {
 
     @Test
     void aHandfulOfRealFilesGetFamilies() throws IOException {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank(),
-                "CADENZA_DATA is not set: skipping instrument labels of real midi-classics files");
-        Path labels = Path.of(data, "midi-classics", "labels.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(labels), labels + " is not in CADENZA_DATA");
+        Path labels = RealData.require("instrument labels of real midi-classics files", "midi-classics", "labels.csv");
         List<String> lines = Files.readAllLines(labels);
         InstrumentMap map = InstrumentMap.builtIn();
         int checked = 0;

@@ -3,12 +3,11 @@ package org.cadenza.features.pianoroll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cadenza.io.RealData;
 import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
@@ -19,10 +18,8 @@ class PianoRollRealFileTest {
 
     @Test
     void aBachFugueGivesASaneRoll() {
-        String data = System.getenv("CADENZA_DATA");
-        assumeTrue(data != null, "CADENZA_DATA is not set: the real-file piano-roll test needs the datasets folder");
-        Path midi = Path.of(data, "asap", "bach", "Fugue", "bwv_846", "midi_score.mid");
-        assumeTrue(Files.isRegularFile(midi), "CADENZA_DATA has no " + midi);
+        Path midi = RealData.require("the piano roll of a real file", "asap", "bach", "Fugue", "bwv_846",
+                "midi_score.mid");
 
         NoteSequence seq = NoteReader.read(midi);
         PianoRollParams p = PianoRollParams.defaults();

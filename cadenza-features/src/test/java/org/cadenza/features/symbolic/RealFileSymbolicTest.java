@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cadenza.io.RealData;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The first file of {@code $CADENZA_DATA/asap/labels.csv} (skipped, with a message, when the variable is unset). */
@@ -19,11 +19,7 @@ class RealFileSymbolicTest {
 
     @Test
     void firstAsapFileGivesSaneFeatures() throws IOException {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank(),
-                "CADENZA_DATA is not set: skipping the symbolic features of a real MIDI file");
-        Path labels = Path.of(data, "asap", "labels.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(labels), labels + " is not in CADENZA_DATA");
+        Path labels = RealData.require("the symbolic features of a real MIDI file", "asap", "labels.csv");
         List<String> lines = Files.readAllLines(labels);
         String relative = lines.get(1).split(",", 2)[0];
         Path midi = labels.getParent().resolve(relative);

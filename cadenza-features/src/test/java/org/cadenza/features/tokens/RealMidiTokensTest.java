@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.cadenza.io.RealData;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.MidiWriter;
 import org.cadenza.io.midi.Note;
@@ -44,11 +45,9 @@ class RealMidiTokensTest {
 
     @Test
     void realFilesRoundTripThroughTokensAndMidiWriter() throws IOException {
-        String data = System.getenv("CADENZA_DATA");
-        Assumptions.assumeTrue(data != null && !data.isBlank(),
-                "CADENZA_DATA is not set: skipping token round trips on real MIDI files");
-        List<Path> midis = new ArrayList<>(files(Path.of(data), "asap", 3));
-        midis.addAll(files(Path.of(data), "piano-midi-de", 2));
+        Path data = RealData.requireRoot("token round trips on real MIDI files");
+        List<Path> midis = new ArrayList<>(files(data, "asap", 3));
+        midis.addAll(files(data, "piano-midi-de", 2));
         NoteTokenizer tok = new NoteTokenizer(TokenizerParams.defaults(), List.of("chopin"));
         TokenizerParams p = tok.params();
         int n = 0;

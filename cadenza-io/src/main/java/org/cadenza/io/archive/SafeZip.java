@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +26,7 @@ import java.util.zip.ZipFile;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.DiskFullException;
+import org.cadenza.io.InputFiles;
 import org.cadenza.io.ResourceLimitException;
 
 /**
@@ -126,7 +126,7 @@ public final class SafeZip {
      *                                deleted)
      */
     public static List<Member> extract(Path zip, Path destDir, Limits limits, Predicate<String> wanted) {
-        checkFile(zip);
+        InputFiles.requireReadable(zip, "a zip archive", "a zip archive");
         Path dest;
         try {
             Files.createDirectories(destDir);
@@ -168,25 +168,6 @@ public final class SafeZip {
                     deleteQuietly(m.extracted());
                 }
             }
-        }
-    }
-
-    private static void checkFile(Path zip) {
-        if (Files.isDirectory(zip)) {
-            throw new BadInputException(zip, "is a directory, not a zip archive");
-        }
-        if (!Files.exists(zip)) {
-            throw new BadInputException(zip, "file not found");
-        }
-        try {
-            if (Files.size(zip) == 0) {
-                throw new BadInputException(zip, "empty file (0 bytes), expected a zip archive");
-            }
-            Files.newInputStream(zip).close();
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(zip, "cannot read the file: permission denied", e);
-        } catch (IOException e) {
-            throw new BadInputException(zip, "cannot read the file: " + e, e);
         }
     }
 

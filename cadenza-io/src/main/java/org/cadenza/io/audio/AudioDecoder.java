@@ -45,7 +45,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -65,6 +64,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.InputFiles;
 import org.cadenza.io.ResourceLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,26 +146,6 @@ public final class AudioDecoder {
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
-    private static void checkFile(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new BadInputException(file, "is a directory, not an audio file");
-        }
-        if (!Files.exists(file)) {
-            throw new BadInputException(file, "file not found");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new BadInputException(file, "empty file (0 bytes), expected audio");
-            }
-            // FFmpeg only says "Permission denied"; opening it here gives the same answer with a Java cause
-            Files.newInputStream(file).close();
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(file, "cannot read the file: permission denied", e);
-        } catch (IOException e) {
-            throw new BadInputException(file, "cannot read the file: " + e, e);
-        }
-    }
-
     /**
      * FFmpeg's WAV reader quietly shortens a 'data' chunk that runs past the end of the file, so a truncated WAV
      * would decode as a shorter, valid one. This walks the RIFF chunks and compares the declared 'data' size with
@@ -239,7 +219,7 @@ public final class AudioDecoder {
         }
 
         static Input open(Path file) {
-            checkFile(file);
+            InputFiles.requireReadable(file, "an audio file", "audio");
             Ffmpeg.init();
             AVFormatContext fmt = new AVFormatContext(null);
             AVDictionary opts = new AVDictionary(null);

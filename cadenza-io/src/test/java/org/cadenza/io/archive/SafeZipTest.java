@@ -47,6 +47,15 @@ class SafeZipTest {
         return z;
     }
 
+    /** A zip of text members: a name, its text, the next name, its text... */
+    private Path zip(String name, String... namesAndTexts) throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTexts.length; i += 2) {
+            m.put(namesAndTexts[i], bytes(namesAndTexts[i + 1]));
+        }
+        return zip(name, m);
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -95,10 +104,7 @@ class SafeZipTest {
 
     @Test
     void rejectsParentTraversalAndUndoesTheExtraction() throws Exception {
-        Map<String, byte[]> m = new LinkedHashMap<>();
-        m.put("good.mid", bytes("fine"));
-        m.put("../evil.mid", bytes("escaped"));
-        Path z = zip("evil.zip", m);
+        Path z = zip("evil.zip", "good.mid", "fine", "../evil.mid", "escaped");
         Path dest = tmp.resolve("out");
         expect(BadInputException.class, z + "!../evil.mid",
                 () -> SafeZip.extract(z, dest, SafeZip.Limits.DEFAULTS, MIDI), "unsafe member name", "'..'");
@@ -226,10 +232,7 @@ class SafeZipTest {
 
     @Test
     void duplicateNamesAfterNormalisation() throws Exception {
-        Map<String, byte[]> m = new LinkedHashMap<>();
-        m.put("a.mid", bytes("one"));
-        m.put("./a.mid", bytes("two"));
-        Path z = zip("dup.zip", m);
+        Path z = zip("dup.zip", "a.mid", "one", "./a.mid", "two");
         expect(BadInputException.class, z + "!./a.mid",
                 () -> SafeZip.extract(z, tmp.resolve("out"), SafeZip.Limits.DEFAULTS, MIDI), "duplicate");
     }

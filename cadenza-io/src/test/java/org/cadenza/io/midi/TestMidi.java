@@ -1,6 +1,7 @@
 package org.cadenza.io.midi;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javax.sound.midi.InvalidMidiDataException;
@@ -11,8 +12,11 @@ import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 
-/** Builds small MIDI files for tests with javax.sound.midi. */
-final class TestMidi {
+/**
+ * Builds small MIDI files for tests with javax.sound.midi. {@link #melody} is shared with the other modules' tests
+ * through cadenza-io's test jar.
+ */
+public final class TestMidi {
     private TestMidi() {
     }
 
@@ -65,5 +69,26 @@ final class TestMidi {
             note(t, 0, 60 + i % 12, i * 480L, i * 480L + 400);
         }
         return write(seq, file);
+    }
+
+    /**
+     * A melody of {@code notes} quarter notes at 120 BPM (0.5 s each, PPQ 480, 400 ticks sounding) from
+     * {@code pitch} up in fifths within an octave ({@code pitch + (7 i mod 12)}), velocity 90, on channel 0 with
+     * GM program {@code program}; written as format 1, parent folders created.
+     *
+     * @return {@code file}
+     */
+    public static Path melody(Path file, int pitch, int notes, int program) throws IOException {
+        Sequence seq = ppq(480);
+        Track t = seq.createTrack();
+        program(t, 0, program, 0);
+        for (int i = 0; i < notes; i++) {
+            int p = pitch + (i * 7) % 12;
+            t.add(event(ShortMessage.NOTE_ON, 0, p, 90, i * 480L));
+            t.add(event(ShortMessage.NOTE_OFF, 0, p, 0, i * 480L + 400));
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        MidiSystem.write(seq, 1, file.toFile());
+        return file;
     }
 }

@@ -1,14 +1,12 @@
 package org.cadenza.model.classical;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import org.cadenza.io.CliName;
 
 /**
  * The classical learners, each one of Tribuo's trainers (see {@link ClassicalModel} for the exact trainer, its
  * hyperparameters in {@link ClassicalConfig}, and where its probabilities come from).
  */
-public enum ClassicalAlgorithm {
+public enum ClassicalAlgorithm implements CliName {
     /** k nearest neighbours (Tribuo {@code KNNTrainer}, L2 distance, votes of the k neighbours). */
     KNN("knn"),
     /** Linear SGD, multiclass hinge loss with margin 1 (Tribuo {@code LinearSGDTrainer} + {@code Hinge}). */
@@ -35,6 +33,7 @@ public enum ClassicalAlgorithm {
     }
 
     /** @return the name on the command line and in keys, e.g. {@code sgd-hinge} */
+    @Override
     public String cliName() {
         return cliName;
     }
@@ -45,15 +44,6 @@ public enum ClassicalAlgorithm {
      * @throws IllegalArgumentException naming the choices when the name is none of them
      */
     public static ClassicalAlgorithm parse(String name) {
-        if (name != null) {
-            String n = name.trim().toLowerCase(Locale.ROOT);
-            for (ClassicalAlgorithm a : values()) {
-                if (a.cliName.equals(n) || a.name().toLowerCase(Locale.ROOT).equals(n)) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown classical algorithm '" + name + "'; choose one of: "
-                + Arrays.stream(values()).map(ClassicalAlgorithm::cliName).collect(Collectors.joining(", ")));
+        return CliName.parse(ClassicalAlgorithm.class, name, "classical algorithm");
     }
 }

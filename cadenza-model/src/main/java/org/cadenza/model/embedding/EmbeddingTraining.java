@@ -19,6 +19,7 @@ import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.Trainee;
 import org.cadenza.model.train.TrainingLoop;
+import org.cadenza.model.train.TrainingOutcome;
 import org.cadenza.model.train.TrainingResult;
 import org.cadenza.model.train.TrainingSupport;
 import org.cadenza.model.train.Validation;
@@ -61,7 +62,7 @@ public final class EmbeddingTraining {
      * @param status      how the run ended
      */
     public record Result(Path dir, EmbeddingConfig config, List<EpochRecord> history, int bestEpoch,
-                         Path bestWeights, TrainingResult.Status status) {
+                         Path bestWeights, TrainingResult.Status status) implements TrainingOutcome {
     }
 
     /**

@@ -1,45 +1,28 @@
 package org.cadenza.model.embedding;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.cadenza.io.CliName;
 
 /** How the triplets of a batch are chosen for the triplet loss (online mining: from the batch's own distances). */
-public enum Mining {
+public enum Mining implements CliName {
     /**
      * Batch-hard (Hermans, Beyer and Leibe 2017): one triplet per anchor, with its farthest positive and its nearest
      * negative in the batch.
      */
-    BATCH_HARD("batch-hard"),
+    BATCH_HARD,
     /**
      * Semi-hard (Schroff, Kalenichenko and Philbin 2015, FaceNet): one triplet per anchor-positive pair, with the
      * nearest negative that is farther than the positive; when no negative is farther, the farthest negative.
      */
-    SEMI_HARD("semi-hard");
+    SEMI_HARD;
 
-    private final String cliName;
-
-    Mining(String cliName) {
-        this.cliName = cliName;
-    }
-
-    /** @return the name used on the command line and in JSON */
-    public String cliName() {
-        return cliName;
-    }
-
-    /** @return the mining called {@code name} (its cli name or enum name, any case) */
+    /** @return the mining called {@code name} ({@code batch-hard}, {@code semi-hard} or the enum name, any case) */
     public static Mining parse(String name) {
-        for (Mining m : values()) {
-            if (m.cliName.equalsIgnoreCase(name) || m.name().equalsIgnoreCase(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown mining '" + name + "'; use one of "
-                + Arrays.stream(values()).map(Mining::cliName).toList());
+        return CliName.parse(Mining.class, name, "mining");
     }
 
+    /** @return the {@link #cliName()}, as in JSON */
     @Override
     public String toString() {
-        return cliName.toLowerCase(Locale.ROOT);
+        return cliName();
     }
 }

@@ -1,36 +1,19 @@
 package org.cadenza.model.embedding;
 
-import java.util.Arrays;
+import org.cadenza.io.CliName;
 
 /** What the embedding network is trained to do. */
-public enum Objective {
+public enum Objective implements CliName {
     /** Triplet loss with online mining: pieces of a composer closer to each other than to other composers' by a margin. */
-    TRIPLET("triplet"),
+    TRIPLET,
     /**
      * Softmax cross-entropy through a linear classifier on the scaled unit embedding (the comparison: the embedding
      * of a classifier); it also gives the logits that the maximum-softmax and energy scores need.
      */
-    SOFTMAX("softmax");
+    SOFTMAX;
 
-    private final String cliName;
-
-    Objective(String cliName) {
-        this.cliName = cliName;
-    }
-
-    /** @return the name used on the command line */
-    public String cliName() {
-        return cliName;
-    }
-
-    /** @return the objective called {@code name} (cli or enum name, any case) */
+    /** @return the objective called {@code name} ({@code triplet} or {@code softmax}, any case) */
     public static Objective parse(String name) {
-        for (Objective o : values()) {
-            if (o.cliName.equalsIgnoreCase(name) || o.name().equalsIgnoreCase(name)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown objective '" + name + "'; use one of "
-                + Arrays.stream(values()).map(Objective::cliName).toList());
+        return CliName.parse(Objective.class, name, "objective");
     }
 }

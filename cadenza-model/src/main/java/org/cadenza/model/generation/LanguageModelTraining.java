@@ -20,6 +20,7 @@ import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.Trainee;
 import org.cadenza.model.train.TrainingLoop;
+import org.cadenza.model.train.TrainingOutcome;
 import org.cadenza.model.train.TrainingResult;
 import org.cadenza.model.train.TrainingSupport;
 import org.cadenza.model.train.Validation;
@@ -59,7 +60,7 @@ public final class LanguageModelTraining {
      * @param status      how the run ended
      */
     public record Result(Path dir, LanguageModelConfig config, int vocabulary, List<EpochRecord> history,
-                         int bestEpoch, Path bestWeights, TrainingResult.Status status) {
+                         int bestEpoch, Path bestWeights, TrainingResult.Status status) implements TrainingOutcome {
     }
 
     /**

@@ -3,6 +3,7 @@ package org.cadenza.model.multitask;
 import java.util.List;
 import java.util.Objects;
 
+import org.cadenza.model.ForwardingWindows;
 import org.cadenza.model.LabeledWindows;
 
 /**
@@ -13,7 +14,7 @@ import org.cadenza.model.LabeledWindows;
  * @param targets    one multi-hot row per window
  */
 public record InMemoryMultiLabelWindows(LabeledWindows windows, List<String> labelNames, List<float[]> targets)
-        implements MultiLabelWindows {
+        implements MultiLabelWindows, ForwardingWindows {
 
     public InMemoryMultiLabelWindows {
         Objects.requireNonNull(windows, "windows");
@@ -37,41 +38,6 @@ public record InMemoryMultiLabelWindows(LabeledWindows windows, List<String> lab
                 }
             }
         }
-    }
-
-    @Override
-    public int size() {
-        return windows.size();
-    }
-
-    @Override
-    public int label(int i) {
-        return windows.label(i);
-    }
-
-    @Override
-    public float[] window(int i) {
-        return windows.window(i);
-    }
-
-    @Override
-    public int mels() {
-        return windows.mels();
-    }
-
-    @Override
-    public int frames() {
-        return windows.frames();
-    }
-
-    @Override
-    public int channels() {
-        return windows.channels();
-    }
-
-    @Override
-    public List<String> classes() {
-        return windows.classes();
     }
 
     @Override

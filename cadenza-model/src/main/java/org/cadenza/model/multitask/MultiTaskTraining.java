@@ -7,23 +7,21 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import org.cadenza.model.train.BatchStep;
 import org.cadenza.model.train.ClassifierTraining;
 import org.cadenza.model.train.EpochRecord;
 import org.cadenza.model.train.LoopSettings;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
-import org.cadenza.model.train.Trainee;
 import org.cadenza.model.train.TrainingLoop;
+import org.cadenza.model.train.TrainingOutcome;
 import org.cadenza.model.train.TrainingResult;
 import org.cadenza.model.train.TrainingSupport;
 import org.cadenza.model.train.Validation;
+import org.cadenza.model.train.WindowTrainee;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Trains a {@link MultiTaskNetwork}: the loss is the composer's cross-entropy (with both heads) plus
@@ -47,7 +45,7 @@ public final class MultiTaskTraining {
      * @param status      how the run ended
      */
     public record Result(Path dir, MultiTaskConfig config, List<String> labels, List<EpochRecord> history,
-                         int bestEpoch, Path bestWeights, TrainingResult.Status status) {
+                         int bestEpoch, Path bestWeights, TrainingResult.Status status) implements TrainingOutcome {
     }
 
     /**
@@ -73,63 +71,37 @@ public final class MultiTaskTraining {
     }
 
     /** The multi-task part of the loop: shuffled windows, SpecAugment, composer cross-entropy + instruments' BCE. */
-    private static final class MultiTask implements Trainee {
+    private static final class MultiTask extends WindowTrainee<MultiLabelWindows> {
 
-        private final MultiLabelWindows train;
         private final MultiLabelWindows val;
         private final MultiTaskConfig cfg;
-        private final TrainingConfig tc;
-        private int[] order;
-        private Random maskRng;
 
         MultiTask(MultiLabelWindows train, MultiLabelWindows val, MultiTaskConfig cfg) {
-            this.train = train;
+            super(train, cfg.training());
             this.val = val;
             this.cfg = cfg;
-            this.tc = cfg.training();
-        }
-
-        @Override
-        public int batchesPerEpoch() {
-            return (train.size() + tc.batchSize() - 1) / tc.batchSize();
         }
 
         @Override
         public Block network() {
-            return MultiTaskNetwork.build(tc.architecture(), cfg.heads(), train.classes().size(),
+            return MultiTaskNetwork.build(config.architecture(), cfg.heads(), train.classes().size(),
                     train.labelNames().size());
         }
 
         @Override
-        public Shape[] inputShapes() {
-            return new Shape[] {TrainingSupport.inputShape(train, 1)};
-        }
-
-        @Override
-        public Optimizer optimizer(Tracker learningRate, int beginNumUpdate) {
-            return TrainingSupport.optimizer(tc, learningRate, beginNumUpdate);
-        }
-
-        @Override
-        public void beginEpoch(int epoch) {
-            order = TrainingSupport.permutation(train.size(), TrainingSupport.random(tc.seed(), epoch, 1));
-            maskRng = TrainingSupport.random(tc.seed(), epoch, 2);
-        }
-
-        @Override
         public BatchStep trainBatch(Trainer trainer, int batch) {
-            int from = batch * tc.batchSize();
-            int to = Math.min(train.size(), from + tc.batchSize());
+            int from = from(batch);
+            int to = to(batch);
             double loss;
             int exact;
             try (NDManager bm = trainer.getManager().newSubManager()) {
-                NDArray x = TrainingSupport.batch(bm, train, order, from, to, tc.specAugment(), maskRng);
+                NDArray x = batch(bm, from, to);
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDList y = trainer.forward(new NDList(x));
-                    NDArray l = loss(y, train, order, from, to, cfg, bm);
+                    NDArray l = loss(y, train, order(), from, to, cfg, bm);
                     gc.backward(l);
                     loss = l.getFloat();
-                    exact = exactMatches(instruments(y), train, order, from, to);
+                    exact = exactMatches(instruments(y), train, order(), from, to);
                 }
                 trainer.step();
             }
@@ -138,8 +110,11 @@ public final class MultiTaskTraining {
 
         @Override
         public Validation validate(Trainer trainer) {
-            double[] v = evaluate(trainer, val, cfg, tc.batchSize());
-            return new Validation(v[0], v[1]);
+            return validate(trainer, val, (bm, x, order, from, to) -> {
+                NDList y = trainer.evaluate(new NDList(x));
+                return new BatchScore(loss(y, val, order, from, to, cfg, bm).getFloat(),
+                        exactMatches(instruments(y), val, order, from, to));
+            });
         }
     }
 
@@ -182,26 +157,5 @@ public final class MultiTaskTraining {
             hits += all ? 1 : 0;
         }
         return hits;
-    }
-
-    /** @return {mean total loss, exact-match ratio at 0.5} over {@code windows}, inference mode */
-    private static double[] evaluate(Trainer trainer, MultiLabelWindows windows, MultiTaskConfig cfg, int bs) {
-        int n = windows.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        double lossSum = 0;
-        int exact = 0;
-        for (int from = 0; from < n; from += bs) {
-            int to = Math.min(n, from + bs);
-            try (NDManager bm = trainer.getManager().newSubManager()) {
-                NDArray x = TrainingSupport.batch(bm, windows, order, from, to, null, null);
-                NDList y = trainer.evaluate(new NDList(x));
-                lossSum += loss(y, windows, order, from, to, cfg, bm).getFloat() * (to - from);
-                exact += exactMatches(instruments(y), windows, order, from, to);
-            }
-        }
-        return new double[] {lossSum / n, exact / (double) n};
     }
 }

@@ -3,26 +3,19 @@ package org.cadenza.model.pianoroll;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cadenza.model.LabeledWindows;
+import org.cadenza.model.FixedShapeWindows;
 
 /**
  * Piano-roll windows held as bytes (values in [0, 1] quantised to 1/255; binary rolls are exact): a quarter of the
  * memory of floats, so that a corpus's windows and their transposed copies fit in the heap.
  */
-public final class ByteWindows implements LabeledWindows {
+public final class ByteWindows extends FixedShapeWindows {
 
-    private final List<String> classes;
-    private final int channels;
-    private final int rows;
-    private final int frames;
     private final List<byte[]> windows = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
 
     public ByteWindows(List<String> classes, int channels, int rows, int frames) {
-        this.classes = List.copyOf(classes);
-        this.channels = channels;
-        this.rows = rows;
-        this.frames = frames;
+        super(classes, rows, frames, channels);
     }
 
     /** Values in [0, 1] (clamped) quantised to bytes, 1/255 per step. */
@@ -65,25 +58,5 @@ public final class ByteWindows implements LabeledWindows {
             out[k] = (b[k] & 0xff) / 255f;
         }
         return out;
-    }
-
-    @Override
-    public int mels() {
-        return rows;
-    }
-
-    @Override
-    public int frames() {
-        return frames;
-    }
-
-    @Override
-    public int channels() {
-        return channels;
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
     }
 }

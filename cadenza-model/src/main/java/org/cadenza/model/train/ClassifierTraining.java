@@ -9,8 +9,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.model.ExpectedOutputs;
@@ -88,53 +86,27 @@ public final class ClassifierTraining {
     }
 
     /** The classifier's part of the loop: shuffled windows, SpecAugment, optionally class-weighted cross-entropy. */
-    private static final class Classifier implements Trainee {
+    private static final class Classifier extends WindowTrainee<LabeledWindows> {
 
-        private final LabeledWindows train;
         private final LabeledWindows val;
-        private final TrainingConfig cfg;
         private final float[] classWeights;
-        private int[] order;
-        private Random maskRng;
 
         Classifier(LabeledWindows train, LabeledWindows val, TrainingConfig cfg) {
-            this.train = train;
+            super(train, cfg);
             this.val = val;
-            this.cfg = cfg;
             this.classWeights = cfg.classWeights() ? TrainingSupport.classWeights(train) : null;
         }
 
         @Override
-        public int batchesPerEpoch() {
-            return (train.size() + cfg.batchSize() - 1) / cfg.batchSize();
-        }
-
-        @Override
         public Block network() {
-            return Networks.build(cfg.architecture(), train.classes().size());
-        }
-
-        @Override
-        public Shape[] inputShapes() {
-            return new Shape[] {TrainingSupport.inputShape(train, 1)};
-        }
-
-        @Override
-        public Optimizer optimizer(Tracker learningRate, int beginNumUpdate) {
-            return TrainingSupport.optimizer(cfg, learningRate, beginNumUpdate);
-        }
-
-        @Override
-        public void beginEpoch(int epoch) {
-            order = TrainingSupport.permutation(train.size(), TrainingSupport.random(cfg.seed(), epoch, 1));
-            maskRng = TrainingSupport.random(cfg.seed(), epoch, 2);
+            return Networks.build(config.architecture(), train.classes().size());
         }
 
         @Override
         public BatchStep trainBatch(Trainer trainer, int batch) {
-            int from = batch * cfg.batchSize();
-            int to = Math.min(train.size(), from + cfg.batchSize());
-            int[] labels = TrainingSupport.labels(train, order, from, to);
+            int from = from(batch);
+            int to = to(batch);
+            int[] labels = TrainingSupport.labels(train, order(), from, to);
             float[] weights = null;
             if (classWeights != null) {
                 weights = new float[labels.length];
@@ -145,7 +117,7 @@ public final class ClassifierTraining {
             float loss;
             int hits;
             try (NDManager bm = trainer.getManager().newSubManager()) {
-                NDArray x = TrainingSupport.batch(bm, train, order, from, to, cfg.specAugment(), maskRng);
+                NDArray x = batch(bm, from, to);
                 try (GradientCollector gc = trainer.newGradientCollector()) {
                     NDArray logits = TrainingSupport.logits(trainer.forward(new NDList(x)));
                     NDArray l = TrainingSupport.crossEntropy(logits, labels, weights);
@@ -160,8 +132,12 @@ public final class ClassifierTraining {
 
         @Override
         public Validation validate(Trainer trainer) {
-            double[] v = evaluate(trainer, val, cfg.batchSize());
-            return new Validation(v[0], v[1]);
+            return validate(trainer, val, (bm, x, order, from, to) -> {
+                int[] labels = TrainingSupport.labels(val, order, from, to);
+                NDArray logits = TrainingSupport.logits(trainer.evaluate(new NDList(x)));
+                return new BatchScore(TrainingSupport.crossEntropy(logits, labels, null).getFloat(),
+                        TrainingSupport.correct(logits, labels));
+            });
         }
     }
 
@@ -193,28 +169,6 @@ public final class ClassifierTraining {
         }
         ModelJson.write(configFile, cfg);
         return new TrainingState(0, 0, Double.NaN, 0, List.of(), TrainingState.RUNNING);
-    }
-
-    /** @return {mean loss, accuracy} over {@code windows}, inference mode, unweighted */
-    static double[] evaluate(Trainer trainer, LabeledWindows windows, int batchSize) {
-        int n = windows.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        double lossSum = 0;
-        int hits = 0;
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            int[] labels = TrainingSupport.labels(windows, order, from, to);
-            try (NDManager bm = trainer.getManager().newSubManager()) {
-                NDArray x = TrainingSupport.batch(bm, windows, order, from, to, null, null);
-                NDArray logits = TrainingSupport.logits(trainer.evaluate(new NDList(x)));
-                lossSum += TrainingSupport.crossEntropy(logits, labels, null).getFloat() * (to - from);
-                hits += TrainingSupport.correct(logits, labels);
-            }
-        }
-        return new double[] {lossSum / n, hits / (double) n};
     }
 
     /** @return the parameter file of a finished epoch */

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public record TrainingResult(Path runDir, List<String> classes, int[] inputShape, TrainingConfig config,
                              List<EpochRecord> history, int bestEpoch, Path bestWeights, Status status,
-                             int resumedAfterEpoch) {
+                             int resumedAfterEpoch) implements TrainingOutcome {
 
     /** Why training ended. */
     public enum Status {

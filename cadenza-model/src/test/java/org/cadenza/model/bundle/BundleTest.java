@@ -213,13 +213,7 @@ class BundleTest {
     static double accuracy(float[][] p, InMemoryWindows w) {
         int hits = 0;
         for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int k = 1; k < p[i].length; k++) {
-                if (p[i][k] > p[i][best]) {
-                    best = k;
-                }
-            }
-            hits += best == w.label(i) ? 1 : 0;
+            hits += Synthetic.argmax(p[i]) == w.label(i) ? 1 : 0;
         }
         return hits / (double) p.length;
     }

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.io.BadInputException;
+import org.cadenza.model.ModelJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every refusal names what is wrong and where. */
 class BadInputTest {
+
+    private static final String SIDECAR = "classical.json";
 
     private static final List<String> NAMES = List.of("x", "y");
 
@@ -107,19 +112,16 @@ class BadInputTest {
 
     @Test
     void loadRefusesALabelListOfAnotherSizeThanTheModelsClasses(@TempDir Path dir) throws Exception {
-        ClassicalModel.train(Blobs.table(5, 1), ClassicalConfig.defaults(ClassicalAlgorithm.SGD_LOG)).save(dir);
-        Path sidecar = dir.resolve("classical.json");
-        var mapper = org.cadenza.model.ModelJson.mapper();
-        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(sidecar.toFile());
+        ObjectNode json = savedSidecar(dir);
         // one class listed twice: four names for a three-class model, so the columns would not line up
         json.putArray("classes").add("bach").add("chopin").add("mozart").add("mozart");
-        mapper.writeValue(sidecar.toFile(), json);
+        rewriteSidecar(dir, json);
         BadInputException twice = assertThrows(BadInputException.class, () -> ClassicalModel.load(dir));
         assertEquals(dir, twice.file());
         assertEquals("the model outputs 3 classes but classical.json lists 4 (some twice): the model folder is "
                 + "damaged; train it again", twice.problem());
         json.putArray("classes").add("bach").add("chopin");
-        mapper.writeValue(sidecar.toFile(), json);
+        rewriteSidecar(dir, json);
         BadInputException fewer = assertThrows(BadInputException.class, () -> ClassicalModel.load(dir));
         assertTrue(fewer.getMessage().contains("[bach, chopin, mozart]") && fewer.getMessage().contains("classical.json"),
                 fewer.getMessage());
@@ -127,14 +129,21 @@ class BadInputTest {
 
     @Test
     void loadRefusesScalingOfAnotherWidthThanTheFeatureList(@TempDir Path dir) throws Exception {
-        ClassicalModel.train(Blobs.table(5, 1), ClassicalConfig.defaults(ClassicalAlgorithm.SGD_LOG)).save(dir);
-        Path sidecar = dir.resolve("classical.json");
-        var mapper = org.cadenza.model.ModelJson.mapper();
-        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(sidecar.toFile());
+        ObjectNode json = savedSidecar(dir);
         json.putArray("center").add(0.0).add(0.0);
-        mapper.writeValue(sidecar.toFile(), json);
+        rewriteSidecar(dir, json);
         BadInputException e = assertThrows(BadInputException.class, () -> ClassicalModel.load(dir));
-        assertEquals(sidecar, e.file());
+        assertEquals(dir.resolve(SIDECAR), e.file());
         assertTrue(e.problem().startsWith("lists 5 features but centres 2 and scales 5 columns"), e.problem());
+    }
+
+    /** Saves a small model in {@code dir} and reads its {@code classical.json} back, for a test to damage. */
+    private static ObjectNode savedSidecar(Path dir) throws IOException {
+        ClassicalModel.train(Blobs.table(5, 1), ClassicalConfig.defaults(ClassicalAlgorithm.SGD_LOG)).save(dir);
+        return (ObjectNode) ModelJson.mapper().readTree(dir.resolve(SIDECAR).toFile());
+    }
+
+    private static void rewriteSidecar(Path dir, ObjectNode json) throws IOException {
+        ModelJson.mapper().writeValue(dir.resolve(SIDECAR).toFile(), json);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.cadenza.model.Synthetic;
+
 /** An easy synthetic 3-class problem: Gaussian blobs in 3 informative and 2 noise columns, one on a scale of 100. */
 final class Blobs {
 
@@ -40,13 +42,7 @@ final class Blobs {
         double[][] p = model.predictProba(test.rows());
         int right = 0;
         for (int r = 0; r < p.length; r++) {
-            int best = 0;
-            for (int k = 1; k < p[r].length; k++) {
-                if (p[r][k] > p[r][best]) {
-                    best = k;
-                }
-            }
-            if (model.classes().get(best).equals(test.labels().get(r))) {
+            if (model.classes().get(Synthetic.argmax(p[r])).equals(test.labels().get(r))) {
                 right++;
             }
         }

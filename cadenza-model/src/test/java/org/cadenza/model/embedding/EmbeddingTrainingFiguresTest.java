@@ -1,9 +1,7 @@
 package org.cadenza.model.embedding;
 
 import org.cadenza.model.ModelRuntime;
-import org.cadenza.model.train.PinnedHistory;
 import org.cadenza.model.train.TrainingListener;
-import org.cadenza.model.train.TrainingResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,10 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.cadenza.model.train.PinnedHistory.assertPinned;
-import static org.cadenza.model.train.PinnedHistory.assertSameHistory;
-import static org.cadenza.model.train.PinnedHistory.killAt;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.cadenza.model.train.PinnedHistory.assertResumes;
 
 /** Same seed, same figures for the embedding training (pinned to 1e-6), and exact resume after a kill. */
 class EmbeddingTrainingFiguresTest {
@@ -39,23 +34,19 @@ class EmbeddingTrainingFiguresTest {
 
     @Test
     void batchHardTripletFiguresArePinned(@TempDir Path dir) {
-        EmbeddingTraining.Result r = train(config(Objective.TRIPLET, Mining.BATCH_HARD, 4), dir);
-        assertPinned("triplet, batch-hard", BATCH_HARD, r.history());
-        assertEquals(BATCH_HARD_BEST, r.bestEpoch());
+        assertPinned("triplet, batch-hard", BATCH_HARD, BATCH_HARD_BEST,
+                train(config(Objective.TRIPLET, Mining.BATCH_HARD, 4), dir));
     }
 
     @Test
     void semiHardTripletFiguresArePinned(@TempDir Path dir) {
-        EmbeddingTraining.Result r = train(config(Objective.TRIPLET, Mining.SEMI_HARD, 4), dir);
-        assertPinned("triplet, semi-hard", SEMI_HARD, r.history());
-        assertEquals(SEMI_HARD_BEST, r.bestEpoch());
+        assertPinned("triplet, semi-hard", SEMI_HARD, SEMI_HARD_BEST,
+                train(config(Objective.TRIPLET, Mining.SEMI_HARD, 4), dir));
     }
 
     @Test
     void softmaxFiguresArePinned(@TempDir Path dir) {
-        EmbeddingTraining.Result r = train(config(Objective.SOFTMAX, Mining.BATCH_HARD, 4), dir);
-        assertPinned("softmax", SOFTMAX, r.history());
-        assertEquals(SOFTMAX_BEST, r.bestEpoch());
+        assertPinned("softmax", SOFTMAX, SOFTMAX_BEST, train(config(Objective.SOFTMAX, Mining.BATCH_HARD, 4), dir));
     }
 
     @Test
@@ -63,15 +54,8 @@ class EmbeddingTrainingFiguresTest {
         EmbeddingWindows train = EmbeddingTrainingTest.corpus(3, 2, "t");
         EmbeddingWindows val = EmbeddingTrainingTest.corpus(2, 3, "v");
         EmbeddingConfig cfg = config(Objective.TRIPLET, Mining.BATCH_HARD, 4);
-        EmbeddingTraining.Result whole = EmbeddingTraining.train(train, val, cfg, dir.resolve("whole"),
-                TrainingListener.NONE);
-        assertThrows(PinnedHistory.Killed.class, () -> EmbeddingTraining.train(train, val, cfg,
-                dir.resolve("killed"), killAt(3, 2)));
-        EmbeddingTraining.Result resumed = EmbeddingTraining.train(train, val, cfg, dir.resolve("killed"),
-                TrainingListener.NONE);
-        assertSameHistory(whole.history(), resumed.history());
-        assertEquals(whole.bestEpoch(), resumed.bestEpoch());
-        assertEquals(TrainingResult.Status.COMPLETED, resumed.status());
+        assertResumes(dir, (run, listener) -> EmbeddingTraining.train(train, val, cfg, run, listener),
+                new int[] {3, 2});
     }
 
     // Per epoch {train loss, train accuracy, validation loss, validation accuracy, learning rate}, recorded with the

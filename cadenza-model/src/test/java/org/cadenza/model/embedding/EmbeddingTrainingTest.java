@@ -3,6 +3,7 @@ package org.cadenza.model.embedding;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.train.EpochRecord;
+import org.cadenza.model.train.PinnedHistory;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,19 +111,7 @@ class EmbeddingTrainingTest {
         EmbeddingConfig cfg = config(Objective.TRIPLET, 3);
         EmbeddingTraining.Result whole = EmbeddingTraining.train(train, val, cfg, dir.resolve("whole"),
                 TrainingListener.NONE);
-        TrainingListener stopAfterFirst = new TrainingListener() {
-            private int epochs;
-
-            @Override
-            public void onEpoch(EpochRecord record, boolean improved) {
-                epochs++;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return epochs >= 1;
-            }
-        };
+        TrainingListener stopAfterFirst = PinnedHistory.stopAfter(1);
         EmbeddingTraining.Result first = EmbeddingTraining.train(train, val, cfg, dir.resolve("split"),
                 stopAfterFirst);
         assertEquals(TrainingResult.Status.INTERRUPTED, first.status());

@@ -33,29 +33,28 @@ class TripletLossNdTest {
     void gradientPullsThePositiveInAndPushesTheNegativeOut() {
         // anchor x0=0, positive x1=3, negative x2=2, margin 0.5: loss = |x0-x1| - |x0-x2| + 0.5 = 1.5
         // d/dx0 = sign(x0-x1) - sign(x0-x2) = -1 + 1 = 0; d/dx1 = +1; d/dx2 = -1
-        try (NDManager m = NDManager.newBaseManager()) {
-            NDArray e = m.create(new float[] {0, 3, 2}, new Shape(3, 1));
-            e.setRequiresGradient(true);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = TripletLoss.loss(e, List.of(new Triplet(0, 1, 2)), 0.5);
-                assertEquals(1.5, loss.getFloat(), 1e-5);
-                gc.backward(loss);
-            }
-            assertArrayEquals(new float[] {0, 1, -1}, e.getGradient().toFloatArray(), 1e-5f);
-        }
+        assertLossAndGradient(new float[] {0, 3, 2}, 1.5, new float[] {0, 1, -1}, 1e-5f);
     }
 
     @Test
     void aSatisfiedTripletHasNoGradient() {
+        assertLossAndGradient(new float[] {0, 1, 9}, 0, new float[] {0, 0, 0}, 1e-6f);
+    }
+
+    /**
+     * The loss of the one triplet (anchor 0, positive 1, negative 2) of three 1-d embeddings at margin 0.5, and its
+     * gradient with respect to the embeddings, each within {@code tolerance}.
+     */
+    private static void assertLossAndGradient(float[] embeddings, double loss, float[] gradient, float tolerance) {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray e = m.create(new float[] {0, 1, 9}, new Shape(3, 1));
+            NDArray e = m.create(embeddings, new Shape(3, 1));
             e.setRequiresGradient(true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = TripletLoss.loss(e, List.of(new Triplet(0, 1, 2)), 0.5);
-                assertEquals(0, loss.getFloat(), 1e-6);
-                gc.backward(loss);
+                NDArray l = TripletLoss.loss(e, List.of(new Triplet(0, 1, 2)), 0.5);
+                assertEquals(loss, l.getFloat(), tolerance);
+                gc.backward(l);
             }
-            assertArrayEquals(new float[] {0, 0, 0}, e.getGradient().toFloatArray(), 1e-6f);
+            assertArrayEquals(gradient, e.getGradient().toFloatArray(), tolerance);
         }
     }
 }

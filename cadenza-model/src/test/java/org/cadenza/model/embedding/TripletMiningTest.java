@@ -86,4 +86,17 @@ class TripletMiningTest {
         assertEquals(Mining.SEMI_HARD, Mining.parse("semi-hard"));
         assertThrows(IllegalArgumentException.class, () -> Mining.parse("hardest"));
     }
+
+    @Test
+    void miningAndObjectiveNamesAreWrittenInConfigsAndKeepTheirSpelling() {
+        assertEquals("batch-hard", Mining.BATCH_HARD.cliName());
+        assertEquals("semi-hard", Mining.SEMI_HARD.toString());
+        assertEquals(Mining.BATCH_HARD, Mining.parse("BATCH_HARD"));
+        assertEquals("triplet", Objective.TRIPLET.cliName());
+        assertEquals("softmax", Objective.SOFTMAX.cliName());
+        assertEquals("SOFTMAX", Objective.SOFTMAX.toString());
+        assertEquals(Objective.SOFTMAX, Objective.parse(" Softmax "));
+        assertEquals("unknown objective 'arcface'; choose one of: triplet, softmax",
+                assertThrows(IllegalArgumentException.class, () -> Objective.parse("arcface")).getMessage());
+    }
 }

@@ -20,6 +20,7 @@ import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.train.EpochRecord;
+import org.cadenza.model.train.PinnedHistory;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,19 +102,7 @@ class LanguageModelTest {
 
     @Test
     void anInterruptedRunResumesToTheSameWeights(@TempDir Path dir) {
-        TrainingListener stopAfterTwo = new TrainingListener() {
-            int epochs;
-
-            @Override
-            public void onEpoch(EpochRecord record, boolean improved) {
-                epochs++;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return epochs >= 2;
-            }
-        };
+        TrainingListener stopAfterTwo = PinnedHistory.stopAfter(2);
         LanguageModelTraining.Result first = LanguageModelTraining.train(pieces(6, 60), pieces(2, 40), CFG,
                 TOKENIZER.vocabulary().size(), dir, stopAfterTwo);
         assertEquals(TrainingResult.Status.INTERRUPTED, first.status());

@@ -2,7 +2,6 @@ package org.cadenza.model.generation;
 
 import org.cadenza.features.tokens.NoteTokenizer;
 import org.cadenza.features.tokens.TokenizerParams;
-import org.cadenza.model.train.PinnedHistory;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
 import org.junit.jupiter.api.Test;
@@ -12,10 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.cadenza.model.train.PinnedHistory.assertPinned;
-import static org.cadenza.model.train.PinnedHistory.assertSameHistory;
-import static org.cadenza.model.train.PinnedHistory.killAt;
+import static org.cadenza.model.train.PinnedHistory.assertResumes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Same seed, same figures for the language-model training (dropout and gradient clipping on; pinned to 1e-6), and
@@ -35,14 +32,10 @@ class LanguageModelTrainingFiguresTest {
 
     @Test
     void figuresArePinnedAndAKilledRunResumesToThem(@TempDir Path dir) {
-        LanguageModelTraining.Result whole = train(dir.resolve("whole"), TrainingListener.NONE);
-        assertPinned("language model", FIGURES, whole.history());
-        assertEquals(BEST, whole.bestEpoch());
+        LanguageModelTraining.Result whole = assertResumes(dir, LanguageModelTrainingFiguresTest::train,
+                new int[] {2, 5}).whole();
+        assertPinned("language model", FIGURES, BEST, whole);
         assertEquals(TrainingResult.Status.COMPLETED, whole.status());
-        assertThrows(PinnedHistory.Killed.class, () -> train(dir.resolve("killed"), killAt(2, 5)));
-        LanguageModelTraining.Result resumed = train(dir.resolve("killed"), TrainingListener.NONE);
-        assertSameHistory(whole.history(), resumed.history());
-        assertEquals(whole.bestEpoch(), resumed.bestEpoch());
     }
 
     // Per epoch {train loss, train accuracy, validation loss, validation accuracy, learning rate}, recorded with the

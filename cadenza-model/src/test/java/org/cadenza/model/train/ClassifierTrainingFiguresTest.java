@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.cadenza.model.train.PinnedHistory.assertPinned;
-import static org.cadenza.model.train.PinnedHistory.assertSameHistory;
-import static org.cadenza.model.train.PinnedHistory.killAt;
+import static org.cadenza.model.train.PinnedHistory.assertResumes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Same seed, same figures: the classifier's learning curves on the synthetic problem are pinned to 1e-6 (one
@@ -37,9 +35,8 @@ class ClassifierTrainingFiguresTest {
     void adamWFiguresArePinned() {
         TrainingResult r = ClassifierTraining.train(TRAIN, VAL, small().build(), tmp.resolve("a"),
                 TrainingListener.NONE);
-        assertPinned("AdamW classifier", ADAMW, r.history());
+        assertPinned("AdamW classifier", ADAMW, ADAMW_BEST, r);
         assertEquals(TrainingResult.Status.COMPLETED, r.status());
-        assertEquals(ADAMW_BEST, r.bestEpoch());
     }
 
     @Test
@@ -49,25 +46,20 @@ class ClassifierTrainingFiguresTest {
                 .optAnneal(TrainingConfig.Anneal.LINEAR).optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY)
                 .build();
         TrainingResult r = ClassifierTraining.train(TRAIN, VAL, cfg, tmp.resolve("s"), TrainingListener.NONE);
-        assertPinned("SGD classifier", SGD, r.history());
+        assertPinned("SGD classifier", SGD, SGD_BEST, r);
         assertEquals(SGD_STATUS, r.status());
-        assertEquals(SGD_BEST, r.bestEpoch());
     }
 
     @Test
     void aRunKilledTwiceMidEpochResumesToTheUninterruptedHistory() throws Exception {
         TrainingConfig cfg = small().build();
-        TrainingResult whole = ClassifierTraining.train(TRAIN, VAL, cfg, tmp.resolve("whole"), TrainingListener.NONE);
-        Path run = tmp.resolve("killed");
-        // killed in epoch 1, before any checkpoint: the rerun starts afresh
-        assertThrows(PinnedHistory.Killed.class, () -> ClassifierTraining.train(TRAIN, VAL, cfg, run, killAt(1, 3)));
+        // killed in epoch 1, before any checkpoint: the rerun starts afresh;
         // killed in epoch 3, after two checkpoints: the rerun redoes epoch 3 from its start
-        assertThrows(PinnedHistory.Killed.class, () -> ClassifierTraining.train(TRAIN, VAL, cfg, run, killAt(3, 2)));
-        TrainingResult resumed = ClassifierTraining.train(TRAIN, VAL, cfg, run, TrainingListener.NONE);
+        TrainingResult resumed = assertResumes(tmp,
+                (run, listener) -> ClassifierTraining.train(TRAIN, VAL, cfg, run, listener),
+                new int[] {1, 3}, new int[] {3, 2}).resumed();
         assertEquals(2, resumed.resumedAfterEpoch());
-        assertEquals(TrainingResult.Status.COMPLETED, resumed.status());
-        assertSameHistory(whole.history(), resumed.history());
-        assertEquals(whole.bestEpoch(), resumed.bestEpoch());
+        Path run = tmp.resolve("killed");
         assertEquals(Files.readAllLines(tmp.resolve("whole/history.csv")).size(),
                 Files.readAllLines(run.resolve("history.csv")).size());
         assertFalse(Files.exists(ClassifierTraining.optimizerFile(run, 2)), "only the last optimizer state is kept");

@@ -1,9 +1,12 @@
 package org.cadenza.model.train;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Pins the learning curves of small deterministic trainings (one PyTorch thread, fixed seeds): the figures below each
@@ -36,6 +39,12 @@ public final class PinnedHistory {
         }
     }
 
+    /** {@link #assertPinned(String, double[][], List)} of the run's history, and its best epoch. */
+    public static void assertPinned(String what, double[][] expected, int bestEpoch, TrainingOutcome run) {
+        assertPinned(what, expected, run.history());
+        assertEquals(bestEpoch, run.bestEpoch(), what + ": best epoch");
+    }
+
     /** Asserts that a resumed run's history is the uninterrupted run's, figure by figure (not the timings). */
     public static void assertSameHistory(List<EpochRecord> whole, List<EpochRecord> resumed) {
         assertEquals(whole.size(), resumed.size(), "epochs");
@@ -47,6 +56,31 @@ public final class PinnedHistory {
                 assertEquals(a[k], b[k], TOLERANCE, "epoch " + (e + 1) + ", column " + k);
             }
         }
+    }
+
+    /** The uninterrupted run and the run that was killed and then resumed. */
+    public record Resumed<R extends TrainingOutcome>(R whole, R resumed) {
+    }
+
+    /**
+     * Trains once without a break in {@code dir/whole}, then in {@code dir/killed}: killed at each
+     * {@code {epoch, batch}} of {@code kills} in turn ({@link #killAt}), then run once more to the end. Asserts that
+     * the resumed run completes with the uninterrupted run's figures and best epoch.
+     *
+     * @param train trains into a run folder with a listener, resuming what the folder holds
+     */
+    public static <R extends TrainingOutcome> Resumed<R> assertResumes(Path dir,
+            BiFunction<Path, TrainingListener, R> train, int[]... kills) {
+        R whole = train.apply(dir.resolve("whole"), TrainingListener.NONE);
+        Path killed = dir.resolve("killed");
+        for (int[] kill : kills) {
+            assertThrows(Killed.class, () -> train.apply(killed, killAt(kill[0], kill[1])));
+        }
+        R resumed = train.apply(killed, TrainingListener.NONE);
+        assertEquals(TrainingResult.Status.COMPLETED, resumed.status());
+        assertSameHistory(whole.history(), resumed.history());
+        assertEquals(whole.bestEpoch(), resumed.bestEpoch());
+        return new Resumed<>(whole, resumed);
     }
 
     private static double[] row(EpochRecord r) {
@@ -77,6 +111,38 @@ public final class PinnedHistory {
                 }
             }
         };
+    }
+
+    /**
+     * A listener that asks the run to stop, as a user would (the run ends INTERRUPTED and can be resumed), once
+     * {@code epochs} epochs have finished or once {@code batchesOfNextEpoch} batches of the next epoch have.
+     */
+    public static TrainingListener stopAfter(int epochs, int batchesOfNextEpoch) {
+        return new TrainingListener() {
+            int done;
+            int batches;
+
+            @Override
+            public void onBatch(BatchEvent event) {
+                batches = event.batch();
+            }
+
+            @Override
+            public void onEpoch(EpochRecord record, boolean improved) {
+                done++;
+                batches = 0;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return done >= epochs || batches >= batchesOfNextEpoch;
+            }
+        };
+    }
+
+    /** {@link #stopAfter(int, int)} at the end of epoch {@code epochs}. */
+    public static TrainingListener stopAfter(int epochs) {
+        return stopAfter(epochs, Integer.MAX_VALUE);
     }
 
     /** What {@link #killAt} throws. */

@@ -74,11 +74,12 @@ class TrainingTest {
 
         Path run = tmp.resolve("run");
         // stop after epoch 1
-        TrainingResult first = ClassifierTraining.train(train, val, cfg, run, stopAfter(1, Integer.MAX_VALUE));
+        TrainingResult first = ClassifierTraining.train(train, val, cfg, run, PinnedHistory.stopAfter(1));
         assertEquals(TrainingResult.Status.INTERRUPTED, first.status());
         assertEquals(1, first.history().size());
         // stop in the middle of epoch 2: epoch 2 is not recorded
-        TrainingResult partial = ClassifierTraining.train(train, val, cfg, run, stopAfter(Integer.MAX_VALUE, 2));
+        TrainingResult partial = ClassifierTraining.train(train, val, cfg, run,
+                PinnedHistory.stopAfter(Integer.MAX_VALUE, 2));
         assertEquals(TrainingResult.Status.INTERRUPTED, partial.status());
         assertEquals(1, partial.history().size());
         List<Integer> startedAt = new ArrayList<>();
@@ -115,29 +116,6 @@ class TrainingTest {
         var e = assertThrows(CadenzaException.class, () -> ClassifierTraining.train(train, val,
                 cfg.toBuilder().optSeed(1).build(), run, TrainingListener.NONE));
         assertTrue(e.getMessage().contains("another configuration"), e.getMessage());
-    }
-
-    private static TrainingListener stopAfter(int epochs, int batchesOfNextEpoch) {
-        return new TrainingListener() {
-            int done;
-            int batches;
-
-            @Override
-            public void onBatch(BatchEvent event) {
-                batches = event.batch();
-            }
-
-            @Override
-            public void onEpoch(EpochRecord record, boolean improved) {
-                done++;
-                batches = 0;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return done >= epochs || batches >= batchesOfNextEpoch;
-            }
-        };
     }
 
     @Test
