@@ -3,6 +3,7 @@ package org.cadenza.cli;
 import org.cadenza.corpus.datasets.DatasetFetcher;
 import org.cadenza.corpus.datasets.PublicDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,12 +27,17 @@ public final class DatasetsCommand implements Runnable {
     /** {@code cadenza datasets list}. */
     @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListCommand implements Callable<Integer> {
+        @Mixin
+        JsonOption json;
+
         @Override
         public Integer call() {
+            StringBuilder b = new StringBuilder();
             for (PublicDataset d : PublicDataset.values()) {
-                System.out.printf("%-14s https://github.com/%s @ %s%n%14s licence: %s%n", d.id(), d.repository(),
-                        d.commit().substring(0, 12), "", d.licence());
+                b.append(String.format("%-14s https://github.com/%s @ %s%n%14s licence: %s%n", d.id(), d.repository(),
+                        d.commit().substring(0, 12), "", d.licence()));
             }
+            json.print(b.toString(), ResultDocuments::datasets);
             return ExitCode.OK;
         }
     }
@@ -48,6 +54,9 @@ public final class DatasetsCommand implements Runnable {
         @Option(names = "--from", paramLabel = "FILE.zip")
         Path from;
 
+        @Mixin
+        JsonOption json;
+
         @Override
         public Integer call() {
             DatasetFetcher.Result r = DatasetFetcher.fromEnvironment().fetch(PublicDataset.parse(name), to,
@@ -58,7 +67,8 @@ public final class DatasetsCommand implements Runnable {
                 case FROM_ARCHIVE -> "unpacked from " + from;
                 case DOWNLOADED -> "downloaded from https://github.com/" + r.dataset().repository();
             };
-            System.out.printf("%s: %d files, %s%n%s%n", r.dataset().id(), r.files(), how, r.folder());
+            json.print(String.format("%s: %d files, %s%n%s%n", r.dataset().id(), r.files(), how, r.folder()),
+                    () -> ResultDocuments.fetched(r));
             return ExitCode.OK;
         }
     }

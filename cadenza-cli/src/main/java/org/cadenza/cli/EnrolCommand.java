@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import picocli.CommandLine.ArgGroup;
@@ -20,6 +21,8 @@ public final class EnrolCommand implements Callable<Integer> {
     @Mixin
     TorchThreadsOption torch;
 
+    @Mixin
+    JsonOption json;
 
     @Mixin
     EmbeddingRunArgument run;
@@ -51,24 +54,41 @@ public final class EnrolCommand implements Callable<Integer> {
                     return ExitCode.USAGE;
                 }
                 float[] anchor = model.enrol(action.composer, files);
-                Anchors all = model.anchors();
-                List<Anchors.Ranked> near = all.rank(anchor);
-                System.out.printf(Locale.ROOT, "enrolled %s from %d piece(s) in %s%n", action.composer, files.size(),
-                        model.dir());
+                List<Anchors.Ranked> near = model.anchors().rank(anchor);
+                String text = String.format(Locale.ROOT, "enrolled %s from %d piece(s) in %s%n", action.composer,
+                        files.size(), model.dir());
                 if (near.size() > 1) {
-                    System.out.printf(Locale.ROOT, "nearest other composer: %s (distance %.3f between anchors)%n",
+                    text += String.format(Locale.ROOT, "nearest other composer: %s (distance %.3f between anchors)%n",
                             near.get(1).composer(), near.get(1).distance());
                 }
+                json.print(text, () -> {
+                    ObjectNode o = JsonOption.object().put("action", "enrol").put("composer", action.composer)
+                            .put("pieces", files.size()).put("model", model.dir().toString());
+                    o.set("files", JsonOption.tree(files.stream().map(Path::toString).toList()));
+                    if (near.size() > 1) {
+                        o.putObject("nearestOther").put("composer", near.get(1).composer())
+                                .put("distance", near.get(1).distance());
+                    }
+                    return o;
+                });
             } else if (action.remove != null) {
                 if (!model.unenrol(action.remove)) {
                     System.err.println("enrol: " + action.remove + " is not enrolled in " + model.dir());
                     return ExitCode.BAD_INPUT;
                 }
-                System.out.println("removed " + action.remove);
+                json.print("removed " + action.remove + "\n", () -> JsonOption.object().put("action", "remove")
+                        .put("composer", action.remove).put("model", model.dir().toString()));
             } else {
-                System.out.println("trained: " + String.join(", ", model.trainedAnchors().composers().keySet()));
-                model.enrolled().forEach((c, e) -> System.out.printf("enrolled: %s (%d files)%n", c,
-                        e.files().size()));
+                StringBuilder text = new StringBuilder("trained: ")
+                        .append(String.join(", ", model.trainedAnchors().composers().keySet())).append('\n');
+                ObjectNode o = JsonOption.object().put("model", model.dir().toString());
+                o.set("trained", JsonOption.tree(model.trainedAnchors().composers().keySet()));
+                ObjectNode enrolled = o.putObject("enrolled");
+                model.enrolled().forEach((c, e) -> {
+                    text.append(String.format("enrolled: %s (%d files)%n", c, e.files().size()));
+                    enrolled.put(c, e.files().size());
+                });
+                json.print(text.toString(), () -> o);
             }
         }
         return ExitCode.OK;

@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.jobs.FeatureJob;
@@ -32,6 +33,9 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         RenderSettings rendered = render.settings();
@@ -40,9 +44,14 @@ public final class FeaturesCommand implements Callable<Integer> {
         WindowSpec spec = windows.spec();
         try (Workspace ws = workspace.open()) {
             JobReport report = new FeatureJob().run(ws, params, rendered, threads.resolve(), new ConsoleProgress());
-            Jobs.print(report);
             int windows = WindowIndex.list(ws, params, rendered, spec).size();
-            System.out.printf("%d windows of %s every %s%n", windows, fmt(spec.windowSeconds()), fmt(spec.hopSeconds()));
+            json.print(Jobs.text(report) + String.format("%d windows of %s every %s%n", windows,
+                    fmt(spec.windowSeconds()), fmt(spec.hopSeconds())), () -> {
+                        ObjectNode o = ResultDocuments.job(report);
+                        o.putObject("windows").put("count", windows).put("windowSeconds", spec.windowSeconds())
+                                .put("hopSeconds", spec.hopSeconds()).put("kind", params.kind().name());
+                        return o;
+                    });
             return ExitCode.of(report.failed());
         }
     }

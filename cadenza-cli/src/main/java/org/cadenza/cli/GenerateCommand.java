@@ -62,6 +62,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ThreadOptions threads;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         GenerationLength requested = GenerationLength.parse(length);
@@ -89,7 +92,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 primerSeconds, keepPrimer, bpm, beatsPerBar, out, !noWav, !noPng, force);
         try (LanguageModel lm = LanguageModel.open(run)) {
             StyleGeneration.Result r = StyleGeneration.generate(lm, request);
-            System.out.print(r.summary());
+            json.print(r.summary(), () -> ResultDocuments.generated(r));
             return r.checks().passed() ? ExitCode.OK : ExitCode.PARTIAL;
         }
     }

@@ -35,6 +35,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         IngestOptions.Builder opts = IngestOptions.builder()
@@ -48,7 +51,8 @@ public final class IngestCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.open(workspace)) {
             IngestReport report = new Ingestor().ingest(ws, input, opts.build(), new ConsoleProgress());
-            System.out.print(verbose ? report.toText() : Reports.brief(report.toText(), 25));
+            json.print(verbose ? report.toText() : Reports.brief(report.toText(), 25),
+                    () -> ResultDocuments.ingest(report));
             return report.hasProblems() ? ExitCode.PARTIAL : ExitCode.OK;
         }
     }

@@ -26,6 +26,9 @@ public final class InstrumentsCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
         MultiTaskConfig config = instruments.config(data.seed());
@@ -35,8 +38,8 @@ public final class InstrumentsCommand implements Callable<Integer> {
         try (Workspace ws = data.workspace.open(); TrainingProgress progress = InstrumentOptions.progress()) {
             InstrumentRun.Report r = InstrumentRun.run(ws, data.pipeline(), data.dataset(), instruments.instrumentMap(),
                     instruments.rare, config, tuning, run.dir(), progress, new ConsoleProgress(), n);
-            System.out.print(Files.readString(r.report()));
-            System.out.println("report: " + r.report());
+            json.print(Files.readString(r.report()) + "report: " + r.report() + "\n",
+                    () -> ResultDocuments.instruments(r, run.dir()));
         }
         return ExitCode.OK;
     }

@@ -8,15 +8,17 @@ final class Jobs {
     private Jobs() {
     }
 
-    static void print(JobReport report) {
-        System.out.println(report.summary());
+    /** The summary line, then the first 20 problems, one a line. */
+    static String text(JobReport report) {
+        StringBuilder b = new StringBuilder(report.summary()).append('\n');
         int shown = 0;
         for (Problem p : report.problems()) {
             if (shown++ == 20) {
-                System.out.println("  ... " + (report.problems().size() - 20) + " more (see `cadenza status`)");
+                b.append("  ... ").append(report.problems().size() - 20).append(" more (see `cadenza status`)\n");
                 break;
             }
-            System.out.println("  " + p);
+            b.append("  ").append(p).append('\n');
         }
+        return b.toString();
     }
 }

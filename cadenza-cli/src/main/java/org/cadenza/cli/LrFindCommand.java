@@ -40,6 +40,9 @@ public final class LrFindCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions data;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         torch.apply(1);
@@ -49,9 +52,9 @@ public final class LrFindCommand implements Callable<Integer> {
                     min, max, steps, run);
             Path png = run.resolve("lr-find.png");
             LrFinderCurve.read(run.resolve(WorkspaceTraining.LR_FIND)).writePng(png, "Learning-rate finder (" + model.value() + ")");
-            System.out.printf(Locale.ROOT, "suggested learning rate: %.2e (steepest descent); lowest loss at %.2e%n",
-                    r.suggestedLr(), r.minLossLr());
-            System.out.println("plot: " + png);
+            json.print(String.format(Locale.ROOT, "suggested learning rate: %.2e (steepest descent); lowest loss at "
+                    + "%.2e%nplot: %s%n", r.suggestedLr(), r.minLossLr(), png),
+                    () -> ResultDocuments.learningRate(r, run, png));
             return ExitCode.OK;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,6 +34,9 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         ModelRuntime.setThreads(1);
@@ -44,8 +47,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         ComposerMap.Result r = EmbeddingMap.draw(run.dir(), periods.periods(),
                 s.build(), out.dir());
-        System.out.print(r.summary());
-        System.out.println("pictures and report: " + out.dir());
+        json.print(r.summary() + "pictures and report: " + out.dir() + "\n", () -> ResultDocuments.map(r, out.dir()));
         return ExitCode.OK;
     }
 }

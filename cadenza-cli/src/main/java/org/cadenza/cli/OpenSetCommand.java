@@ -60,6 +60,9 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Mixin
     EmbeddingOptions net;
 
+    @Mixin
+    JsonOption json;
+
     @Spec
     CommandSpec spec;
 
@@ -88,8 +91,8 @@ public final class OpenSetCommand implements Callable<Integer> {
         try (Workspace ws = workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
             OpenSetEvaluation.Report r = OpenSetEvaluation.run(ws, s, out.dir(), progress, new ConsoleProgress());
-            System.out.print(Files.readString(r.report()));
-            System.out.println("report: " + r.report());
+            json.print(Files.readString(r.report()) + "report: " + r.report() + "\n",
+                    () -> ResultDocuments.openSet(r, out.dir()));
         }
         return ExitCode.OK;
     }

@@ -22,12 +22,15 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         RenderSettings settings = render.settings();
         try (Workspace ws = workspace.open()) {
             JobReport report = new RenderJob().run(ws, settings, threads.resolve(), new ConsoleProgress());
-            Jobs.print(report);
+            json.print(Jobs.text(report), () -> ResultDocuments.job(report));
             return ExitCode.of(report.failed());
         }
     }

@@ -56,6 +56,9 @@ public final class StyleEvalCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         int n = threads.resolve();
@@ -65,18 +68,22 @@ public final class StyleEvalCommand implements Callable<Integer> {
         try (Workspace ws = WorkspaceOption.existing(WorkspaceArgument.resolve(spec, workspaceOption, workspace))) {
             StyleEvaluation.Result r = StyleEvaluation.run(model, ws, Optional.ofNullable(judge), out.dir(), s,
                     new ConsoleProgress());
-            StyleEvaluation.Likelihood l = r.likelihood();
-            System.out.printf(Locale.ROOT, "held-out NLL per token: model %.3f (perplexity %.1f), unigram %.3f, "
-                    + "uniform %.3f; other composers as %s %.3f%n", l.model().nll(), l.model().perplexity(),
-                    l.unigram(), l.uniform(), r.composer(), l.others().nll());
-            for (StyleEvaluation.SetResult sr : r.sets().values()) {
-                System.out.printf(Locale.ROOT, "%-28s %3d pieces  P(%s) %s  degeneracy checks passed %.0f %%%n",
-                        sr.set().label(), sr.pieces().size(), r.composer(), Double.isNaN(sr.meanTarget()) ? "n/a"
-                                : String.format(Locale.ROOT, "%.3f", sr.meanTarget()),
-                        100 * sr.degeneracyPassed());
-            }
-            System.out.println("report: " + r.report());
+            json.print(text(r), () -> ResultDocuments.styleEvaluation(r));
             return ExitCode.OK;
         }
+    }
+
+    private static String text(StyleEvaluation.Result r) {
+        StyleEvaluation.Likelihood l = r.likelihood();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "held-out NLL per token: model %.3f (perplexity "
+                        + "%.1f), unigram %.3f, uniform %.3f; other composers as %s %.3f%n", l.model().nll(),
+                l.model().perplexity(), l.unigram(), l.uniform(), r.composer(), l.others().nll()));
+        for (StyleEvaluation.SetResult sr : r.sets().values()) {
+            b.append(String.format(Locale.ROOT, "%-28s %3d pieces  P(%s) %s  degeneracy checks passed %.0f %%%n",
+                    sr.set().label(), sr.pieces().size(), r.composer(), Double.isNaN(sr.meanTarget()) ? "n/a"
+                            : String.format(Locale.ROOT, "%.3f", sr.meanTarget()),
+                    100 * sr.degeneracyPassed()));
+        }
+        return b.append("report: ").append(r.report()).append('\n').toString();
     }
 }

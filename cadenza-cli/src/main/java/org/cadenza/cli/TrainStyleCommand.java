@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.Split;
@@ -45,6 +46,9 @@ public final class TrainStyleCommand implements Callable<Integer> {
     @Mixin
     StyleModelOptions model;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() {
         int n = threads.resolve();
@@ -56,7 +60,7 @@ public final class TrainStyleCommand implements Callable<Integer> {
              TrainingProgress progress = progress()) {
             LanguageModelRun.Result r = LanguageModelRun.train(ws, ds.build(), List.copyOf(composers),
                     TokenizerParams.defaults(), pedal(pedal), cfg, run.dir(), progress, new ConsoleProgress(), n);
-            System.out.print(summary(r));
+            json.print(summary(r), () -> document(r));
             return r.corpus().problems().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
         }
     }
@@ -98,5 +102,24 @@ public final class TrainStyleCommand implements Callable<Integer> {
         b.append("next: cadenza generate --run ").append(r.modelDir().getParent()).append(" --composer ")
                 .append(r.contract().trained().get(0)).append(" --length 60s --out new.mid\n");
         return b.toString();
+    }
+
+    /** The JSON document of {@link #summary}: the model, its composers, the best epoch, pieces and validation. */
+    static ObjectNode document(LanguageModelRun.Result r) {
+        ObjectNode o = JsonOption.object();
+        o.put("run", r.modelDir().getParent().toString()).put("model", r.modelDir().toString());
+        o.set("composers", JsonOption.tree(r.contract().trained()));
+        o.put("conditioned", r.contract().conditioned()).put("status", r.training().status().name())
+                .put("bestEpoch", r.training().bestEpoch()).put("epochs", r.training().history().size());
+        ObjectNode pieces = o.putObject("pieces");
+        for (Split s : Split.values()) {
+            pieces.putObject(s.name().toLowerCase(Locale.ROOT)).put("files", r.corpus().of(s).size())
+                    .put("tokens", r.corpus().of(s).stream().mapToLong(p -> p.length()).sum());
+        }
+        EpochRecord best = r.training().history().get(r.training().bestEpoch() - 1);
+        o.putObject("validation").put("nll", best.valLoss()).put("perplexity", Math.exp(best.valLoss()))
+                .put("accuracy", best.valAccuracy()).put("uniformNll", Math.log(r.contract().vocabulary()));
+        o.set("leftOut", JsonOption.tree(r.corpus().problems()));
+        return o;
     }
 }
