@@ -262,4 +262,41 @@ class JsonEverywhereTest {
         int pieces = i.get("byPiece").get("model").get("items").asInt();
         assertTrue(pieces > 0 && pieces < i.get("byWindow").get("model").get("items").asInt(), i.toString());
     }
+
+    @Test
+    void opensetPrintsEveryFoldRowAndFewShotResult() throws Exception {
+        Path four = tmp.resolve("four");
+        String[] composers = {"Basso", "Tenore", "Alto", "Soprano"};
+        for (int c = 0; c < composers.length; c++) {
+            for (int i = 0; i < 5; i++) {
+                TestMidi.melody(four.resolve(composers[c] + "/piece" + i + ".mid"), 36 + 14 * c + i, 16, 8 * c);
+            }
+        }
+        Path fourWs = tmp.resolve("four-ws");
+        CommandLineTest.ok("ingest", four.toString(), "-w", fourWs.toString());
+        Path out = tmp.resolve("openset");
+        JsonNode o = json(ExitCode.OK, "openset", fourWs.toString(), "--out", out.toString(), "--folds", "2",
+                "--min-pieces", "4", "--epochs", "1", "--variants", "softmax", "--shots", "1", "--draws", "2",
+                "--note-window", "4s/2s", "--composers-per-batch", "2", "--windows-per-composer", "4", "--dim", "8",
+                "--json");
+        assertEquals(out.toString(), o.get("out").asText());
+        assertTrue(Files.isRegularFile(Path.of(o.get("report").asText())), o.toString());
+        assertEquals(2, o.get("folds").size(), o.toString());
+        for (JsonNode fold : o.get("folds")) {
+            Set<String> known = Set.copyOf(texts(fold.get("known")));
+            Set<String> unseen = Set.copyOf(texts(fold.get("unseen")));
+            assertFalse(unseen.isEmpty(), o.toString());
+            assertTrue(known.stream().noneMatch(unseen::contains), "a fold's unseen composers are not known: " + o);
+        }
+        Set<String> variants = new java.util.HashSet<>();
+        for (JsonNode row : o.get("rows")) {
+            variants.add(row.get("variant").asText());
+            double auroc = row.get("summary").get("auroc").asDouble();
+            assertTrue(Double.isNaN(auroc) || (auroc >= 0 && auroc <= 1), o.toString());
+            assertTrue(row.get("fold").asInt() >= 1 && row.get("fold").asInt() <= 2, o.toString());
+        }
+        assertTrue(variants.contains("softmax"), o.toString());
+        assertTrue(o.get("fewShot").size() >= 1, o.toString());
+        assertEquals(1, o.get("fewShot").get(0).get("k").asInt(), o.toString());
+    }
 }
