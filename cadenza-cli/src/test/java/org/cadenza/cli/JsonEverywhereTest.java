@@ -92,6 +92,16 @@ class JsonEverywhereTest {
         assertEquals(0, i.get("missing").size(), i.toString());
         assertTrue(copy.toFile().exists() && bad.toFile().exists(), "sources are left alone");
 
+        Path csv = Files.createDirectories(tmp.resolve("csv")).resolve("labels.csv");
+        Files.copy(one, csv.resolveSibling("real.mid"));
+        Files.writeString(csv, "path,composer,piece_id\nreal.mid,bach,real\nghost.mid,bach,ghost\n");
+        JsonNode c = json(ExitCode.PARTIAL, "ingest", csv.toString(), "-w", tmp.resolve("csv-ws").toString(), "--json");
+        assertEquals(1, c.get("ingested").asInt(), c.toString());
+        assertEquals(1, c.get("missing").size(), c.toString());
+        assertTrue(c.get("missing").get(0).get("path").asText().endsWith("ghost.mid"), c.toString());
+        assertTrue(c.get("missing").get(0).get("reason").asText().contains("not found, listed on line 3"),
+                c.toString());
+
         JsonNode r = json(ExitCode.OK, "render", small.toString(), "--json");
         assertEquals("render", r.get("stage").asText());
         assertEquals(2, r.get("done").asInt(), r.toString());
