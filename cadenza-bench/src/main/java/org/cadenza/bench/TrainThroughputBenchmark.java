@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.model.Architecture;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.ModelRuntime;
@@ -103,9 +104,7 @@ public final class TrainThroughputBenchmark {
             if (windows < BATCH) {
                 throw new IllegalArgumentException("need at least one batch of " + BATCH + " windows, got " + windows);
             }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
+            Parameters.atLeast("threads", threads, 1);
         }
 
         /** @return a builder with the defaults */
