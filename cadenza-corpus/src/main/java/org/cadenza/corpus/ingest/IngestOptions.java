@@ -36,9 +36,7 @@ public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZ
         Objects.requireNonNull(midiLimits, "midiLimits");
         Objects.requireNonNull(zipLimits, "zipLimits");
         Objects.requireNonNull(csvRoot, "csvRoot");
-        if (!(maxAudioSeconds > 0) || Double.isInfinite(maxAudioSeconds)) {
-            throw new IllegalArgumentException("maxAudioSeconds must be finite and > 0 s, got " + maxAudioSeconds);
-        }
+        Parameters.finitePositive("maxAudioSeconds", maxAudioSeconds, "s");
         Parameters.atLeast("threads", threads, 1);
     }
 
