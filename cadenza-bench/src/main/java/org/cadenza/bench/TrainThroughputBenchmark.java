@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cadenza.io.Parameters;
+import org.cadenza.io.TempFiles;
 import org.cadenza.model.Architecture;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.ModelRuntime;
@@ -321,13 +322,7 @@ public final class TrainThroughputBenchmark {
             Thread.currentThread().interrupt();
             throw new PeerException("interrupted while waiting for " + python);
         } finally {
-            if (err != null) {
-                try {
-                    Files.deleteIfExists(err);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
+            TempFiles.deleteQuietly(err); // a temporary file left behind is harmless
         }
     }
 
