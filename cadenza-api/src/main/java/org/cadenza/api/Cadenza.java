@@ -15,6 +15,7 @@ import org.cadenza.api.run.StyleGeneration;
 import org.cadenza.api.run.StyleModels;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.Parameters;
 import org.cadenza.model.ModelRuntime;
 import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.generation.LanguageModel;
@@ -235,10 +236,7 @@ public final class Cadenza implements AutoCloseable {
 
         /** Threads for reading files while training; default one per core. */
         public Builder threads(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + n);
-            }
-            this.threads = n;
+            this.threads = Parameters.atLeast("threads", n, 1);
             return this;
         }
 

@@ -23,6 +23,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.Parameters;
 import org.cadenza.io.audio.AudioClip;
 import org.cadenza.render.Effect;
 import org.cadenza.render.Interpolation;
@@ -69,9 +70,7 @@ public final class RenderBenchmark {
         if (midis.isEmpty()) {
             throw new IllegalArgumentException("no MIDI files to benchmark");
         }
-        if (repeats < 1) {
-            throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
-        }
+        Parameters.atLeast("repeats", repeats, 1);
         if (!(settings.program() instanceof ProgramPolicy.Original) && fluidsynthBinary.isPresent()) {
             throw new IllegalArgumentException("the fluidsynth comparison needs ProgramPolicy.ORIGINAL: "
                     + "fluidsynth cannot be made to play every channel with one program");

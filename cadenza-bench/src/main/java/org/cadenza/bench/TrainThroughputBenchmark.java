@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.cadenza.io.Parameters;
+import org.cadenza.io.TempFiles;
 import org.cadenza.model.Architecture;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.ModelRuntime;
@@ -103,9 +105,7 @@ public final class TrainThroughputBenchmark {
             if (windows < BATCH) {
                 throw new IllegalArgumentException("need at least one batch of " + BATCH + " windows, got " + windows);
             }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
+            Parameters.atLeast("threads", threads, 1);
         }
 
         /** @return a builder with the defaults */
@@ -322,13 +322,7 @@ public final class TrainThroughputBenchmark {
             Thread.currentThread().interrupt();
             throw new PeerException("interrupted while waiting for " + python);
         } finally {
-            if (err != null) {
-                try {
-                    Files.deleteIfExists(err);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
+            TempFiles.deleteQuietly(err); // a temporary file left behind is harmless
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.Parameters;
 
 /**
  * How long {@code cadenza who FILE} takes as a user runs it: a new process each time through the launcher script,
@@ -82,9 +83,7 @@ public final class WhoBenchmark {
         if (!Files.isExecutable(launcher)) {
             throw new CadenzaException("cannot run the launcher " + launcher + ": run the benchmark through ./cadenza");
         }
-        if (repeats < 1) {
-            throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
-        }
+        Parameters.atLeast("repeats", repeats, 1);
         List<Timing> timings = new ArrayList<>();
         for (boolean cds : new boolean[] {true, false}) {
             once(launcher, file, models, cds);

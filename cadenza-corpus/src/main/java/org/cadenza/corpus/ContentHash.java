@@ -22,6 +22,21 @@ public final class ContentHash {
         }
     }
 
+    /**
+     * A file's content hash and size, as the catalog records them.
+     *
+     * @param sha256 SHA-256 of the file's bytes, lower-case hex
+     * @param bytes  the file's size in bytes
+     */
+    public record Sized(String sha256, long bytes) {
+    }
+
+    /** SHA-256 and size of a file (what ingest records of every file and zip it reads). */
+    public static Sized sized(Path file) throws IOException {
+        long bytes = Files.size(file);
+        return new Sized(of(file), bytes);
+    }
+
     /** SHA-256 of everything left in a stream (the stream is not closed). */
     public static String of(InputStream in) throws IOException {
         MessageDigest md = digest();

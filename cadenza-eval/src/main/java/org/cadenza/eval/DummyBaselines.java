@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
+import org.cadenza.io.Parameters;
+
 /**
  * What models that never look at the music score (Tribuo's {@code DummyClassifierTrainer}, scikit-learn's
  * {@code DummyClassifier}). The same three dummies stand beside every figure, at piece and at window level, all fit
@@ -75,9 +77,7 @@ public record DummyBaselines(MostFrequent byPieces, MostFrequent byWindows, doub
         int n = classNames.size();
         check(classNames, trainPieces, "pieces");
         check(classNames, trainWindows, "windows");
-        if (topK < 1) {
-            throw new IllegalArgumentException("topK must be >= 1, got " + topK);
-        }
+        Parameters.atLeast("topK", topK, 1);
         long[] testCounts = new long[n];
         for (int t : testTruth) {
             if (t < 0 || t >= n) {

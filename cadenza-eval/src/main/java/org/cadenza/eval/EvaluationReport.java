@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cadenza.eval.plot.ConfusionMatrixPlot;
+import org.cadenza.io.Parameters;
 
 /**
  * An evaluation's figures at window and piece level beside the dummy baselines, and the files that show them:
@@ -443,28 +444,19 @@ public final class EvaluationReport {
 
         /** k of top-k accuracy, >= 1; default 3. */
         public Builder optTopK(int topK) {
-            if (topK < 1) {
-                throw new IllegalArgumentException("topK must be >= 1, got " + topK);
-            }
-            this.topK = topK;
+            this.topK = Parameters.atLeast("topK", topK, 1);
             return this;
         }
 
         /** Rows of the top-losses table, >= 0; default 20. */
         public Builder optTopLosses(int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("top losses must be >= 0, got " + n);
-            }
-            this.topLosses = n;
+            this.topLosses = Parameters.atLeast("top losses", n, 0);
             return this;
         }
 
         /** Smallest count a most-confused pair needs, >= 0; default 1 (fastai's min_val). */
         public Builder optMostConfusedMinCount(long minCount) {
-            if (minCount < 0) {
-                throw new IllegalArgumentException("minimum count must be >= 0, got " + minCount);
-            }
-            this.mostConfusedMinCount = minCount;
+            this.mostConfusedMinCount = Parameters.atLeast("minimum count", minCount, 0);
             return this;
         }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.Parameters;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -29,9 +30,7 @@ public record LrFinderCurve(double[] learningRates, double[] losses) {
             throw new IllegalArgumentException(learningRates.length + " learning rates but " + losses.length + " losses");
         }
         for (double lr : learningRates) {
-            if (!(lr > 0) || Double.isInfinite(lr)) {
-                throw new IllegalArgumentException("learning rates must be finite and > 0, got " + lr);
-            }
+            Parameters.finitePositive("learning rates", lr, "");
         }
         learningRates = learningRates.clone();
         losses = losses.clone();

@@ -1,5 +1,7 @@
 package org.cadenza.eval;
 
+import org.cadenza.io.Parameters;
+
 /**
  * Classification figures from true class indices and per-class scores (probabilities or any score where higher
  * means more likely). Every function returns a fraction in [0, 1]; an empty input gives 0.
@@ -103,9 +105,7 @@ public final class Metrics {
      */
     public static double topKAccuracy(int[] truth, double[][] scores, int k) {
         checkSameLength(truth.length, scores.length);
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be >= 1, got " + k);
-        }
+        Parameters.atLeast("k", k, 1);
         if (truth.length == 0) {
             return 0;
         }

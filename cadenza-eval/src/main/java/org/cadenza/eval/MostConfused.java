@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.cadenza.io.Parameters;
+
 /** The off-diagonal cells of a confusion matrix, largest first (fastai's {@code most_confused(min_val)}). */
 public final class MostConfused {
 
@@ -18,9 +20,7 @@ public final class MostConfused {
      * @return pairs by count, descending; equal counts by true class name, then predicted class name
      */
     public static List<ConfusedPair> of(ConfusionMatrix matrix, long minCount) {
-        if (minCount < 0) {
-            throw new IllegalArgumentException("minCount must be >= 0, got " + minCount);
-        }
+        Parameters.atLeast("minCount", minCount, 0);
         List<ConfusedPair> pairs = new ArrayList<>();
         List<String> names = matrix.classNames();
         for (int t = 0; t < matrix.numClasses(); t++) {

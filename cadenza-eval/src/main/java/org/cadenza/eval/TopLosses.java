@@ -3,6 +3,8 @@ package org.cadenza.eval;
 import java.util.Comparator;
 import java.util.List;
 
+import org.cadenza.io.Parameters;
+
 /** The windows the model got most wrong (fastai's {@code top_losses}): highest cross-entropy loss first. */
 public final class TopLosses {
 
@@ -15,9 +17,7 @@ public final class TopLosses {
      *     then start time
      */
     public static List<TopLoss> of(Predictions predictions, int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
-        }
+        Parameters.atLeast("n", n, 0);
         List<String> names = predictions.classNames();
         return predictions.windows().stream()
                 .sorted(Comparator.comparingDouble(WindowPrediction::loss).reversed()

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.TempFiles;
 
 /**
  * Spectrograms on disk, keyed by (content hash of the audio, {@link FeatureParams#key()}), readable without
@@ -139,13 +140,8 @@ public final class FeatureCache {
         } catch (IOException e) {
             throw new UncheckedIOException("FeatureCache: cannot write " + target + ": " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden (dot-name) and harmless; the write error is already propagating
-                }
-            }
+            // the temporary file is hidden (dot-name) and harmless; the write error is already propagating
+            TempFiles.deleteQuietly(tmp);
         }
     }
 

@@ -99,12 +99,7 @@ public record NearCopyRule(int firstPitches, double chordSeconds, int shingleLen
 
     /** The profile of {@code notes} under this rule. */
     public Profile profile(NoteSequence notes) {
-        List<Note> pitched = new ArrayList<>();
-        for (Note n : notes.notes()) {
-            if (!n.isPercussion()) {
-                pitched.add(n); // already sorted by onset, then pitch
-            }
-        }
+        List<Note> pitched = notes.pitchedNotes(); // sorted by onset, then pitch
         Optional<String> opening = Optional.empty();
         if (pitched.size() >= firstPitches) {
             byte[] b = new byte[firstPitches];

@@ -17,6 +17,7 @@ import org.cadenza.features.FeatureParams;
 import org.cadenza.features.Spectrogram;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.features.plot.SpectrogramPlot;
+import org.cadenza.io.Parameters;
 import org.cadenza.render.RenderSettings;
 import org.cadenza.corpus.jobs.RenderJob;
 
@@ -56,9 +57,7 @@ public final class Demo {
             Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(render, "render");
             Objects.requireNonNull(window, "window");
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
+            Parameters.atLeast("threads", threads, 1);
         }
 
         /** The defaults: 5-s windows without overlap, default rendering, one thread per core. */

@@ -1,5 +1,6 @@
 package org.cadenza.corpus.ingest;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.io.archive.SafeZip;
 import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.midi.MidiLimits;
@@ -35,12 +36,8 @@ public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZ
         Objects.requireNonNull(midiLimits, "midiLimits");
         Objects.requireNonNull(zipLimits, "zipLimits");
         Objects.requireNonNull(csvRoot, "csvRoot");
-        if (!(maxAudioSeconds > 0) || Double.isInfinite(maxAudioSeconds)) {
-            throw new IllegalArgumentException("maxAudioSeconds must be finite and > 0 s, got " + maxAudioSeconds);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        Parameters.finitePositive("maxAudioSeconds", maxAudioSeconds, "s");
+        Parameters.atLeast("threads", threads, 1);
     }
 
     public static Builder builder() {

@@ -470,15 +470,15 @@ public final class Ingestor {
 
         /** Hashes and validates one candidate (worker thread; reads the catalog only). */
         private Checked check(Candidate c) {
-            String sha;
-            long bytes;
+            ContentHash.Sized read;
             try {
-                bytes = Files.size(c.readable());
-                sha = ContentHash.of(c.readable());
+                read = ContentHash.sized(c.readable());
             } catch (IOException e) {
                 return new Checked(c, "", 0, Optional.empty(), Optional.empty(),
                         Optional.of("cannot read the file: " + e));
             }
+            String sha = read.sha256();
+            long bytes = read.bytes();
             Optional<CatalogFile> existing = catalog.findByLocation(c.absolutePath(), c.member());
             if (existing.isPresent() && existing.get().sha256().equals(sha)) {
                 return new Checked(c, sha, bytes, existing, Optional.empty(), Optional.empty());

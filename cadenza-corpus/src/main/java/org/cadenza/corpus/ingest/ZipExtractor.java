@@ -7,7 +7,6 @@ import org.cadenza.io.DiskFullException;
 import org.cadenza.io.archive.SafeZip;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +37,14 @@ final class ZipExtractor {
     }
 
     static Result extract(Ingestor.ZipSource zip, Path sourcesDir, SafeZip.Limits limits, List<String> warnings) {
-        String sha;
-        long bytes;
+        ContentHash.Sized read;
         try {
-            bytes = Files.size(zip.file());
-            sha = ContentHash.of(zip.file());
+            read = ContentHash.sized(zip.file());
         } catch (IOException e) {
             return new Result("", 0, List.of(), 0, Optional.of("cannot read the zip: " + e));
         }
+        String sha = read.sha256();
+        long bytes = read.bytes();
         AtomicInteger nonMusic = new AtomicInteger();
         List<SafeZip.Member> extracted;
         try {

@@ -8,6 +8,7 @@ import org.cadenza.corpus.catalog.StageFailure;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.DiskFullException;
+import org.cadenza.io.Parameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +64,7 @@ final class JobRunner {
 
     static JobReport run(Catalog catalog, Stage stage, String paramsKey, String sourceKey, String command,
                          List<? extends Item> items, int threads, ProgressListener progress) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        Parameters.atLeast("threads", threads, 1);
         ProgressListener p = ProgressListener.synchronizedListener(progress);
         long start = System.nanoTime();
         long runId = catalog.startRun(command);

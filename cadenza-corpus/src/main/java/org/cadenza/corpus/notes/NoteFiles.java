@@ -16,6 +16,7 @@ import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
@@ -66,9 +67,7 @@ public final class NoteFiles {
                                            Function<NoteSequence, T> fn, int threads, ProgressListener progress,
                                            String task) {
         Objects.requireNonNull(fn, "fn");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        Parameters.atLeast("threads", threads, 1);
         progress.start(task, files.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cadenza-notes");

@@ -249,12 +249,7 @@ public final class DegeneracyCheck {
     public static DegeneracyReport check(NoteSequence seq, Limits limits) {
         Objects.requireNonNull(seq, "seq");
         Objects.requireNonNull(limits, "limits");
-        List<Note> notes = new ArrayList<>();
-        for (Note n : seq.notes()) {
-            if (!n.isPercussion()) {
-                notes.add(n);
-            }
-        }
+        List<Note> notes = seq.pitchedNotes();
         if (notes.isEmpty()) {
             throw new IllegalArgumentException(seq.source() + ": no pitched notes (" + seq.notes().size()
                     + " notes, all percussion or none); a generated sequence without notes has nothing to check");

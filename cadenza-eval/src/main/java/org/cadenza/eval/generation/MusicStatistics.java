@@ -1,6 +1,5 @@
 package org.cadenza.eval.generation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -109,12 +108,7 @@ public record MusicStatistics(int notes, double durationSeconds, int pitchCount,
      */
     public static MusicStatistics of(NoteSequence seq) {
         Objects.requireNonNull(seq, "seq");
-        List<Note> notes = new ArrayList<>();
-        for (Note n : seq.notes()) {
-            if (!n.isPercussion()) {
-                notes.add(n);
-            }
-        }
+        List<Note> notes = seq.pitchedNotes();
         if (notes.isEmpty()) {
             throw new IllegalArgumentException(seq.source() + ": no pitched notes to measure ("
                     + seq.notes().size() + " notes, all percussion or none); MusicStatistics needs at least one");

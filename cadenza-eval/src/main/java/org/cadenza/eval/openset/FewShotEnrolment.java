@@ -1,6 +1,7 @@
 package org.cadenza.eval.openset;
 
 import org.cadenza.eval.TrialSummary;
+import org.cadenza.io.Parameters;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -116,12 +117,8 @@ public final class FewShotEnrolment {
      */
     public static Result evaluate(Map<String, float[]> anchors, List<LabelledEmbedding> knownTest,
                                   List<LabelledEmbedding> newPieces, int k, int draws, long seed) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k (enrolment pieces per new composer) must be >= 1, got " + k);
-        }
-        if (draws < 1) {
-            throw new IllegalArgumentException("draws must be >= 1, got " + draws);
-        }
+        Parameters.atLeast("k (enrolment pieces per new composer)", k, 1);
+        Parameters.atLeast("draws", draws, 1);
         if (anchors.isEmpty()) {
             throw new IllegalArgumentException("no known anchors: enrolment adds composers to a model's anchors");
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.cadenza.io.CliName;
+import org.cadenza.io.Parameters;
 
 /**
  * Four novelty scores of one piece; for each, HIGHER means "more likely by an unknown composer", so a piece is
@@ -163,9 +164,7 @@ public final class NoveltyScores {
      */
     public static double energyScore(float[] logits, double temperature) {
         checkLogits(logits);
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be finite and > 0, got " + temperature);
-        }
+        Parameters.finitePositive("temperature", temperature, "");
         double max = Double.NEGATIVE_INFINITY;
         for (float l : logits) {
             max = Math.max(max, l / temperature);

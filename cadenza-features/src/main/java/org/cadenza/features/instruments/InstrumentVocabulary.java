@@ -9,6 +9,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.cadenza.io.Parameters;
+
 /**
  * The instrument families a multi-label model predicts: those present in at least a minimum number of pieces of a
  * corpus, the rest dropped as too rare to learn or to score (seed 002 filtered families of fewer than 10 pieces).
@@ -61,9 +63,7 @@ public record InstrumentVocabulary(List<String> families, Map<String, Integer> p
      */
     public static InstrumentVocabulary of(Map<String, ? extends SortedSet<String>> labelsOfPiece, int minPieces) {
         Objects.requireNonNull(labelsOfPiece, "labelsOfPiece");
-        if (minPieces < 1) {
-            throw new IllegalArgumentException("minPieces must be >= 1, got " + minPieces);
-        }
+        Parameters.atLeast("minPieces", minPieces, 1);
         TreeMap<String, Integer> count = new TreeMap<>();
         for (Map.Entry<String, ? extends SortedSet<String>> e : labelsOfPiece.entrySet()) {
             for (String family : Objects.requireNonNull(e.getValue(), () -> "labels of piece " + e.getKey())) {

@@ -46,4 +46,38 @@ final class HeatMaps {
         }
         return out;
     }
+
+    /**
+     * Checks what a plot is asked to draw: at least one frame, and a picture of at least
+     * {@value PngFiles#MIN_WIDTH} x {@value PngFiles#MIN_HEIGHT} pixels.
+     *
+     * @param what what is drawn, for the message ({@code "roll"}, {@code "spectrogram"})
+     * @param who  the plot's name, for the message
+     * @throws IllegalArgumentException {@code "<who>: the <what> has no frames, nothing to draw"}, or the size's
+     */
+    static void requireDrawable(int frames, String what, int width, int height, String who) {
+        if (frames == 0) {
+            throw new IllegalArgumentException(who + ": the " + what + " has no frames, nothing to draw");
+        }
+        PngFiles.requireSize(width, height, who);
+    }
+
+    /**
+     * How {@code n} frames (or bins) are max-pooled into at most {@code most} cells: {@code step} of them per cell,
+     * {@code cells} cells, the last maybe holding fewer.
+     *
+     * @param step  frames per cell, {@code ceil(n / most)}, at least 1
+     * @param cells cells drawn, {@code ceil(n / step)}
+     */
+    record Pooling(int step, int cells) {
+
+        static Pooling of(int n, int most) {
+            int step = Math.max(1, ceilDiv(n, most));
+            return new Pooling(step, ceilDiv(n, step));
+        }
+
+        private static int ceilDiv(int a, int b) {
+            return (a + b - 1) / b;
+        }
+    }
 }

@@ -63,14 +63,12 @@ public final class PianoRollPlot {
     /** The XChart chart {@link #writePng} draws, for callers that want to show or restyle it. */
     public static HeatMapChart chart(PianoRoll roll, String title, int width, int height) {
         Objects.requireNonNull(roll, "roll");
-        if (roll.frames() == 0) {
-            throw new IllegalArgumentException("PianoRollPlot: the roll has no frames, nothing to draw");
-        }
-        PngFiles.requireSize(width, height, "PianoRollPlot");
+        HeatMaps.requireDrawable(roll.frames(), "roll", width, height, "PianoRollPlot");
         int frames = roll.frames();
         int pitches = roll.pitches();
-        int colStep = (frames + MAX_COLUMNS - 1) / MAX_COLUMNS;
-        int cols = (frames + colStep - 1) / colStep;
+        HeatMaps.Pooling time = HeatMaps.Pooling.of(frames, MAX_COLUMNS);
+        int colStep = time.step();
+        int cols = time.cells();
 
         List<Integer> xs = HeatMaps.indices(cols);
         // XChart labels every k-th row and column, the smallest k whose labels are all distinct and fit; so the rows

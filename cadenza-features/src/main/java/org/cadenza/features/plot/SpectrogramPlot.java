@@ -65,17 +65,16 @@ public final class SpectrogramPlot {
     /** The XChart chart {@link #writePng} draws, for callers that want to show or restyle it. */
     public static HeatMapChart chart(Spectrogram spectrogram, String title, int width, int height) {
         Objects.requireNonNull(spectrogram, "spectrogram");
-        if (spectrogram.frames() == 0) {
-            throw new IllegalArgumentException("SpectrogramPlot: the spectrogram has no frames, nothing to draw");
-        }
-        PngFiles.requireSize(width, height, "SpectrogramPlot");
+        HeatMaps.requireDrawable(spectrogram.frames(), "spectrogram", width, height, "SpectrogramPlot");
         FeatureKind kind = spectrogram.params().kind();
         int frames = spectrogram.frames();
         int bins = spectrogram.bins();
-        int colStep = ceilDiv(frames, MAX_COLUMNS);
-        int rowStep = ceilDiv(bins, MAX_ROWS);
-        int cols = ceilDiv(frames, colStep);
-        int rows = ceilDiv(bins, rowStep);
+        HeatMaps.Pooling time = HeatMaps.Pooling.of(frames, MAX_COLUMNS);
+        HeatMaps.Pooling frequency = HeatMaps.Pooling.of(bins, MAX_ROWS);
+        int colStep = time.step();
+        int rowStep = frequency.step();
+        int cols = time.cells();
+        int rows = frequency.cells();
 
         double[][] grid = new double[cols][rows];
         double max = Double.NEGATIVE_INFINITY;
@@ -134,7 +133,7 @@ public final class SpectrogramPlot {
         final int rs = rowStep;
         // whole seconds once the picture spans more than 20 s; about 10 frequency labels, not one per row
         String timeFormat = spectrogram.frames() * spectrogram.secondsPerFrame() > 20 ? "%.0f" : "%.1f";
-        int yLabelEvery = Math.max(1, ceilDiv(rows, 10));
+        int yLabelEvery = HeatMaps.Pooling.of(rows, 10).step();
         styler.setxAxisTickLabelsFormattingFunction(
                 x -> String.format(Locale.ROOT, timeFormat, spectrogram.frameTimeSeconds((int) Math.round(x) * cs)));
         styler.setyAxisTickLabelsFormattingFunction(y -> {
@@ -154,9 +153,5 @@ public final class SpectrogramPlot {
         chart.addAnnotation(unitLabel);
         styler.setAnnotationTextFont(styler.getAxisTitleFont());
         return chart;
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 }

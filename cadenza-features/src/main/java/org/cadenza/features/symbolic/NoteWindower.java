@@ -48,7 +48,7 @@ public final class NoteWindower {
         if (!(maxSeconds > 0)) {
             throw new IllegalArgumentException("NoteWindower: maxSeconds must be > 0, got " + maxSeconds);
         }
-        List<Note> pitched = seq.notes().stream().filter(n -> !n.isPercussion()).toList();
+        List<Note> pitched = seq.pitchedNotes();
         if (pitched.isEmpty()) {
             return List.of();
         }

@@ -28,6 +28,7 @@ import org.cadenza.io.CadenzaException;
 import org.cadenza.io.DiskFullException;
 import org.cadenza.io.InputFiles;
 import org.cadenza.io.ResourceLimitException;
+import org.cadenza.io.TempFiles;
 
 /**
  * Extracts chosen members of a {@code .zip} archive (read with {@link java.util.zip.ZipFile}) under a destination
@@ -165,7 +166,7 @@ public final class SafeZip {
         } finally {
             if (!ok) {
                 for (Member m : done) {
-                    deleteQuietly(m.extracted());
+                    TempFiles.deleteQuietly(m.extracted());
                 }
             }
         }
@@ -296,7 +297,7 @@ public final class SafeZip {
             throw e;
         } finally {
             if (!moved) {
-                deleteQuietly(tmp);
+                TempFiles.deleteQuietly(tmp);
             }
         }
         return new Member(name, target, bytes);
@@ -318,13 +319,5 @@ public final class SafeZip {
             clean.append(c < 0x20 || c == 0x7f ? '?' : c);
         }
         return Path.of(zip + "!" + clean);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort cleanup of our own output
-        }
     }
 }

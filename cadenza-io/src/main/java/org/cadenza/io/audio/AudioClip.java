@@ -2,6 +2,8 @@ package org.cadenza.io.audio;
 
 import java.util.Objects;
 
+import org.cadenza.io.Parameters;
+
 /**
  * A piece of PCM audio that carries its units: samples are 32-bit floats in [-1, 1], interleaved
  * when {@code channels > 1}, at {@code sampleRate} Hz. Immutable by convention: never mutate {@link #samples()}.
@@ -17,9 +19,7 @@ public record AudioClip(float[] samples, int sampleRate, int channels) {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sampleRate must be > 0 Hz, got " + sampleRate);
         }
-        if (channels < 1) {
-            throw new IllegalArgumentException("channels must be >= 1, got " + channels);
-        }
+        Parameters.atLeast("channels", channels, 1);
         if (samples.length % channels != 0) {
             throw new IllegalArgumentException(
                     "samples.length " + samples.length + " is not a multiple of channels " + channels);

@@ -76,6 +76,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.DiskFullException;
+import org.cadenza.io.TempFiles;
 
 /**
  * Writes a clip to an audio file, the format chosen by the extension (case-insensitive):
@@ -153,11 +154,7 @@ public final class AudioEncoder {
             DiskFullException.rethrowIfDiskFull(e, out); // FFmpeg's ENOSPC arrives as a CadenzaException
             throw e;
         } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort: the temporary name never shadows the final one
-            }
+            TempFiles.deleteQuietly(tmp); // the temporary name never shadows the final one
         }
     }
 

@@ -1,5 +1,7 @@
 package org.cadenza.io.midi;
 
+import org.cadenza.io.Parameters;
+
 /**
  * Safety limits applied to a user's MIDI file by every reader of MIDI: {@link MidiInspector#inspect} (ingest),
  * {@link MidiInspector#read} and {@link NoteReader#read(java.nio.file.Path, MidiLimits, NoteReader.Pedal)} (notes),
@@ -29,15 +31,11 @@ public record MidiLimits(double maxSeconds, long maxBytes, double minBpm, double
             new MidiLimits(DEFAULT_MAX_SECONDS, DEFAULT_MAX_BYTES, DEFAULT_MIN_BPM, DEFAULT_MAX_BPM);
 
     public MidiLimits {
-        if (!(maxSeconds > 0) || Double.isInfinite(maxSeconds)) {
-            throw new IllegalArgumentException("maxSeconds must be finite and > 0 s, got " + maxSeconds);
-        }
+        Parameters.finitePositive("maxSeconds", maxSeconds, "s");
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be > 0, got " + maxBytes);
         }
-        if (!(minBpm > 0) || Double.isInfinite(minBpm)) {
-            throw new IllegalArgumentException("minBpm must be finite and > 0 BPM, got " + minBpm);
-        }
+        Parameters.finitePositive("minBpm", minBpm, "BPM");
         if (!(maxBpm >= minBpm) || Double.isInfinite(maxBpm)) {
             throw new IllegalArgumentException(
                     "maxBpm must be finite and >= minBpm (" + minBpm + " BPM), got " + maxBpm);

@@ -24,6 +24,7 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 
 import org.cadenza.io.DiskFullException;
+import org.cadenza.io.TempFiles;
 
 /**
  * Writes a {@link NoteSequence} as a Standard MIDI File (format 1), the inverse of {@link NoteReader}.
@@ -182,13 +183,7 @@ public final class MidiWriter {
             DiskFullException.rethrowIfDiskFull(e, file);
             throw new UncheckedIOException("could not write MIDI file " + file + ": " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error matters more than a leftover temporary file
-                }
-            }
+            TempFiles.deleteQuietly(tmp); // the original error matters more than a leftover temporary file
         }
     }
 

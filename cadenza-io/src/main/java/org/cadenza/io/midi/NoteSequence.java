@@ -43,6 +43,14 @@ public record NoteSequence(Path source, List<Note> notes, List<Double> barStartS
         return new NoteSequence(Path.of("(notes)"), notes, bars);
     }
 
+    /**
+     * The notes that have a pitch: every note but the percussion-channel ones ({@link Note#isPercussion()}), in the
+     * same order (onset, then pitch); unmodifiable. What the symbolic measures read.
+     */
+    public List<Note> pitchedNotes() {
+        return notes.stream().filter(n -> !n.isPercussion()).toList();
+    }
+
     /** Seconds from 0 to the last note's offset (0 without notes). */
     public double durationSeconds() {
         return notes.stream().mapToDouble(Note::offsetSeconds).max().orElse(0);
