@@ -6,38 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import javax.sound.midi.MidiEvent;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.Sequence;
-import javax.sound.midi.ShortMessage;
-import javax.sound.midi.Track;
-
-import org.cadenza.corpus.MusicLoader;
-import org.cadenza.corpus.dataset.WindowLoader;
-import org.cadenza.features.FeatureExtractor;
-import org.cadenza.features.FeatureParams;
-import org.cadenza.features.FeatureWindow;
-import org.cadenza.features.WindowSpec;
-import org.cadenza.features.Windower;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.RealData;
 import org.cadenza.io.midi.MidiInspector;
 import org.cadenza.io.midi.MidiLimits;
+import org.cadenza.io.midi.TestMidi;
 import org.cadenza.model.Architecture;
-import org.cadenza.model.InMemoryWindows;
-import org.cadenza.model.bundle.ModelBundle;
-import org.cadenza.model.pipeline.PipelineSettings;
-import org.cadenza.model.pipeline.WorkspaceTraining;
-import org.cadenza.model.train.ClassifierTraining;
-import org.cadenza.model.train.TrainingConfig;
-import org.cadenza.model.train.TrainingListener;
-import org.cadenza.model.train.TrainingResult;
-import org.cadenza.render.MidiRenderer;
-import org.cadenza.render.RenderSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,37 +23,16 @@ class PredictBenchmarkTest {
 
     @Test
     void timesWholeFilePredictionsWithATinyModel(@TempDir Path tmp) throws Exception {
-        Path midi = melody(tmp.resolve("melody.mid"), 60, 30); // 30 notes of 0.5 s: about 15 s
-        PipelineSettings pipeline = new PipelineSettings(RenderSettings.builder().build(),
-                FeatureParams.builder().optSampleRate(RenderSettings.builder().build().sampleRate()).build(),
-                new WindowSpec(2.0, 2.0));
-        List<FeatureWindow> windows;
-        try (MidiRenderer renderer = new MidiRenderer(pipeline.render())) {
-            windows = Windower.windows(new FeatureExtractor(pipeline.features())
-                    .compute(new MusicLoader(renderer).load(midi)), pipeline.window());
-        }
-        assertTrue(windows.size() >= 5, "windows: " + windows.size());
-        int mels = windows.get(0).spectrogram().bins();
-        int frames = windows.get(0).spectrogram().frames();
-        List<float[]> data = new ArrayList<>();
-        int[] labels = new int[windows.size()];
-        for (int i = 0; i < windows.size(); i++) {
-            data.add(WindowLoader.melMajor(windows.get(i).spectrogram(), 0, frames));
-            labels[i] = i % 2;
-        }
-        InMemoryWindows train = new InMemoryWindows(List.of("low", "high"), mels, frames, data, labels);
-        TrainingResult trained = ClassifierTraining.train(train, train.subset(new int[] {0, 1}),
-                TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(1).build(),
-                tmp.resolve("training"), TrainingListener.NONE);
-        Path run = tmp.resolve("run");
-        ModelBundle.create(run.resolve(WorkspaceTraining.MODEL_DIR), trained, pipeline.inputContract(), "test");
-        pipeline.save(run);
+        Path midi = TestMidi.melody(tmp.resolve("melody.mid"), 60, 30, 0); // 30 notes of 0.5 s: about 15 s
+        TinyRun tiny = TinyRun.train(tmp, midi, List.of("low", "high"));
+        assertTrue(tiny.windows() >= 5, "windows: " + tiny.windows());
+        Path run = tiny.dir();
 
         PredictBenchResult r = PredictBenchmark.run(run, List.of(midi), new PredictBenchmark.Params(2, 1, 8),
                 "cadenza bench predict run melody.mid");
         assertEquals(1, r.files().size());
         PredictBenchResult.FileTiming f = r.files().get(0);
-        assertEquals(windows.size(), f.windows());
+        assertEquals(tiny.windows(), f.windows());
         assertEquals(2, f.predictSeconds().size());
         assertTrue(f.medianSeconds() > 0, r.toString());
         double midiSeconds = MidiInspector.inspect(midi, MidiLimits.DEFAULTS).durationSeconds();
@@ -85,7 +41,7 @@ class PredictBenchmarkTest {
         assertEquals(f.medianSeconds() * 300 / f.audioSeconds(), f.secondsPerFiveMinutes(), 1e-9);
         assertTrue(r.msPerWindowBatched() > 0 && r.msPerWindowSingle() > 0, r.toString());
         assertEquals(Architecture.SMALL, r.architecture());
-        assertEquals(List.of(1, mels, frames), r.inputShape());
+        assertEquals(List.of(1, tiny.mels(), tiny.frames()), r.inputShape());
         assertEquals(1, r.members());
         String md = r.toMarkdown();
         assertTrue(md.contains("`cadenza bench predict run melody.mid`"), md);
@@ -149,19 +105,5 @@ class PredictBenchmarkTest {
             double batched, double single, int members) {
         return new PredictBenchResult("cadenza bench predict r", machine, Path.of("runs/r"), Architecture.SMALL,
                 List.of(1, 128, 215), 10, members, 1, 3, 0.5, files, batched, single, 64, "DJL x, PyTorch y");
-    }
-
-    /** {@code notes} quarter notes at 120 BPM (0.5 s each) from {@code pitch}, piano. */
-    private static Path melody(Path file, int pitch, int notes) throws Exception {
-        Sequence seq = new Sequence(Sequence.PPQ, 480);
-        Track t = seq.createTrack();
-        t.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, 0, 0), 0));
-        for (int i = 0; i < notes; i++) {
-            int p = pitch + (i * 7) % 12;
-            t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, p, 90), i * 480L));
-            t.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, p, 0), i * 480L + 400));
-        }
-        MidiSystem.write(seq, 1, file.toFile());
-        return file;
     }
 }

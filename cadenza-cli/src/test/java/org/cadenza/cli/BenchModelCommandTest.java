@@ -5,31 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cadenza.bench.TinyRun;
 import org.cadenza.bench.TrainThroughputBenchmark;
-import org.cadenza.corpus.MusicLoader;
-import org.cadenza.corpus.dataset.WindowLoader;
-import org.cadenza.features.FeatureExtractor;
-import org.cadenza.features.FeatureParams;
-import org.cadenza.features.FeatureWindow;
-import org.cadenza.features.WindowSpec;
-import org.cadenza.features.Windower;
-import org.cadenza.model.Architecture;
-import org.cadenza.model.InMemoryWindows;
+import org.cadenza.io.midi.TestMidi;
 import org.cadenza.model.ModelRuntime;
-import org.cadenza.model.bundle.ModelBundle;
-import org.cadenza.model.pipeline.PipelineSettings;
-import org.cadenza.model.pipeline.WorkspaceTraining;
-import org.cadenza.model.train.ClassifierTraining;
-import org.cadenza.model.train.TrainingConfig;
-import org.cadenza.model.train.TrainingListener;
-import org.cadenza.model.train.TrainingResult;
-import org.cadenza.render.MidiRenderer;
-import org.cadenza.render.RenderSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +29,7 @@ class BenchModelCommandTest {
     @Test
     void benchPredictTimesAFileAndGivesAVerdictFromItsNumbers(@TempDir Path tmp) throws Exception {
         Path midi = TestMidi.melody(tmp.resolve("tune.mid"), 60, 24, 0);
-        Path run = tinyRun(tmp, midi);
+        Path run = TinyRun.train(tmp, midi, List.of("a", "b")).dir();
         Path md = tmp.resolve("bench.md");
         CommandLineTest.Result r = CommandLineTest.ok("bench", "predict", run.toString(), midi.toString(),
                 "--repeats", "1", "--inference-windows", "8", "--append", md.toString());
@@ -122,33 +105,5 @@ class BenchModelCommandTest {
             CommandLineTest.Result r = CommandLineTest.ok("bench", sub, "--help");
             assertTrue(r.output().contains("Usage: cadenza bench " + sub), r.output());
         }
-    }
-
-    /** A run folder (model/ + pipeline.json) with a SMALL network trained for one epoch on the file's own windows. */
-    private static Path tinyRun(Path tmp, Path midi) {
-        RenderSettings render = RenderSettings.builder().build();
-        PipelineSettings pipeline = new PipelineSettings(render,
-                FeatureParams.builder().optSampleRate(render.sampleRate()).build(), new WindowSpec(2.0, 2.0));
-        List<FeatureWindow> windows;
-        try (MidiRenderer renderer = new MidiRenderer(render)) {
-            windows = Windower.windows(new FeatureExtractor(pipeline.features())
-                    .compute(new MusicLoader(renderer).load(midi)), pipeline.window());
-        }
-        int mels = windows.get(0).spectrogram().bins();
-        int frames = windows.get(0).spectrogram().frames();
-        List<float[]> data = new ArrayList<>();
-        int[] labels = new int[windows.size()];
-        for (int i = 0; i < windows.size(); i++) {
-            data.add(WindowLoader.melMajor(windows.get(i).spectrogram(), 0, frames));
-            labels[i] = i % 2;
-        }
-        InMemoryWindows train = new InMemoryWindows(List.of("a", "b"), mels, frames, data, labels);
-        TrainingResult trained = ClassifierTraining.train(train, train.subset(new int[] {0, 1}),
-                TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(1).build(),
-                tmp.resolve("training"), TrainingListener.NONE);
-        Path run = tmp.resolve("run");
-        ModelBundle.create(run.resolve(WorkspaceTraining.MODEL_DIR), trained, pipeline.inputContract(), "test");
-        pipeline.save(run);
-        return run;
     }
 }

@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import org.cadenza.io.midi.TestMidi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,10 +5,13 @@ import org.cadenza.model.run.RunDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.DatasetSpec;
+import org.cadenza.corpus.dataset.LabelledSplit;
 import org.cadenza.eval.plot.ExplainedVariancePlot;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.fusion.LateFusion;
@@ -38,9 +41,9 @@ public final class RouteTrainingRun {
     public static NotesTraining.Result notes(Workspace ws, NotesSettings settings, DatasetSpec dataset,
                                              ClassicalConfig config, Path runDir, ProgressListener progress,
                                              int threads) {
-        RunDataset.save(dataset, runDir, ws.dir());
-        NotesTraining.Result r = NotesTraining.train(ws, settings, dataset, config, runDir, progress, threads);
-        RunFiles.write(ws, r.split(), dataset, runDir);
+        NotesTraining.Result r = recorded(ws, dataset, runDir,
+                () -> NotesTraining.train(ws, settings, dataset, config, runDir, progress, threads),
+                NotesTraining.Result::split);
         if (r.model().pca().isPresent() && config.pcaVariance().isPresent()) {
             Path png = runDir.resolve(PCA_PNG);
             try {
@@ -61,11 +64,8 @@ public final class RouteTrainingRun {
     public static NotesTraining.Result notesInChunks(Workspace ws, NotesSettings settings, DatasetSpec dataset,
                                                      ClassicalConfig config, int chunkFiles, Path runDir,
                                                      ProgressListener progress, int threads) {
-        RunDataset.save(dataset, runDir, ws.dir());
-        NotesTraining.Result r = NotesTraining.trainInChunks(ws, settings, dataset, config, chunkFiles, runDir,
-                progress, threads);
-        RunFiles.write(ws, r.split(), dataset, runDir);
-        return r;
+        return recorded(ws, dataset, runDir, () -> NotesTraining.trainInChunks(ws, settings, dataset, config,
+                chunkFiles, runDir, progress, threads), NotesTraining.Result::split);
     }
 
     /** The explained-variance plot a notes run trained with PCA gets (seed 002's figure). */
@@ -75,10 +75,19 @@ public final class RouteTrainingRun {
     public static PianoRollTraining.Result pianoRoll(Workspace ws, PianoRollSettings settings, DatasetSpec dataset,
                                                      TrainingConfig config, Path runDir, TrainingListener listener,
                                                      ProgressListener progress, int threads) {
+        return recorded(ws, dataset, runDir, () -> PianoRollTraining.train(ws, settings, dataset, config, runDir,
+                listener, progress, threads), PianoRollTraining.Result::split);
+    }
+
+    /**
+     * Runs {@code training} between what every route's run records: its dataset section before it starts, and
+     * {@value RunFiles#FILE}, the files of the split it trained on ({@code split} of its result), when it ends.
+     */
+    private static <R> R recorded(Workspace ws, DatasetSpec dataset, Path runDir, Supplier<R> training,
+                                  Function<R, LabelledSplit> split) {
         RunDataset.save(dataset, runDir, ws.dir());
-        PianoRollTraining.Result r = PianoRollTraining.train(ws, settings, dataset, config, runDir, listener, progress,
-                threads);
-        RunFiles.write(ws, r.split(), dataset, runDir);
+        R r = training.get();
+        RunFiles.write(ws, split.apply(r), dataset, runDir);
         return r;
     }
 

@@ -5,6 +5,7 @@ import org.cadenza.io.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,30 +59,26 @@ class LabelsCsvTest {
     @Test
     void errorsNameTheLine(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("labels.csv");
-        Files.writeString(csv, "path,composer\na.mid,bach\n");
-        BadInputException e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
-        assertTrue(e.problem().startsWith("line 1") && e.problem().contains("piece_id"), e.getMessage());
+        BadInputException e = assertRefused(csv, "path,composer\na.mid,bach\n", "line 1", "piece_id");
         assertEquals(csv, e.file());
+        assertRefused(csv, "path,composer,piece_id\na.mid,bach,p1\nb.mid,,p2\n", "line 3", "composer");
+        assertRefused(csv, "path,composer,piece_id,split\na.mid,bach,p1,train\nb.mid,bach,p2,holdout\n", "line 3",
+                "holdout");
+        assertRefused(csv, "path,composer,piece_id\na.mid,bach,p1\n./a.mid,bach,p2\n", "line 3", "line 2");
+        assertRefused(csv, "path,composer,piece_id\na.mid,bach,p1\nb.mid,bach\n", "line 3", "piece_id");
+        assertRefused(csv, "path,composer,piece_id\na.mid,bach,p1\n\"b.mid,bach,p2\n", "", "malformed");
+    }
 
-        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\nb.mid,,p2\n");
-        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
-        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("composer"), e.getMessage());
-
-        Files.writeString(csv, "path,composer,piece_id,split\na.mid,bach,p1,train\nb.mid,bach,p2,holdout\n");
-        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
-        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("holdout"), e.getMessage());
-
-        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\n./a.mid,bach,p2\n");
-        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
-        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("line 2"), e.getMessage());
-
-        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\nb.mid,bach\n");
-        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
-        assertTrue(e.problem().startsWith("line 3") && e.problem().contains("piece_id"), e.getMessage());
-
-        Files.writeString(csv, "path,composer,piece_id\na.mid,bach,p1\n\"b.mid,bach,p2\n");
-        e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
-        assertTrue(e.problem().contains("malformed"), e.getMessage());
+    /**
+     * Writes {@code content} to {@code csv} and checks that reading it is refused with a problem that starts with
+     * {@code line} and names {@code word}.
+     */
+    private static BadInputException assertRefused(Path csv, String content, String line, String word)
+            throws IOException {
+        Files.writeString(csv, content);
+        BadInputException e = assertThrows(BadInputException.class, () -> LabelsCsv.read(csv));
+        assertTrue(e.problem().startsWith(line) && e.problem().contains(word), e.getMessage());
+        return e;
     }
 
     @Test

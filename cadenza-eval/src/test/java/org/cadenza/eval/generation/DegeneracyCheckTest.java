@@ -88,8 +88,7 @@ class DegeneracyCheckTest {
         DegeneracyReport r = DegeneracyCheck.check(NoteSequence.of(notes));
         assertEquals(3, r.result(Check.REPEATED_PITCH_RUN).measured(), EPS);
         assertTrue(r.result(Check.REPEATED_PITCH_RUN).passed());
-        assertFalse(DegeneracyCheck.check(NoteSequence.of(notes), Limits.builder().optMaxRepeatedRun(2).build())
-                .result(Check.REPEATED_PITCH_RUN).passed());
+        assertFalse(passes(notes, Limits.builder().optMaxRepeatedRun(2).build(), Check.REPEATED_PITCH_RUN));
     }
 
     @Test
@@ -105,8 +104,7 @@ class DegeneracyCheckTest {
         assertEquals(0.5, r.result(Check.SILENT_SHARE).measured(), 1e-9);
         assertTrue(r.result(Check.SILENT_SHARE).passed()); // 0.5 <= 0.6
         assertEquals(List.of(Check.LONGEST_SILENCE), r.failures().stream().map(CheckResult::check).toList());
-        assertFalse(DegeneracyCheck.check(NoteSequence.of(notes), Limits.builder().optMaxSilentShare(0.4).build())
-                .result(Check.SILENT_SHARE).passed());
+        assertFalse(passes(notes, Limits.builder().optMaxSilentShare(0.4).build(), Check.SILENT_SHARE));
     }
 
     @Test
@@ -129,8 +127,7 @@ class DegeneracyCheckTest {
         DegeneracyReport r = DegeneracyCheck.check(NoteSequence.of(notes));
         assertEquals(1.0, r.result(Check.CLUSTER_SHARE).measured(), EPS);
         assertFalse(r.result(Check.CLUSTER_SHARE).passed());
-        assertTrue(DegeneracyCheck.check(NoteSequence.of(notes), Limits.builder().optClusterSize(12).build())
-                .result(Check.CLUSTER_SHARE).passed());
+        assertTrue(passes(notes, Limits.builder().optClusterSize(12).build(), Check.CLUSTER_SHARE));
     }
 
     @Test
@@ -161,6 +158,11 @@ class DegeneracyCheckTest {
         assertThrows(IllegalArgumentException.class, () -> Limits.builder().optMaxSilenceSeconds(0).build());
         assertThrows(IllegalArgumentException.class, () -> Limits.builder().optClusterSize(0).build());
         assertThrows(IllegalArgumentException.class, () -> Limits.builder().optMaxClusterShare(Double.NaN).build());
+    }
+
+    /** Whether {@code check} passes on {@code notes} under {@code limits}. */
+    private static boolean passes(List<Note> notes, Limits limits, Check check) {
+        return DegeneracyCheck.check(NoteSequence.of(notes), limits).result(check).passed();
     }
 
     @Test

@@ -78,6 +78,17 @@ class SafeZipTest {
         }
     }
 
+    /**
+     * Extracting {@code z} into {@code tmp/out} under {@code limits} is refused ({@link #expect}, naming {@code member})
+     * and leaves nothing there: all or nothing, a partial output is deleted.
+     */
+    private void expectUndone(Class<? extends BadInputException> type, Path z, String member, SafeZip.Limits limits,
+                              String... keyWords) throws IOException {
+        Path dest = tmp.resolve("out");
+        expect(type, z + "!" + member, () -> SafeZip.extract(z, dest, limits, MIDI), keyWords);
+        assertEquals(0, filesUnder(dest), "all or nothing: the partial output is deleted");
+    }
+
     @Test
     void extractsOnlyWantedMembersKeepingTheirFolders() throws Exception {
         Map<String, byte[]> m = new LinkedHashMap<>();
@@ -105,11 +116,9 @@ class SafeZipTest {
     @Test
     void rejectsParentTraversalAndUndoesTheExtraction() throws Exception {
         Path z = zip("evil.zip", "good.mid", "fine", "../evil.mid", "escaped");
-        Path dest = tmp.resolve("out");
-        expect(BadInputException.class, z + "!../evil.mid",
-                () -> SafeZip.extract(z, dest, SafeZip.Limits.DEFAULTS, MIDI), "unsafe member name", "'..'");
+        expectUndone(BadInputException.class, z, "../evil.mid", SafeZip.Limits.DEFAULTS, "unsafe member name",
+                "'..'");
         assertFalse(Files.exists(tmp.resolve("evil.mid")));
-        assertEquals(0, filesUnder(dest), "all or nothing: good.mid is removed again");
     }
 
     @Test
@@ -147,20 +156,15 @@ class SafeZipTest {
     void stopsAZipBombByRatioMidStream() throws Exception {
         Path z = zip("bomb.zip", Map.of("bomb.mid", new byte[8 << 20])); // 8 MiB of zeros, about 8 KB compressed
         assertTrue(Files.size(z) < 64 * 1024);
-        Path dest = tmp.resolve("out");
-        expect(ResourceLimitException.class, z + "!bomb.mid",
-                () -> SafeZip.extract(z, dest, SafeZip.Limits.DEFAULTS, MIDI), "compression ratio over 200");
-        assertEquals(0, filesUnder(dest), "the partial output is deleted");
+        expectUndone(ResourceLimitException.class, z, "bomb.mid", SafeZip.Limits.DEFAULTS,
+                "compression ratio over 200");
     }
 
     @Test
     void stopsAMemberOverTheSizeLimitMidStream() throws Exception {
         Path z = zip("big.zip", Map.of("big.mid", new byte[4 << 20]));
         SafeZip.Limits small = new SafeZip.Limits(10, 1 << 20, 1L << 30, 1e9);
-        Path dest = tmp.resolve("out");
-        expect(ResourceLimitException.class, z + "!big.mid", () -> SafeZip.extract(z, dest, small, MIDI),
-                "member too large", "1,048,576");
-        assertEquals(0, filesUnder(dest));
+        expectUndone(ResourceLimitException.class, z, "big.mid", small, "member too large", "1,048,576");
     }
 
     @Test
@@ -172,10 +176,7 @@ class SafeZipTest {
         m.put("b.mid", noise);
         Path z = zip("total.zip", m);
         SafeZip.Limits small = new SafeZip.Limits(10, 1 << 20, 1_000_000, 200);
-        Path dest = tmp.resolve("out");
-        expect(ResourceLimitException.class, z + "!b.mid", () -> SafeZip.extract(z, dest, small, MIDI),
-                "archive too large", "1,000,000");
-        assertEquals(0, filesUnder(dest));
+        expectUndone(ResourceLimitException.class, z, "b.mid", small, "archive too large", "1,000,000");
     }
 
     @Test
@@ -224,10 +225,7 @@ class SafeZipTest {
         try (OutputStream o = Files.newOutputStream(z)) {
             o.write(raw);
         }
-        Path dest = tmp.resolve("out");
-        expect(BadInputException.class, z + "!stored.mid",
-                () -> SafeZip.extract(z, dest, SafeZip.Limits.DEFAULTS, MIDI), "corrupt member", "CRC-32");
-        assertEquals(0, filesUnder(dest));
+        expectUndone(BadInputException.class, z, "stored.mid", SafeZip.Limits.DEFAULTS, "corrupt member", "CRC-32");
     }
 
     @Test

@@ -10,8 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
-import org.cadenza.io.midi.MidiLimits;
-import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.ExpectedOutputs;
 import org.cadenza.model.LabeledWindows;
@@ -248,8 +246,7 @@ public final class EmbeddingModel implements AutoCloseable {
      * @throws BadInputException when the file is not MIDI, cannot be read or has no notes
      */
     public PieceEmbedding embed(Path file) {
-        MidiFiles.requireMidi(file, "the embedding model");
-        return embed(NoteReader.read(file, MidiLimits.DEFAULTS, input.pedal()), file);
+        return embed(MidiFiles.readNotes(file, "the embedding model", input.pedal()), file);
     }
 
     /**
@@ -257,8 +254,7 @@ public final class EmbeddingModel implements AutoCloseable {
      * them.
      */
     public Identification identify(Path file) {
-        MidiFiles.requireMidi(file, "the embedding model");
-        return identify(NoteReader.read(file, MidiLimits.DEFAULTS, input.pedal()), file);
+        return identify(MidiFiles.readNotes(file, "the embedding model", input.pedal()), file);
     }
 
     /**

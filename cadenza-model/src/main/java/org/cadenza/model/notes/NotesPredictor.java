@@ -8,8 +8,6 @@ import java.util.Locale;
 import org.cadenza.features.symbolic.NoteWindow;
 import org.cadenza.features.symbolic.SymbolicFeatures;
 import org.cadenza.io.BadInputException;
-import org.cadenza.io.midi.MidiLimits;
-import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.classical.ClassicalModel;
 import org.cadenza.model.pipeline.FilePrediction;
@@ -59,8 +57,7 @@ public final class NotesPredictor implements FilePredictor {
     @Override
     public FilePrediction.Result predict(Path file) {
         long start = System.nanoTime();
-        MidiFiles.requireMidi(file, "the notes route");
-        NoteSequence seq = NoteReader.read(file, MidiLimits.DEFAULTS, settings.pedal());
+        NoteSequence seq = MidiFiles.readNotes(file, "the notes route", settings.pedal());
         return predict(seq, file, start);
     }
 

@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.cadenza.features.pianoroll.PianoRoll;
 import org.cadenza.io.BadInputException;
-import org.cadenza.io.midi.MidiLimits;
-import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.ModelBundle;
@@ -53,8 +51,7 @@ public final class PianoRollPredictor implements FilePredictor {
     @Override
     public FilePrediction.Result predict(Path file) {
         long start = System.nanoTime();
-        MidiFiles.requireMidi(file, "the piano-roll route");
-        NoteSequence seq = NoteReader.read(file, MidiLimits.DEFAULTS, settings.pedal());
+        NoteSequence seq = MidiFiles.readNotes(file, "the piano-roll route", settings.pedal());
         PianoRoll roll = PianoRoll.of(seq, settings.roll());
         List<Integer> starts = PianoRollTraining.starts(roll, settings);
         if (starts.isEmpty()) {

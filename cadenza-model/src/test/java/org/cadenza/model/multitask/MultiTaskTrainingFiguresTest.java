@@ -1,7 +1,6 @@
 package org.cadenza.model.multitask;
 
-import org.cadenza.model.Architecture;
-import org.cadenza.model.train.SpecAugment;
+import org.cadenza.model.Synthetic;
 import org.cadenza.model.train.TrainingConfig;
 import org.cadenza.model.train.TrainingListener;
 import org.cadenza.model.train.TrainingResult;
@@ -18,9 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MultiTaskTrainingFiguresTest {
 
     private static MultiTaskConfig config(Heads heads, TrainingConfig.StopMetric stopOn) {
-        return new MultiTaskConfig(TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(3)
-                .optBatchSize(16).optMaxLearningRate(3e-3).optSpecAugment(SpecAugment.DEFAULT).optPatience(0)
-                .optStopMetric(stopOn).build(), heads, 0.7);
+        return new MultiTaskConfig(Synthetic.smallTraining().optStopMetric(stopOn).build(), heads, 0.7);
     }
 
     /** Trains on 64 windows drawn with {@code trainSeed}, validates on 24 drawn with {@code valSeed}. */

@@ -1,6 +1,5 @@
 package org.cadenza.model.train;
 
-import org.cadenza.model.Architecture;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.Synthetic;
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,9 @@ class ClassifierTrainingFiguresTest {
     @TempDir
     Path tmp;
 
-    private static TrainingConfig.Builder small() {
-        return TrainingConfig.builder().optArchitecture(Architecture.SMALL).optBatchSize(16).optEpochs(3)
-                .optMaxLearningRate(3e-3).optSpecAugment(SpecAugment.DEFAULT).optPatience(0);
-    }
-
     @Test
     void adamWFiguresArePinned() {
-        TrainingResult r = ClassifierTraining.train(TRAIN, VAL, small().build(), tmp.resolve("a"),
+        TrainingResult r = ClassifierTraining.train(TRAIN, VAL, Synthetic.smallTraining().build(), tmp.resolve("a"),
                 TrainingListener.NONE);
         assertPinned("AdamW classifier", ADAMW, ADAMW_BEST, r);
         assertEquals(TrainingResult.Status.COMPLETED, r.status());
@@ -41,8 +35,8 @@ class ClassifierTrainingFiguresTest {
 
     @Test
     void sgdWithClassWeightsStoppedEarlyOnAccuracyIsPinned() {
-        TrainingConfig cfg = small().optOptimizer(TrainingConfig.OptimizerKind.SGD).optMaxLearningRate(0.05)
-                .optClassWeights(true).optEpochs(8).optPatience(1).optWarmupFraction(0.2)
+        TrainingConfig cfg = Synthetic.smallTraining().optOptimizer(TrainingConfig.OptimizerKind.SGD)
+                .optMaxLearningRate(0.05).optClassWeights(true).optEpochs(8).optPatience(1).optWarmupFraction(0.2)
                 .optAnneal(TrainingConfig.Anneal.LINEAR).optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY)
                 .build();
         TrainingResult r = ClassifierTraining.train(TRAIN, VAL, cfg, tmp.resolve("s"), TrainingListener.NONE);
@@ -52,7 +46,7 @@ class ClassifierTrainingFiguresTest {
 
     @Test
     void aRunKilledTwiceMidEpochResumesToTheUninterruptedHistory() throws Exception {
-        TrainingConfig cfg = small().build();
+        TrainingConfig cfg = Synthetic.smallTraining().build();
         // killed in epoch 1, before any checkpoint: the rerun starts afresh;
         // killed in epoch 3, after two checkpoints: the rerun redoes epoch 3 from its start
         TrainingResult resumed = assertResumes(tmp,

@@ -1,7 +1,6 @@
 package org.cadenza.model.train;
 
 import org.cadenza.io.CadenzaException;
-import org.cadenza.model.Architecture;
 import org.cadenza.model.InMemoryWindows;
 import org.cadenza.model.Synthetic;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,14 +33,9 @@ class TrainingTest {
         val = Synthetic.windows(30, 2);
     }
 
-    private static TrainingConfig.Builder small() {
-        return TrainingConfig.builder().optArchitecture(Architecture.SMALL).optBatchSize(16).optEpochs(3)
-                .optMaxLearningRate(3e-3).optSpecAugment(SpecAugment.DEFAULT).optPatience(0);
-    }
-
     @Test
     void sameSeedSameHistoryOtherSeedOtherHistory() {
-        TrainingConfig cfg = small().build();
+        TrainingConfig cfg = Synthetic.smallTraining().build();
         TrainingResult a = ClassifierTraining.train(train, val, cfg, tmp.resolve("a"), TrainingListener.NONE);
         TrainingResult b = ClassifierTraining.train(train, val, cfg, tmp.resolve("b"), TrainingListener.NONE);
         assertEquals(TrainingResult.Status.COMPLETED, a.status());
@@ -61,12 +55,13 @@ class TrainingTest {
 
     @Test
     void interruptedSgdRunResumesExactly() throws Exception {
-        resumesExactly(small().optOptimizer(TrainingConfig.OptimizerKind.SGD).optMaxLearningRate(0.05).build());
+        resumesExactly(Synthetic.smallTraining().optOptimizer(TrainingConfig.OptimizerKind.SGD).optMaxLearningRate(0.05)
+                .build());
     }
 
     @Test
     void interruptedAdamWRunResumesExactly() throws Exception {
-        resumesExactly(small().build());
+        resumesExactly(Synthetic.smallTraining().build());
     }
 
     private void resumesExactly(TrainingConfig cfg) throws Exception {
@@ -120,7 +115,7 @@ class TrainingTest {
 
     @Test
     void earlyStoppingKeepsTheBestEpochAndOnlyTheNeededWeights() throws Exception {
-        TrainingConfig cfg = small().optEpochs(8).optPatience(1)
+        TrainingConfig cfg = Synthetic.smallTraining().optEpochs(8).optPatience(1)
                 .optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY).build();
         Path run = tmp.resolve("early");
         TrainingResult r = ClassifierTraining.train(train, val, cfg, run, TrainingListener.NONE);
@@ -138,7 +133,7 @@ class TrainingTest {
 
     @Test
     void learningRateFinderCoversTheRangeAndSuggestsInside() {
-        TrainingConfig cfg = small().build();
+        TrainingConfig cfg = Synthetic.smallTraining().build();
         LearningRateFinder.Result r = LearningRateFinder.find(train, cfg, 1e-5, 1, 24);
         assertTrue(r.points().size() >= 5 && r.points().size() <= 24, "points " + r.points().size());
         assertEquals(1e-5, r.points().get(0).learningRate(), 1e-15);
