@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import org.cadenza.io.midi.TestMidi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
