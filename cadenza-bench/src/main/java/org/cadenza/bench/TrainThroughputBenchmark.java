@@ -58,6 +58,9 @@ import org.cadenza.model.train.TrainingResult;
  */
 public final class TrainThroughputBenchmark {
 
+    /** Frames of a 5-s window of the default log-mel features, as training makes them ({@code FeatureParams.framesFor}). */
+    public static final int FIVE_SECONDS = org.cadenza.features.FeatureParams.builder().build().framesFor(5.0);
+
     /** System property naming the Python peer script, overriding the search. */
     public static final String SCRIPT_PROPERTY = "cadenza.bench.trainScript";
     /** Windows per batch on both sides (Cadenza's training default). */
@@ -87,7 +90,8 @@ public final class TrainThroughputBenchmark {
      *
      * @param architecture network, default {@link Architecture#SMALL}
      * @param mels         mel rows per window, default 128
-     * @param frames       frames per window, default 216 (5 s at 22,050 Hz, hop 512)
+     * @param frames       frames per window, default {@link #FIVE_SECONDS} (a 5-s window of the default log-mel, as
+     *                     training cuts it: 215 at 22,050 Hz, hop 512)
      * @param windows      random windows per epoch, default 512 (16 batches)
      * @param threads      PyTorch threads on both sides, default 1
      * @param python       interpreter with torch for the peer; empty to measure Cadenza alone
@@ -117,7 +121,7 @@ public final class TrainThroughputBenchmark {
         public static final class Builder {
             private Architecture architecture = Architecture.SMALL;
             private int mels = 128;
-            private int frames = 216;
+            private int frames = FIVE_SECONDS;
             private int windows = 512;
             private int threads = 1;
             private Optional<Path> python = Optional.empty();

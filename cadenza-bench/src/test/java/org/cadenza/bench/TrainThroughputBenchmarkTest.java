@@ -123,4 +123,10 @@ class TrainThroughputBenchmarkTest {
                 () -> TrainThroughputBenchmark.run(params, "x"));
         assertTrue(e.getMessage().contains("asked for 2"), e.getMessage());
     }
+
+    @Test
+    void theDefaultWindowIsFiveSecondsAsTrainingCutsIt() {
+        assertEquals(215, TrainThroughputBenchmark.FIVE_SECONDS, "5 s / (512 / 22,050 Hz) = 215.3 frames, rounded");
+        assertEquals(TrainThroughputBenchmark.FIVE_SECONDS, TrainThroughputBenchmark.Params.builder().build().frames());
+    }
 }

@@ -23,7 +23,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--mels", defaultValue = "128")
     int mels;
 
-    @Option(names = "--frames", defaultValue = "216")
+    @Option(names = "--frames", defaultValue = "215")
     int frames;
 
     @Option(names = "--python", paramLabel = "PATH")

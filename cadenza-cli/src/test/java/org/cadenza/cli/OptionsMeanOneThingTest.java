@@ -43,6 +43,14 @@ class OptionsMeanOneThingTest {
     }
 
     @Test
+    void theTrainingBenchmarksWindowIsTheWindowTrainingCuts() {
+        CommandSpec bench = CadenzaCommand.commandLine().getSubcommands().get("bench").getSubcommands().get("train")
+                .getCommandSpec();
+        assertEquals(Integer.toString(org.cadenza.bench.TrainThroughputBenchmark.FIVE_SECONDS),
+                bench.findOption("--frames").defaultValue());
+    }
+
+    @Test
     void noCommandClassIsOver150LinesOfCodeWithoutItsHelp() throws Exception {
         // the thin-shell rule (issue 16): every command a thin shell over one public method, options in mixins
         List<String> long_ = new ArrayList<>();
