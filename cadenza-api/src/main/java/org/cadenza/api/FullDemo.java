@@ -121,7 +121,8 @@ public final class FullDemo {
             }
             List<FilePrediction.Result> predictions = new ArrayList<>();
             try (Classifier classifier = Classifier.open(trained.bundle());
-                 FilePrediction predictor = new FilePrediction(classifier, pipeline)) {
+                 // the run's own settings: they name the soundbank its training audio was really rendered with
+                 FilePrediction predictor = new FilePrediction(classifier, PipelineSettings.load(run))) {
                 for (Path file : truth.keySet()) {
                     predictions.add(predictor.predict(file));
                 }
