@@ -42,7 +42,7 @@ public final class InstrumentOptions {
     @Option(names = "--tune", defaultValue = "accuracy")
     String tune;
 
-    @Option(names = "--stop-on", defaultValue = "val-accuracy", paramLabel = "METRIC")
+    @Option(names = "--stop-on", defaultValue = "val_accuracy", paramLabel = "METRIC")
     String stopOn;
 
     @Spec(Spec.Target.MIXEE)
@@ -55,11 +55,12 @@ public final class InstrumentOptions {
         answers.put("composer+instruments", Heads.COMPOSER_AND_INSTRUMENTS);
         answers.put("both", Heads.COMPOSER_AND_INSTRUMENTS);
         Map<String, TrainingConfig.StopMetric> stop = new LinkedHashMap<>();
-        stop.put("val-accuracy", TrainingConfig.StopMetric.VAL_ACCURACY);
-        stop.put("val-loss", TrainingConfig.StopMetric.VAL_LOSS);
+        // spelled as in `train` (val_accuracy, val_loss); the hyphenated spelling of earlier versions still reads
+        stop.put("val_accuracy", TrainingConfig.StopMetric.VAL_ACCURACY);
+        stop.put("val_loss", TrainingConfig.StopMetric.VAL_LOSS);
         TrainingConfig tc = TrainingConfig.builder().optArchitecture(model.value()).optEpochs(schedule.epochs)
                 .optMaxLearningRate(schedule.lr).optPatience(schedule.patience).optSeed(seed)
-                .optStopMetric(OptionValues.choice(command, "--stop-on", stopOn, stop)).build();
+                .optStopMetric(OptionValues.choice(command, "--stop-on", stopOn.replace('-', '_'), stop)).build();
         return new MultiTaskConfig(tc, OptionValues.choice(command, "--heads", heads, answers), instrumentWeight);
     }
 

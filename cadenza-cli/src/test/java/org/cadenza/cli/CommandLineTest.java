@@ -94,6 +94,14 @@ class CommandLineTest {
     }
 
     @Test
+    void instrumentsSpellsStopOnAsTrainDoes(@TempDir Path tmp) {
+        Result r = cadenza("instruments", "-w", tmp.resolve("ws").toString(), "--run", tmp.resolve("run").toString(),
+                "--stop-on", "best");
+        assertEquals(ExitCode.USAGE, r.code(), r.output());
+        assertTrue(r.output().contains("--stop-on: expected one of val_accuracy, val_loss, got best"), r.output());
+    }
+
+    @Test
     void missingWorkspaceSaysHowToMakeOne(@TempDir Path tmp) {
         Result r = cadenza("status", tmp.resolve("nowhere").toString());
         assertEquals(ExitCode.ERROR, r.code());
