@@ -1,9 +1,9 @@
 package org.cadenza.model;
 
-import org.cadenza.model.run.RunManifest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cadenza.io.BadInputException;
+import org.cadenza.model.run.RunManifest;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -68,7 +68,7 @@ public record TrainingCounts(List<String> classes, long[] files, long[] pieces, 
         for (int c = 0; c < classes.size(); c++) {
             rows.add(new Row(classes.get(c), files[c], pieces[c], windows[c], windowsTrained[c]));
         }
-        org.cadenza.model.run.RunManifest.put(runDir, RunManifest.Section.COUNTS, rows);
+        RunManifest.put(runDir, RunManifest.Section.COUNTS, rows);
     }
 
     /**
@@ -81,14 +81,14 @@ public record TrainingCounts(List<String> classes, long[] files, long[] pieces, 
      *                           {@code classes}
      */
     public static TrainingCounts read(Path runDir, List<String> classes) {
-        Row[] stored = org.cadenza.model.run.RunManifest.find(runDir, RunManifest.Section.COUNTS, Row[].class).orElse(null);
+        Row[] stored = RunManifest.find(runDir, RunManifest.Section.COUNTS, Row[].class).orElse(null);
         if (stored != null) {
             int n = classes.size();
             long[][] v = new long[4][n];
             for (Row r : stored) {
                 int c = classes.indexOf(r.label());
                 if (c < 0) {
-                    throw new BadInputException(runDir.resolve(org.cadenza.model.run.RunManifest.FILE), "the training "
+                    throw new BadInputException(runDir.resolve(RunManifest.FILE), "the training "
                             + "counts list class '" + r.label() + "', which is not one of the model's " + classes);
                 }
                 v[0][c] = r.files();

@@ -188,6 +188,6 @@ public final class InstrumentTraining {
 
     /** @return whether {@code runDir} holds an instrument run */
     public static boolean isRun(Path runDir) {
-        return RunManifest.isRun(runDir) && RunManifest.find(runDir, RunManifest.Section.INSTRUMENTS, Labels.class).isPresent();
+        return RunManifest.find(runDir, RunManifest.Section.INSTRUMENTS, Labels.class).isPresent();
     }
 }

@@ -33,7 +33,8 @@ public final class RunRoute {
      * @throws BadInputException when the folder is not a run folder
      */
     public static InputRoute of(Path runDir) {
-        Optional<Stored> s = RunManifest.find(runDir, RunManifest.Section.ROUTE, Stored.class);
+        RunManifest.Contents manifest = RunManifest.read(runDir);
+        Optional<Stored> s = manifest.find(RunManifest.Section.ROUTE, Stored.class);
         if (s.isPresent()) {
             try {
                 return InputRoute.parse(s.get().input());
@@ -41,10 +42,10 @@ public final class RunRoute {
                 throw new BadInputException(runDir.resolve(RunManifest.FILE), e.getMessage(), e);
             }
         }
-        if (RunManifest.find(runDir, RunManifest.Section.PIPELINE, PipelineSettings.Stored.class).isPresent()) {
+        if (manifest.find(RunManifest.Section.PIPELINE, PipelineSettings.Stored.class).isPresent()) {
             return InputRoute.AUDIO;
         }
-        Optional<RunManifest.ModelRef> other = RunManifest.find(runDir, RunManifest.Section.MODEL, RunManifest.ModelRef.class);
+        Optional<RunManifest.ModelRef> other = manifest.find(RunManifest.Section.MODEL, RunManifest.ModelRef.class);
         if (other.isPresent()) {
             boolean style = "style".equals(other.get().kind());
             throw new BadInputException(runDir, "this run holds " + (style ? "a style model" : "an open-set embedding")

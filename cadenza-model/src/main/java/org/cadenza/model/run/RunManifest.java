@@ -133,50 +133,79 @@ public final class RunManifest {
     }
 
     /**
-     * {@code section} of {@code runDir} as a {@code type}: from {@value #FILE}, else from the section's file in a run
-     * made before the manifest ({@link Section#legacyFile()}); empty when neither has it.
+     * Reads {@code runDir}'s manifest once: ask the result for as many sections as needed.
      *
-     * @throws BadInputException when the manifest or the section cannot be read as a {@code type}
+     * @throws BadInputException when the manifest is there but not readable
      */
-    public static <T> Optional<T> find(Path runDir, Section section, Class<T> type) {
-        Optional<ObjectNode> root = readRoot(runDir);
-        Path where = runDir.resolve(FILE);
-        JsonNode node = root.map(r -> r.get(section.key())).orElse(null);
-        if (node == null || node.isNull()) {
-            if (section.legacyFile == null || !Files.isRegularFile(runDir.resolve(section.legacyFile))) {
-                return Optional.empty();
-            }
-            where = runDir.resolve(section.legacyFile);
-            try {
-                node = ModelJson.mapper().readTree(where.toFile());
-            } catch (IOException e) {
-                throw new BadInputException(where, "cannot read the run's " + section.what + ": " + e.getMessage(), e);
-            }
-        }
-        try {
-            return Optional.of(ModelJson.mapper().treeToValue(node, type));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new BadInputException(where, "the run's " + section.what + " (section \"" + section.key() + "\") is not what this Cadenza reads ("
-                    + e.getMessage() + "): train the run again", e);
-        }
+    public static Contents read(Path runDir) {
+        return new Contents(runDir, readRoot(runDir).orElse(null));
     }
 
-    /**
-     * {@code section} of {@code runDir}, which must be there.
-     *
-     * @throws BadInputException naming the folder and what to do when the section is missing
-     */
+    /** {@code read(runDir).find(section, type)}: one section, from a reading of its own. */
+    public static <T> Optional<T> find(Path runDir, Section section, Class<T> type) {
+        return read(runDir).find(section, type);
+    }
+
+    /** {@code read(runDir).require(section, type)}: one section, which must be there. */
     public static <T> T require(Path runDir, Section section, Class<T> type) {
-        return find(runDir, section, type).orElseThrow(() -> new BadInputException(runDir.resolve(FILE),
-                isRun(runDir) ? "the run has no " + section.what + " (section \"" + section.key() + "\"): is it a run "
-                        + "of another kind? "
-                        + "Train it again with `cadenza train`"
-                        : "not a run folder: no " + FILE + " here (make one with `cadenza train`)"));
+        return read(runDir).require(section, type);
     }
 
     /** The version of Cadenza that last wrote {@code runDir}'s manifest; empty for runs made before it. */
     public static Optional<CodeVersion> writtenBy(Path runDir) {
         return readRoot(runDir).map(r -> r.get("code")).filter(JsonNode::isObject).map(CodeVersion::fromJson);
+    }
+
+    /** One reading of a run folder's manifest (absent in runs made before it); the sections are read on demand. */
+    public static final class Contents {
+        private final Path runDir;
+        private final ObjectNode root;
+
+        private Contents(Path runDir, ObjectNode root) {
+            this.runDir = runDir;
+            this.root = root;
+        }
+
+        /**
+         * {@code section} as a {@code type}: from {@value #FILE}, else from the section's file in a run made before
+         * the manifest ({@link Section#legacyFile()}); empty when neither has it.
+         *
+         * @throws BadInputException when the section cannot be read as a {@code type}
+         */
+        public <T> Optional<T> find(Section section, Class<T> type) {
+            Path where = runDir.resolve(FILE);
+            JsonNode node = root == null ? null : root.get(section.key());
+            if (node == null || node.isNull()) {
+                if (section.legacyFile == null || !Files.isRegularFile(runDir.resolve(section.legacyFile))) {
+                    return Optional.empty();
+                }
+                where = runDir.resolve(section.legacyFile);
+                try {
+                    node = ModelJson.mapper().readTree(where.toFile());
+                } catch (IOException e) {
+                    throw new BadInputException(where, "cannot read the run's " + section.what + ": " + e.getMessage(),
+                            e);
+                }
+            }
+            try {
+                return Optional.of(ModelJson.mapper().treeToValue(node, type));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new BadInputException(where, "the run's " + section.what + " (section \"" + section.key()
+                        + "\") is not what this Cadenza reads (" + e.getMessage() + "): train the run again", e);
+            }
+        }
+
+        /**
+         * {@code section}, which must be there.
+         *
+         * @throws BadInputException naming the folder and what to do when the section is missing
+         */
+        public <T> T require(Section section, Class<T> type) {
+            return find(section, type).orElseThrow(() -> new BadInputException(runDir.resolve(FILE),
+                    root != null || isRun(runDir) ? "the run has no " + section.what + " (section \"" + section.key()
+                            + "\"): is it a run of another kind? Train it again with `cadenza train`"
+                            : "not a run folder: no " + FILE + " here (make one with `cadenza train`)"));
+        }
     }
 
     private static ObjectNode header(ObjectNode root) {
