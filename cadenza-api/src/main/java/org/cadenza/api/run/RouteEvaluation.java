@@ -192,7 +192,7 @@ public final class RouteEvaluation {
 
     /** The window selection a run records ({@link RunDataset}), else {@code fallback}. */
     private static WindowSelection selectionOf(Path runDir, WindowSelection fallback) {
-        return RunDataset.isRecorded(runDir) ? RunDataset.load(runDir).selection() : fallback;
+        return RunDataset.find(runDir).map(RunDataset::selection).orElse(fallback);
     }
 
     private static FilePredictions audio(Workspace ws, Path runDir, List<LabelledFile> files,

@@ -135,24 +135,30 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
                 .filter(w -> !w.isEmpty()).map(Path::of);
     }
 
-    /** @return whether {@code runDir} records its dataset (in its manifest, or the files of an older run) */
-    public static boolean isRecorded(Path runDir) {
-        return RunManifest.find(runDir, RunManifest.Section.DATASET, Stored.class).isPresent()
-                || Files.isRegularFile(runDir.resolve("dataset.txt"));
-    }
-
     /**
      * Reads the run's dataset section, or else the first line of an old run's {@code dataset.txt}.
      *
      * @throws BadInputException when neither exists or can be read
      */
     public static RunDataset load(Path runDir) {
+        return find(runDir).orElseThrow(() -> new BadInputException(runDir, "no " + RunManifest.FILE
+                + " with a dataset section, nor an older run's dataset.txt: is this a run folder made by "
+                + "`cadenza train`?"));
+    }
+
+    /**
+     * The run's dataset section, or else the first line of an old run's {@code dataset.txt}; empty when it has
+     * neither.
+     *
+     * @throws BadInputException when the one it has cannot be read
+     */
+    public static Optional<RunDataset> find(Path runDir) {
         Optional<Stored> stored = RunManifest.find(runDir, RunManifest.Section.DATASET, Stored.class);
         if (stored.isPresent()) {
             Stored m = stored.get();
             try {
-                return new RunDataset(m.target(), m.targetKey(), Optional.ofNullable(m.firstSeconds()),
-                        WindowSelection.StartAt.valueOf(m.startAt()), m.silenceDb());
+                return Optional.of(new RunDataset(m.target(), m.targetKey(), Optional.ofNullable(m.firstSeconds()),
+                        WindowSelection.StartAt.valueOf(m.startAt()), m.silenceDb()));
             } catch (RuntimeException e) {
                 throw new BadInputException(runDir.resolve(RunManifest.FILE), "cannot read the run's target and "
                         + "window selection: " + e, e);
@@ -160,15 +166,14 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
         }
         Path txt = runDir.resolve("dataset.txt");
         if (!Files.isRegularFile(txt)) {
-            throw new BadInputException(runDir, "no " + RunManifest.FILE + " with a dataset section, nor an older "
-                    + "run's dataset.txt: is this a run folder made by `cadenza train`?");
+            return Optional.empty();
         }
         try {
             List<String> lines = Files.readAllLines(txt, StandardCharsets.UTF_8);
             if (lines.isEmpty()) {
                 throw new BadInputException(txt, "empty file");
             }
-            return fromDatasetLine(txt, lines.get(0));
+            return Optional.of(fromDatasetLine(txt, lines.get(0)));
         } catch (IOException e) {
             throw new BadInputException(txt, "cannot read: " + e, e);
         }
