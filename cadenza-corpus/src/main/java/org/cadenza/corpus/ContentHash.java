@@ -2,9 +2,11 @@ package org.cadenza.corpus;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -45,6 +47,16 @@ public final class ContentHash {
             md.update(buf, 0, n);
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A stream that hashes what is written through it to {@code out}; {@link #of(DigestOutputStream)} reads it. */
+    public static DigestOutputStream hashing(OutputStream out) {
+        return new DigestOutputStream(out, digest());
+    }
+
+    /** SHA-256 of everything written through {@code out} (made by {@link #hashing}) so far. */
+    public static String of(DigestOutputStream out) {
+        return HexFormat.of().formatHex(out.getMessageDigest().digest());
     }
 
     /** SHA-256 of a byte array. */

@@ -98,6 +98,11 @@ class CopiesOfTrainingTest {
             RouteTrainingRun.notes(ws, SETTINGS, DatasetSpec.DEFAULTS,
                     ClassicalConfig.defaults(ClassicalAlgorithm.KNN), run, ProgressListener.NONE, 1);
         }
+        RunFiles.Listing listing = org.cadenza.model.run.RunManifest.require(run,
+                org.cadenza.model.run.RunManifest.Section.FILES, RunFiles.Listing.class);
+        assertEquals(org.cadenza.corpus.ContentHash.of(run.resolve(RunFiles.FILE)), listing.sha256(),
+                "the data hash is the listing's SHA-256");
+        assertEquals(12, listing.files());
         List<RunFiles.Entry> trained = RunFiles.read(run).orElseThrow().stream()
                 .filter(e -> e.split() == Split.TRAIN).toList();
         RunFiles.Entry basso = trained.stream().filter(e -> e.label().equals("basso")).findFirst().orElseThrow();

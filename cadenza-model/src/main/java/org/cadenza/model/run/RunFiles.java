@@ -3,6 +3,7 @@ package org.cadenza.model.run;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.cadenza.corpus.ContentHash;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.corpus.dataset.Split;
@@ -12,12 +13,15 @@ import org.cadenza.corpus.dataset.SplitAssignment;
 import org.cadenza.corpus.dataset.WindowDataset;
 import org.cadenza.io.BadInputException;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +68,10 @@ public final class RunFiles {
         Path csv = runDir.resolve(FILE);
         try {
             Files.createDirectories(runDir);
-            try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT.builder().setHeader("split", "label", "piece_id", "composer", "sha256", "path")
+            // hashed as it is written: the listing's SHA-256 is the run's data hash
+            DigestOutputStream hashed = ContentHash.hashing(Files.newOutputStream(csv));
+            try (CSVPrinter out = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(hashed,
+                    StandardCharsets.UTF_8)), CSVFormat.DEFAULT.builder().setHeader("split", "label", "piece_id", "composer", "sha256", "path")
                             .build())) {
                 for (Map.Entry<Long, Split> e : new java.util.TreeMap<>(assignment.splitOfFile()).entrySet()) {
                     CatalogFile f = ws.catalog().findById(e.getKey()).orElseThrow(() -> new IllegalStateException(
@@ -76,7 +82,7 @@ public final class RunFiles {
                 }
             }
             RunManifest.put(runDir, RunManifest.Section.FILES, new Listing(FILE, assignment.splitOfFile().size(),
-                    sha256(Files.readAllBytes(csv))));
+                    ContentHash.of(hashed)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + csv, e);
         }
@@ -90,14 +96,6 @@ public final class RunFiles {
      * @param sha256  SHA-256 of the listing's bytes (split, label, piece, composer and content hash of every file)
      */
     public record Listing(String listing, int files, String sha256) {
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256 in this JVM", e);
-        }
     }
 
     /** The catalog file's absolute path, {@code zip!member} for archive members. */
