@@ -31,16 +31,16 @@ import java.util.regex.Pattern;
  * <p>An id is lower-case ASCII letters, digits and hyphens: normally the surname ({@code bach}, {@code dvorak},
  * {@code rimsky-korsakov}). The rules, in order:
  * <ol>
- *   <li>Diacritics are stripped and a few letters transliterated (Dvořák → dvorak, ß → ss, ø → o, æ → ae,
- *       ł → l); case is ignored; underscores, dots and other punctuation count as spaces.</li>
+ *   <li>German umlauts are written out (Schröter → schroeter, Bühler → buehler), other diacritics are stripped
+ *       and a few letters transliterated (Dvořák → dvorak, ß → ss, ø → o, æ → ae, ł → l); case is ignored; underscores, dots and other punctuation count as spaces.</li>
  *   <li>"Surname, Given names" is read as "Given names Surname" (a trailing "II", "Jr." after the given names
  *       stays at the end: "Strauss, Johann II" = "Johann Strauss II").</li>
  *   <li>The alias table is consulted with the whole name, then with its initials run together
  *       ("C. P. E. Bach" = "CPE Bach"). The table maps canonical forms of names to ids; it ships with
  *       {@code default-aliases.csv} (the composers of the bundled datasets with their usual spellings, and
- *       families whose members need distinct ids: C.P.E. Bach → {@code cpe-bach}, J.C. Bach → {@code jc-bach},
+ *       families whose members need distinct ids: C.P.E. Bach → {@code cpe-bach}, J.C. Bach → {@code bach-johann-christian},
  *       Leopold Mozart → {@code l-mozart}, Johann Strauss II → {@code strauss-ii}, Johann Strauss I →
- *       {@code strauss-i}, Richard Strauss → {@code r-strauss}, Clara Schumann → {@code c-schumann}, ...). The
+ *       {@code strauss-i}, Richard Strauss → {@code strauss-richard}, Clara Schumann → {@code schumann-clara}, ...). The
  *       best-known member of a family keeps the plain surname; plain "Strauss" stays {@code strauss}, which is
  *       ambiguous: label such files with a full name).</li>
  *   <li>Otherwise the surname is taken: the part before a comma (particles such as "van", "de", "von" dropped,
@@ -217,7 +217,10 @@ public final class ComposerNames {
 
     /** Lower-case ASCII with diacritics stripped, underscores and dots as spaces; commas and hyphens kept. */
     static String fold(String s) {
-        String t = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
+        // German umlauts as German writes them without the dots (Schröter -> schroeter, as the datasets spell ids)
+        String t = s.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("Ä", "Ae").replace("Ö", "Oe")
+                .replace("Ü", "Ue");
+        t = t.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "AE")
                 .replace("œ", "oe").replace("Œ", "OE").replace("ł", "l").replace("Ł", "L").replace("đ", "d")
                 .replace("Đ", "D").replace("þ", "th").replace("ð", "d").replace("ı", "i");
         t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
