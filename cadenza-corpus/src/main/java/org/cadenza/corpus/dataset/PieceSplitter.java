@@ -167,8 +167,12 @@ public final class PieceSplitter {
                     if (path.isEmpty()) {
                         throw new BadInputException(splitCsv, "line " + line + ": empty path");
                     }
+                    if (Split.isUnseen(splitText)) {
+                        continue; // listed, kept out of every split (excluded below like any unlisted file)
+                    }
                     Split s = Split.parse(splitText).orElseThrow(() -> new BadInputException(splitCsv, "line "
-                            + line + ": split '" + splitText + "' is not train, val (validation) or test"));
+                            + line + ": split '" + splitText + "' is not train, val (validation), test or "
+                            + Split.UNSEEN));
                     String key = normalise(path).orElseThrow(() -> new BadInputException(splitCsv, "line " + line
                             + ": '" + path + "' is not a relative path inside the root"));
                     if (splitOfPath.put(key, s) != null) {
@@ -213,6 +217,7 @@ public final class PieceSplitter {
                 excluded++;
             }
         }
+        // rows marked unseen match files that are excluded, never rows "matching no file"
         return new SplitAssignment(splitOfFile, pieceOfFile, excluded, splitOfPath.size() - matched.size(),
                 "file(" + splitCsv.getFileName() + ")");
     }

@@ -35,6 +35,17 @@ public enum Split {
         };
     }
 
+    /**
+     * The split value that keeps a file out of every split although the file is listed: {@code unseen}, as the
+     * composers-many benchmark marks the composers no model may train on (the open-set material).
+     */
+    public static final String UNSEEN = "unseen";
+
+    /** Whether {@code text} is {@link #UNSEEN} (case and surrounding blanks ignored). */
+    public static boolean isUnseen(String text) {
+        return text != null && text.trim().equalsIgnoreCase(UNSEEN);
+    }
+
     @Override
     public String toString() {
         return id();

@@ -3,6 +3,7 @@ package org.cadenza.corpus.labels;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.cadenza.corpus.dataset.Split;
 import org.cadenza.io.BadInputException;
 
 import java.io.IOException;
@@ -21,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Reads a labels CSV: a header line, then one row per file with the columns {@code path}, {@code composer} and
- * {@code piece_id}, optionally {@code period} and {@code split} ({@code train}, {@code val}/{@code validation},
- * {@code test}). Other columns are ignored, so the datasets' own {@code labels.csv} files load as they are; a
+ * {@code piece_id} (or {@code group}, as the benchmarks' {@code split.csv} names the unit that stays on one side of a
+ * split), optionally {@code period} and {@code split} ({@code train}, {@code val}/{@code validation},
+ * {@code test}; {@code unseen} = no split: listed, labelled, never trained on). Other columns are ignored, so the datasets' own {@code labels.csv} files load as they are; a
  * {@code work_id} column, when present and filled, is preferred as piece id (piano-midi-de: movements of one work
  * stay together). Paths are relative to the CSV's folder (absolute paths are taken as they are). Column names are
  * matched ignoring case; a UTF-8 byte-order mark is skipped.
@@ -34,6 +36,8 @@ public final class LabelsCsv {
 
     /** Required columns. */
     public static final List<String> REQUIRED = List.of("path", "composer", "piece_id");
+    /** The column read as piece id when there is no {@code piece_id}: a benchmark split's group of files. */
+    public static final String GROUP = "group";
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
@@ -73,10 +77,11 @@ public final class LabelsCsv {
         Map<Path, Long> seen = new HashMap<>();
         try (CSVParser p = FORMAT.parse(reader)) {
             List<String> header = p.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+            String pieceColumn = header.contains("piece_id") || !header.contains(GROUP) ? "piece_id" : GROUP;
             for (String col : REQUIRED) {
-                if (!header.contains(col)) {
+                if (!header.contains(col) && !(col.equals("piece_id") && pieceColumn.equals(GROUP))) {
                     throw new BadInputException(csv, "line 1: the header lacks the required column '" + col
-                            + "' (required: " + String.join(", ", REQUIRED) + "; optional: period, split; found: "
+                            + "' (required: " + String.join(", ", REQUIRED) + " (or " + GROUP + "); optional: period, split; found: "
                             + String.join(", ", header) + ")");
                 }
             }
@@ -87,7 +92,7 @@ public final class LabelsCsv {
                 long line = rec.getParser().getCurrentLineNumber();
                 String path = cell(rec, "path", csv, line, true);
                 String composer = cell(rec, "composer", csv, line, true);
-                String pieceId = cell(rec, "piece_id", csv, line, true);
+                String pieceId = cell(rec, pieceColumn, csv, line, true);
                 if (hasWorkId) {
                     String work = cell(rec, "work_id", csv, line, false);
                     if (!work.isEmpty()) {
@@ -97,7 +102,8 @@ public final class LabelsCsv {
                 Optional<String> period = hasPeriod ? nonEmpty(cell(rec, "period", csv, line, false))
                         : Optional.empty();
                 Optional<String> split = hasSplit
-                        ? nonEmpty(cell(rec, "split", csv, line, false)).map(s -> split(s, csv, line))
+                        ? nonEmpty(cell(rec, "split", csv, line, false)).filter(s -> !Split.isUnseen(s))
+                                .map(s -> split(s, csv, line))
                         : Optional.empty();
                 Path file;
                 try {
@@ -144,7 +150,7 @@ public final class LabelsCsv {
             case "val", "valid", "validation", "dev" -> "val";
             case "test", "testing" -> "test";
             default -> throw new BadInputException(csv, "line " + line + ": split '" + s
-                    + "' is not one of train, val (validation), test");
+                    + "' is not one of train, val (validation), test, " + Split.UNSEEN);
         };
     }
 }

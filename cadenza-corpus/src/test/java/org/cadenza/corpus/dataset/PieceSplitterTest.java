@@ -150,6 +150,13 @@ class PieceSplitterTest {
         BadInputException bad = assertThrows(BadInputException.class, () -> PieceSplitter.fromFile(csv, files, root));
         assertTrue(bad.getMessage().contains("split.csv") && bad.getMessage().contains("line 2"), bad.getMessage());
 
+        // "unseen" (the composers-many benchmark's never-trained composers): listed, in no split, not unmatched
+        Files.writeString(csv, "path,split\nbach/Fugue/bwv_846/a.mid,train\nliszt/notlisted.mid,unseen\n");
+        SplitAssignment unseen = PieceSplitter.fromFile(csv, files, root);
+        assertEquals(Map.of(1L, Split.TRAIN), unseen.splitOfFile());
+        assertEquals(5, unseen.excludedFiles());
+        assertEquals(0, unseen.unmatchedRows());
+
         Files.writeString(csv, "file,split\na.mid,train\n");
         assertThrows(BadInputException.class, () -> PieceSplitter.fromFile(csv, files, root));
 

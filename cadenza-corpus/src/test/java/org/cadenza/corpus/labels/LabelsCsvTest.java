@@ -56,6 +56,22 @@ class LabelsCsvTest {
         assertEquals("chopin/e", rows.get(2).pieceId());
     }
 
+    /** The benchmarks' split.csv loads as labels: its group is the piece, "unseen" files get no split. */
+    @Test
+    void aBenchmarkSplitLoadsWithItsGroupsAndUnseenFiles(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("split.csv");
+        Files.writeString(csv, """
+                path,dataset,format,composer,group,split
+                asap/bach/a.mid,asap,midi,bach,asap:bach/Fugue_bwv_846,train
+                polish-scores/abersbach/x.krn,polish-scores,kern,abersbach,polish-scores:abersbach/x,unseen
+                """);
+        List<LabelRow> rows = LabelsCsv.read(csv);
+        assertEquals("asap:bach/Fugue_bwv_846", rows.get(0).pieceId());
+        assertEquals(Optional.of("train"), rows.get(0).split());
+        assertEquals("polish-scores:abersbach/x", rows.get(1).pieceId());
+        assertEquals(Optional.empty(), rows.get(1).split());
+    }
+
     @Test
     void errorsNameTheLine(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("labels.csv");
