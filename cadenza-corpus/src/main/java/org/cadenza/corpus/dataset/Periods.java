@@ -162,6 +162,28 @@ public final class Periods {
         }
     }
 
+    /**
+     * The period of a composer the table does not know, from life years alone (as scores give them: kern
+     * {@code !!!CDT}, the score corpora's {@code born}/{@code died} columns), by the table's own date rule applied
+     * to the year the composer turned 40, or died if earlier: the middle of most careers' best-known output.
+     * Bach (1685-1750) gives 1725, baroque; Mozart (1756-1791) 1791, classical; Moniuszko (1819-1872) 1859,
+     * romantic. The conventions the table adds (impressionist, Beethoven) are not guessed from dates.
+     *
+     * @param born the year of birth
+     * @param died the year of death, &ge; {@code born}
+     * @return one of the periods of the date rule: renaissance, baroque, classical, romantic, 20th-century,
+     *         21st-century
+     * @throws IllegalArgumentException when {@code died < born}
+     */
+    public static String ofLifeYears(int born, int died) {
+        if (died < born) {
+            throw new IllegalArgumentException("died (" + died + ") before born (" + born + ")");
+        }
+        int year = Math.min(died, born + 40);
+        return year < 1600 ? "renaissance" : year < 1750 ? "baroque" : year < 1820 ? "classical"
+                : year < 1900 ? "romantic" : year < 2000 ? "20th-century" : "21st-century";
+    }
+
     /** The period of {@code composerId}, or empty when the table does not know it. */
     public Optional<String> periodOf(String composerId) {
         return Optional.ofNullable(table.get(Objects.requireNonNull(composerId, "composerId")));

@@ -8,6 +8,8 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.io.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -116,5 +118,18 @@ class PeriodsTest {
         }
         assertTrue(ids.size() >= 28, "the three datasets hold 28 composers, read " + ids);
         assertEquals(List.of(), missing, "composers without a period");
+    }
+
+    @ParameterizedTest(name = "{0}-{1} -> {2}")
+    @CsvSource({"1685, 1750, baroque", "1756, 1791, classical", "1819, 1872, romantic", "1525, 1594, renaissance",
+            "1797, 1828, romantic", "1560, 1600, baroque", "1710, 1750, classical", "1862, 1918, 20th-century",
+            "1970, 2024, 21st-century"})
+    void periodFromLifeYearsIsTheYearTheComposerTurnedFortyOrDied(int born, int died, String period) {
+        assertEquals(period, Periods.ofLifeYears(born, died));
+    }
+
+    @Test
+    void deathBeforeBirthIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Periods.ofLifeYears(1800, 1700));
     }
 }
