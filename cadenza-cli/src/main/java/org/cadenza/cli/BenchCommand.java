@@ -59,6 +59,17 @@ public final class BenchCommand implements Runnable {
         return "none".equals(option) ? Optional.empty() : option != null ? Optional.of(Path.of(option)) : finder.get();
     }
 
+    /** {@code --python PATH}: the Python of the peer side, 'none' for none, else the one the benchmark finds. */
+    static final class Python {
+        @Option(names = "--python", paramLabel = "PATH")
+        String path;
+
+        /** The Python asked for, none, or the one {@code finder} finds ({@link #peer}). */
+        Optional<Path> resolve(Supplier<Optional<Path>> finder) {
+            return peer(path, finder);
+        }
+    }
+
     /** {@code --data}: the datasets folder, for the file a benchmark times by default and for relative paths. */
     static final class Data {
         @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")

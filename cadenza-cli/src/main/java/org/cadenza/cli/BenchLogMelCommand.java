@@ -24,8 +24,8 @@ public final class BenchLogMelCommand implements Callable<Integer> {
     @Mixin
     BenchCommand.Threads threads;
 
-    @Option(names = "--python", paramLabel = "PATH")
-    String python;
+    @Mixin
+    BenchCommand.Python python;
 
     @Mixin
     BenchCommand.Output output;
@@ -37,7 +37,7 @@ public final class BenchLogMelCommand implements Callable<Integer> {
     public Integer call() {
         var clip = file == null ? LogMelBenchmark.testSignal(seconds, render.settings().sampleRate())
                 : loadFile();
-        LogMelBenchResult r = LogMelBenchmark.run(clip, threads.threads, BenchCommand.peer(python, LogMelBenchmark::findPython));
+        LogMelBenchResult r = LogMelBenchmark.run(clip, threads.threads, python.resolve(LogMelBenchmark::findPython));
         output.emit(r.toMarkdown());
         return ExitCode.OK;
     }

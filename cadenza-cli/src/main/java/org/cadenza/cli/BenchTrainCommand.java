@@ -26,8 +26,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "215")
     int frames;
 
-    @Option(names = "--python", paramLabel = "PATH")
-    String python;
+    @Mixin
+    BenchCommand.Python python;
 
     @Mixin
     BenchCommand.Output output;
@@ -37,7 +37,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         threads.applyToPyTorch();
         var params = TrainThroughputBenchmark.Params.builder().optArchitecture(model.value()).optWindows(windows)
                 .optThreads(threads.threads).optMels(mels).optFrames(frames)
-                .optPython(BenchCommand.peer(python, TrainThroughputBenchmark::findPython)).build();
+                .optPython(python.resolve(TrainThroughputBenchmark::findPython)).build();
         TrainThroughputResult r = TrainThroughputBenchmark.run(params, output.commandLine());
         output.emit(r.toMarkdown());
         return ExitCode.OK;

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "lr-find", mixinStandardHelpOptions = true)
 public final class LrFindCommand implements Callable<Integer> {
 
-    @Option(names = "--run", paramLabel = "DIR", required = true)
-    Path run;
+    @Mixin
+    RunFolderOption runFolder;
 
     @Mixin
     ArchitectureOption model;
@@ -45,6 +45,7 @@ public final class LrFindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path run = runFolder.dir();
         torch.apply(1);
         TrainingConfig config = TrainingConfig.builder().optArchitecture(model.value()).optSeed(data.seed()).build();
         try (Workspace ws = data.workspace.open()) {

@@ -1,26 +1,18 @@
 package org.cadenza.cli;
 
-import java.util.concurrent.Callable;
-
 import org.cadenza.api.DefaultModels;
 import org.cadenza.api.ModelKind;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code cadenza models info}. */
 @Command(name = "info", mixinStandardHelpOptions = true)
-public final class ModelsInfoCommand implements Callable<Integer> {
+public final class ModelsInfoCommand extends ModelsReportCommand {
     @Parameters(arity = "0..1", paramLabel = "KIND")
     String kind;
-    @Mixin
-    ModelsOption models;
-    @Mixin
-    JsonOption json;
 
     @Override
-    public Integer call() throws Exception {
-        DefaultModels d = models.models();
+    int report(DefaultModels d) {
         java.util.List<DefaultModels.ModelInfo> shown = kind == null ? d.list()
                 : d.info(ModelKind.parse(kind)).map(java.util.List::of).orElse(java.util.List.of());
         StringBuilder text = new StringBuilder();

@@ -1,23 +1,15 @@
 package org.cadenza.cli;
 
-import java.util.concurrent.Callable;
-
 import org.cadenza.api.DefaultModels;
 import org.cadenza.api.ModelKind;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code cadenza models list}. */
 @Command(name = "list", mixinStandardHelpOptions = true)
-public final class ModelsListCommand implements Callable<Integer> {
-    @Mixin
-    ModelsOption models;
-    @Mixin
-    JsonOption json;
+public final class ModelsListCommand extends ModelsReportCommand {
 
     @Override
-    public Integer call() throws Exception {
-        DefaultModels d = models.models();
+    int report(DefaultModels d) {
         StringBuilder text = new StringBuilder("default models in " + d.dir() + ":\n");
         for (ModelKind k : ModelKind.values()) {
             text.append(String.format(java.util.Locale.ROOT, "  %-9s %s%n", k.id(), d.info(k).map(i -> "trained "

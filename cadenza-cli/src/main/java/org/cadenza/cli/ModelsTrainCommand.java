@@ -1,7 +1,6 @@
 package org.cadenza.cli;
 
 import java.util.EnumSet;
-import java.util.concurrent.Callable;
 
 import org.cadenza.api.DefaultModels;
 import org.cadenza.api.ModelKind;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cadenza models train}. */
 @Command(name = "train", mixinStandardHelpOptions = true)
-public final class ModelsTrainCommand implements Callable<Integer> {
+public final class ModelsTrainCommand extends ModelsReportCommand {
     @Option(names = "--only", split = ",", paramLabel = "KIND")
     java.util.List<String> only;
 
@@ -23,14 +22,10 @@ public final class ModelsTrainCommand implements Callable<Integer> {
     java.util.List<java.nio.file.Path> data;
 
     @Mixin
-    ModelsOption models;
-    @Mixin
-    JsonOption json;
-    @Mixin
     ThreadsOption threads;
 
     @Override
-    public Integer call() throws Exception {
+    int report(DefaultModels d) throws Exception {
         EnumSet<ModelKind> kinds = EnumSet.noneOf(ModelKind.class);
         if (only == null || only.isEmpty()) {
             kinds = EnumSet.allOf(ModelKind.class);
@@ -42,7 +37,7 @@ public final class ModelsTrainCommand implements Callable<Integer> {
         java.util.List<DefaultModels.ModelInfo> trained;
         try (TrainingProgress training = EmbeddingOptions.progress()) {
             ConsoleProgress progress = new ConsoleProgress();
-            trained = models.models().train(kinds, again, () -> data == null || data.isEmpty()
+            trained = d.train(kinds, again, () -> data == null || data.isEmpty()
                             ? TrainingData.publicPianoCorpora(DefaultModels.home(), progress)
                             : new TrainingData(data), progress, training, threads.resolve());
         }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --run DIR}: the folder a training writes, created on the first run and resumed by the next (embed,
- * instruments, train-style).
+ * instruments, train-style), or where lr-find writes its curve.
  */
 public final class RunFolderOption {
 

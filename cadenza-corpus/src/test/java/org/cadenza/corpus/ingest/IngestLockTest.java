@@ -8,7 +8,6 @@ import org.cadenza.corpus.WorkspaceLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -29,17 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and changes nothing. The lock is held by the test (in this JVM, or in a child JVM that says when it holds it), so
  * nothing depends on timing.
  */
-class IngestLockTest {
-
-    @TempDir
-    Path tmp;
-    Path root;
-    Path wsDir;
+class IngestLockTest extends IngestFixture {
 
     @BeforeEach
     void corpus() throws Exception {
-        root = tmp.resolve("music");
-        wsDir = tmp.resolve("ws");
         TestMedia.midi(root.resolve("Bach/a.mid"), 0, 60, 62);
         TestMedia.midi(root.resolve("Haydn/b.mid"), 0, 64, 65);
     }

@@ -10,7 +10,6 @@ import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.io.BadInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,17 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class IngestorTest {
-
-    @TempDir
-    Path tmp;
-    Path root;
-    Path wsDir;
+class IngestorTest extends IngestFixture {
 
     @BeforeEach
     void corpus() throws Exception {
-        root = tmp.resolve("music");
-        wsDir = tmp.resolve("ws");
         TestMedia.midi(root.resolve("Bach/wtc/fugue1.mid"), 0, 60, 62, 64);
         Files.copy(root.resolve("Bach/wtc/fugue1.mid"), root.resolve("Bach/wtc/fugue1-copy.mid"));
         TestMedia.midi(root.resolve("bach/invention1.midi"), 6, 62, 64, 65, 67);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import smile.clustering.HierarchicalClustering;
 import smile.validation.metric.AdjustedRandIndex;
@@ -72,15 +73,9 @@ final class PeriodAgreement {
         }
         double ari = adjustedRandIndex(truth, clusters);
         double purity = purity(clusters, truth);
-        Random random = new Random(seed);
-        Shuffled shuffledAri = new Shuffled(ari);
-        Shuffled shuffledPurity = new Shuffled(purity);
-        int[] shuffled = truth.clone();
-        for (int p = 0; p < PERMUTATIONS; p++) {
-            shuffle(shuffled, random);
-            shuffledAri.add(adjustedRandIndex(shuffled, clusters));
-            shuffledPurity.add(purity(clusters, shuffled));
-        }
+        Shuffled shuffledAri = new Shuffled(ari, shuffled -> adjustedRandIndex(shuffled, clusters));
+        Shuffled shuffledPurity = new Shuffled(purity, shuffled -> purity(clusters, shuffled));
+        permute(truth, new Random(seed), shuffledAri, shuffledPurity);
         return new ComposerAgreement(n, m, k, ari, purity, shuffledAri.mean(), shuffledPurity.mean(),
                 shuffledAri.pValue(), PERMUTATIONS, members);
     }
@@ -185,14 +180,9 @@ final class PeriodAgreement {
         double mostFrequent = (double) Arrays.stream(counts).max().orElse(0) / m;
 
         Random random = new Random(seed);
-        Shuffled shuffledKnn = new Shuffled(knn);
-        Shuffled shuffledSilhouette = new Shuffled(silhouette);
-        int[] shuffled = labels.clone();
-        for (int p = 0; p < PERMUTATIONS; p++) {
-            shuffle(shuffled, random);
-            shuffledKnn.add(knnAgreement(nearest, shuffled));
-            shuffledSilhouette.add(silhouette(d, shuffled));
-        }
+        Shuffled shuffledKnn = new Shuffled(knn, shuffled -> knnAgreement(nearest, shuffled));
+        Shuffled shuffledSilhouette = new Shuffled(silhouette, shuffled -> silhouette(d, shuffled));
+        permute(labels, random, shuffledKnn, shuffledSilhouette);
         // periods shuffled among composers: each labelled composer keeps one period, drawn from the others'
         List<Integer> owningComposers = Arrays.stream(owners).distinct().sorted().boxed().toList();
         Map<Integer, Integer> periodOfComposer = new HashMap<>();
@@ -200,7 +190,7 @@ final class PeriodAgreement {
             periodOfComposer.putIfAbsent(owners[j], labels[j]);
         }
         int[] composerPeriods = owningComposers.stream().mapToInt(periodOfComposer::get).toArray();
-        Shuffled shuffledOther = new Shuffled(knnOther);
+        Shuffled shuffledOther = new Shuffled(knnOther, drawnLabels -> knnAgreement(nearestOther, drawnLabels));
         int[] relabelled = new int[m];
         for (int p = 0; p < PERMUTATIONS; p++) {
             shuffle(composerPeriods, random);
@@ -211,7 +201,7 @@ final class PeriodAgreement {
             for (int j = 0; j < m; j++) {
                 relabelled[j] = drawn.get(owners[j]);
             }
-            shuffledOther.add(knnAgreement(nearestOther, relabelled));
+            shuffledOther.score(relabelled);
         }
         return new PieceAgreement(n, m, k, knn, shuffledKnn.mean(), shuffledKnn.pValue(),
                 mostFrequent, knnOther, scoredOther == 0 ? Double.NaN : shuffledOther.mean(),
@@ -306,20 +296,39 @@ final class PeriodAgreement {
     }
 
     /**
+     * {@value #PERMUTATIONS} shuffles of a copy of {@code labels}, drawn with {@code random}, each scored by every one
+     * of {@code statistics}.
+     */
+    private static void permute(int[] labels, Random random, Shuffled... statistics) {
+        int[] shuffled = labels.clone();
+        for (int p = 0; p < PERMUTATIONS; p++) {
+            shuffle(shuffled, random);
+            for (Shuffled s : statistics) {
+                s.score(shuffled);
+            }
+        }
+    }
+
+    /**
      * A statistic over {@link #PERMUTATIONS} shufflings of the labels, beside its observed value: the mean, and the
      * permutation p-value {@code (1 + #{shuffled >= observed}) / (1 + shufflings)} (ties within 1e-12 count).
      */
     private static final class Shuffled {
         private final double observed;
+        private final ToDoubleFunction<int[]> statistic;
         private double sum;
         private int atLeast;
         private int count;
 
-        Shuffled(double observed) {
+        /** @param statistic the statistic of a labelling */
+        Shuffled(double observed, ToDoubleFunction<int[]> statistic) {
             this.observed = observed;
+            this.statistic = statistic;
         }
 
-        void add(double value) {
+        /** Adds the statistic of a shuffled labelling. */
+        void score(int[] shuffled) {
+            double value = statistic.applyAsDouble(shuffled);
             sum += value;
             count++;
             if (value >= observed - 1e-12) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cadenza.model.pipeline.AbstractFilePredictor;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.FilePredictor;
 
@@ -14,13 +15,14 @@ import org.cadenza.model.pipeline.FilePredictor;
  * A member that cannot read the file (a recording given to a run with a notes member) makes the whole prediction
  * fail with that member's message.
  */
-public final class FusionPredictor implements FilePredictor {
+public final class FusionPredictor extends AbstractFilePredictor {
 
     private final LateFusion fusion;
     private final List<FilePredictor> members;
 
     /** Takes ownership of {@code members} (closed with this predictor), in the order of the fusion's weights. */
     public FusionPredictor(LateFusion fusion, List<FilePredictor> members) {
+        super(fusion.classes());
         this.fusion = fusion;
         this.members = List.copyOf(members);
         if (members.size() != fusion.members().size()) {
@@ -59,13 +61,7 @@ public final class FusionPredictor implements FilePredictor {
     }
 
     @Override
-    public List<String> classes() {
-        return fusion.classes();
-    }
-
-    @Override
-    public FilePrediction.Result predict(Path file) {
-        long start = System.nanoTime();
+    protected FilePrediction.Result predict(Path file, long startNanos) {
         List<double[]> scores = new ArrayList<>(members.size());
         for (FilePredictor m : members) {
             scores.add(m.scores(m.predict(file)));
@@ -77,7 +73,7 @@ public final class FusionPredictor implements FilePredictor {
             probs[classes().indexOf(r.label())] = (float) r.probability();
         }
         return new FilePrediction.Result(file, ranking, List.of(new FilePrediction.WindowResult(0.0, probs)),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - startNanos) / 1e9);
     }
 
     @Override

@@ -9,9 +9,9 @@ import java.util.List;
 import org.cadenza.corpus.MusicLoader;
 import org.cadenza.features.FeatureExtractor;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.model.pipeline.AbstractFilePredictor;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.PipelineSettings;
-import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.render.MidiRenderer;
 
 /**
@@ -20,7 +20,7 @@ import org.cadenza.render.MidiRenderer;
  * model has the composer head) and every family's probability with its verdict at the thresholds tuned on
  * validation ({@link InstrumentThresholds}; 0.5 when the run has none).
  */
-public final class InstrumentPredictor implements FilePredictor {
+public final class InstrumentPredictor extends AbstractFilePredictor {
 
     private final MultiTaskModel model;
     private final PipelineSettings pipeline;
@@ -29,6 +29,7 @@ public final class InstrumentPredictor implements FilePredictor {
     private final FeatureExtractor extractor;
 
     private InstrumentPredictor(MultiTaskModel model, PipelineSettings pipeline, InstrumentThresholds thresholds) {
+        super(model.contract().classes());
         this.model = model;
         this.pipeline = pipeline;
         this.thresholds = thresholds;
@@ -54,13 +55,7 @@ public final class InstrumentPredictor implements FilePredictor {
     }
 
     @Override
-    public List<String> classes() {
-        return model.contract().classes();
-    }
-
-    @Override
-    public FilePrediction.Result predict(Path file) {
-        long start = System.nanoTime();
+    protected FilePrediction.Result predict(Path file, long startNanos) {
         FilePrediction.AudioWindows aw = FilePrediction.audioWindows(file, loader, extractor, pipeline.window());
         List<float[]> inputs = aw.windows();
         double[] starts = aw.startSeconds();
@@ -79,10 +74,10 @@ public final class InstrumentPredictor implements FilePredictor {
         }
         inst.sort(Comparator.comparingDouble(FilePrediction.InstrumentProbability::probability).reversed());
         FilePrediction.Result composers = out.composers().isPresent()
-                ? FilePrediction.result(file, classes(), starts, out.composers().get(), start)
+                ? FilePrediction.result(file, classes(), starts, out.composers().get(), startNanos)
                 : new FilePrediction.Result(file, List.of(), List.of(), 0);
         return new FilePrediction.Result(file, composers.ranking(), composers.windows(),
-                (System.nanoTime() - start) / 1e9, inst);
+                (System.nanoTime() - startNanos) / 1e9, inst);
     }
 
     @Override

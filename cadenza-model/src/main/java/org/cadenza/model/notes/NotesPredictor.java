@@ -10,8 +10,8 @@ import org.cadenza.features.symbolic.SymbolicFeatures;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.classical.ClassicalModel;
+import org.cadenza.model.pipeline.AbstractFilePredictor;
 import org.cadenza.model.pipeline.FilePrediction;
-import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.MidiFiles;
 
 /**
@@ -20,7 +20,7 @@ import org.cadenza.model.route.MidiFiles;
  * ranking from their mean log-probability. Refuses recordings (the notes are read from MIDI only) and a model whose
  * feature names differ from this Cadenza's.
  */
-public final class NotesPredictor implements FilePredictor {
+public final class NotesPredictor extends AbstractFilePredictor {
 
     private final NotesSettings settings;
     private final ClassicalModel model;
@@ -28,6 +28,7 @@ public final class NotesPredictor implements FilePredictor {
 
     /** A predictor for a loaded model and its settings (checks that the model reads these features). */
     public NotesPredictor(ClassicalModel model, NotesSettings settings) {
+        super(model.classes());
         this.settings = settings;
         this.model = model;
         this.features = new SymbolicFeatures(settings.features());
@@ -50,15 +51,9 @@ public final class NotesPredictor implements FilePredictor {
     }
 
     @Override
-    public List<String> classes() {
-        return model.classes();
-    }
-
-    @Override
-    public FilePrediction.Result predict(Path file) {
-        long start = System.nanoTime();
+    protected FilePrediction.Result predict(Path file, long startNanos) {
         NoteSequence seq = MidiFiles.readNotes(file, "the notes route", settings.pedal());
-        return predict(seq, file, start);
+        return predict(seq, file, startNanos);
     }
 
     /** Predicts notes already read ({@code file} names them; {@code startNanos} is when the work began). */

@@ -9,9 +9,9 @@ import org.cadenza.io.BadInputException;
 import org.cadenza.io.midi.NoteSequence;
 import org.cadenza.model.bundle.Classifier;
 import org.cadenza.model.bundle.ModelBundle;
+import org.cadenza.model.pipeline.AbstractFilePredictor;
 import org.cadenza.model.pipeline.FilePrediction;
 import org.cadenza.model.pipeline.WorkspaceTraining;
-import org.cadenza.model.pipeline.FilePredictor;
 import org.cadenza.model.route.MidiFiles;
 
 /**
@@ -19,13 +19,14 @@ import org.cadenza.model.route.MidiFiles;
  * network (values quantised to 1/255 as the training windows were), the file's ranking from the mean
  * log-probability. Refuses recordings, and a model whose input contract differs from the stored settings.
  */
-public final class PianoRollPredictor implements FilePredictor {
+public final class PianoRollPredictor extends AbstractFilePredictor {
 
     private final Classifier classifier;
     private final PianoRollSettings settings;
 
     /** Takes ownership of {@code classifier} (closed with this predictor); checks the contract. */
     public PianoRollPredictor(Classifier classifier, PianoRollSettings settings) {
+        super(classifier.classes());
         this.classifier = classifier;
         this.settings = settings;
         classifier.check(settings.inputContract());
@@ -44,13 +45,7 @@ public final class PianoRollPredictor implements FilePredictor {
     }
 
     @Override
-    public List<String> classes() {
-        return classifier.classes();
-    }
-
-    @Override
-    public FilePrediction.Result predict(Path file) {
-        long start = System.nanoTime();
+    protected FilePrediction.Result predict(Path file, long startNanos) {
         NoteSequence seq = MidiFiles.readNotes(file, "the piano-roll route", settings.pedal());
         PianoRoll roll = PianoRoll.of(seq, settings.roll());
         List<Integer> starts = PianoRollTraining.starts(roll, settings);
@@ -65,7 +60,7 @@ public final class PianoRollPredictor implements FilePredictor {
             windows.add(PianoRollTraining.asStored(roll.window(starts.get(i), frames)));
             startSeconds[i] = starts.get(i) * roll.secondsPerFrame();
         }
-        return FilePrediction.result(file, classes(), startSeconds, classifier.predictProba(windows), start);
+        return FilePrediction.result(file, classes(), startSeconds, classifier.predictProba(windows), startNanos);
     }
 
     @Override

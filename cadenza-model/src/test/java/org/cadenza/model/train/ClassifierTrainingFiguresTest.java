@@ -29,7 +29,7 @@ class ClassifierTrainingFiguresTest {
     void adamWFiguresArePinned() {
         TrainingResult r = ClassifierTraining.train(TRAIN, VAL, Synthetic.smallTraining().build(), tmp.resolve("a"),
                 TrainingListener.NONE);
-        assertPinned("AdamW classifier", ADAMW, ADAMW_BEST, r);
+        assertPinned("AdamW classifier", r);
         assertEquals(TrainingResult.Status.COMPLETED, r.status());
     }
 
@@ -40,8 +40,8 @@ class ClassifierTrainingFiguresTest {
                 .optAnneal(TrainingConfig.Anneal.LINEAR).optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY)
                 .build();
         TrainingResult r = ClassifierTraining.train(TRAIN, VAL, cfg, tmp.resolve("s"), TrainingListener.NONE);
-        assertPinned("SGD classifier", SGD, SGD_BEST, r);
-        assertEquals(SGD_STATUS, r.status());
+        assertPinned("SGD classifier", r);
+        assertEquals(TrainingResult.Status.STOPPED_EARLY, r.status());
     }
 
     @Test
@@ -58,21 +58,4 @@ class ClassifierTrainingFiguresTest {
                 Files.readAllLines(run.resolve("history.csv")).size());
         assertFalse(Files.exists(ClassifierTraining.optimizerFile(run, 2)), "only the last optimizer state is kept");
     }
-
-    // Per epoch {train loss, train accuracy, validation loss, validation accuracy, learning rate}, recorded with the
-    // epoch loop as it was before TrainingLoop (commit 25d6e2f), one PyTorch thread, DJL 0.32 / PyTorch 2.5.1 on CPU.
-    static final double[][] ADAMW = {
-            {1.023282737, 0.7187500000, 1.582337443, 0.5333333333, 0.003000000000},
-            {0.2632317822, 0.8958333333, 1.816626549, 0.6666666667, 0.001500006000},
-            {0.2893829209, 0.8750000000, 0.01555971553, 1.000000000, 1.200000000e-08},
-    };
-    static final int ADAMW_BEST = 3;
-    static final double[][] SGD = {
-            {1.120116681, 0.6770833333, 0.8944748561, 0.6666666667, 0.02600000000},
-            {0.1942936784, 0.9270833333, 0.1530611197, 0.9000000000, 0.04864865405},
-            {0.2969060087, 0.8645833333, 0.0001290885732, 1.000000000, 0.04054057838},
-            {0.1361325979, 0.9166666667, 1.033140446e-06, 1.000000000, 0.03243250270},
-    };
-    static final TrainingResult.Status SGD_STATUS = TrainingResult.Status.STOPPED_EARLY;
-    static final int SGD_BEST = 3;
 }

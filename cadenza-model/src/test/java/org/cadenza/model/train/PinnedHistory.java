@@ -1,6 +1,12 @@
 package org.cadenza.model.train;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -9,25 +15,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Pins the learning curves of small deterministic trainings (one PyTorch thread, fixed seeds): the figures below each
- * test were recorded before the four trainings (classifier, multi-task, embedding,
+ * Pins the learning curves of small deterministic trainings (one PyTorch thread, fixed seeds): the figures in
+ * {@value #FILE} were recorded before the four trainings (classifier, multi-task, embedding,
  * language model) were moved onto one epoch loop, so a refactoring of the loop
  * that changes any figure fails here. A legitimate change of the numbers (another DJL or PyTorch version, another
- * CPU) shows the new figures in the failure message, ready to paste.
+ * CPU) shows the new figures in the failure message, as rows of that file ready to paste.
  */
 public final class PinnedHistory {
 
     /** Absolute tolerance of every pinned figure. */
     public static final double TOLERANCE = 1e-6;
 
+    /**
+     * The pinned histories, a resource beside this class: one CSV row per epoch, {@code history, best_epoch, epoch},
+     * then the five figures of {@link #assertPinned(String, double[][], List)}.
+     */
+    public static final String FILE = "pinned-histories.csv";
+
     private PinnedHistory() {
+    }
+
+    /** The pinned figures of {@code history} in {@value #FILE}, one row per epoch as {@link #assertPinned} takes. */
+    public static double[][] figures(String history) {
+        return rows(history).stream().map(r -> Arrays.copyOfRange(r, 2, r.length)).toArray(double[][]::new);
+    }
+
+    /** {@link #assertPinned(String, double[][], int, TrainingOutcome)} with the figures and best epoch pinned for it. */
+    public static void assertPinned(String history, TrainingOutcome run) {
+        assertPinned(history, figures(history), (int) rows(history).get(0)[0], run);
+    }
+
+    /** The rows of {@code history} in {@value #FILE}, epochs in order: best epoch, epoch, the five figures. */
+    private static List<double[]> rows(String history) {
+        List<double[]> rows = new ArrayList<>();
+        try (InputStream in = PinnedHistory.class.getResourceAsStream(FILE)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] cells = line.split(",");
+                if (cells[0].equals(history)) {
+                    rows.add(Arrays.stream(cells).skip(1).mapToDouble(Double::parseDouble).toArray());
+                    assertEquals(rows.size(), (int) rows.get(rows.size() - 1)[1], history + ": epochs in order in "
+                            + FILE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no history '" + history + "' in " + FILE);
+        }
+        return rows;
     }
 
     /**
      * @param expected per epoch {train loss, train accuracy, validation loss, validation accuracy, learning rate}
      */
     public static void assertPinned(String what, double[][] expected, List<EpochRecord> actual) {
-        String paste = "\n" + what + " figures of this run:\n" + literal(actual);
+        assertPinned(what, expected, actual, "?");
+    }
+
+    private static void assertPinned(String what, double[][] expected, List<EpochRecord> actual, String bestEpoch) {
+        String paste = "\n" + what + " figures of this run, as rows of " + FILE + ":\n" + rows(what, bestEpoch, actual);
         assertEquals(expected.length, actual.size(), "epochs" + paste);
         for (int e = 0; e < expected.length; e++) {
             double[] got = row(actual.get(e));
@@ -41,7 +88,7 @@ public final class PinnedHistory {
 
     /** {@link #assertPinned(String, double[][], List)} of the run's history, and its best epoch. */
     public static void assertPinned(String what, double[][] expected, int bestEpoch, TrainingOutcome run) {
-        assertPinned(what, expected, run.history());
+        assertPinned(what, expected, run.history(), String.valueOf(run.bestEpoch()));
         assertEquals(bestEpoch, run.bestEpoch(), what + ": best epoch");
     }
 
@@ -87,18 +134,17 @@ public final class PinnedHistory {
         return new double[] {r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(), r.learningRate()};
     }
 
-    /** @return the history as a Java array literal */
-    public static String literal(List<EpochRecord> h) {
-        StringBuilder s = new StringBuilder("{\n");
+    /** @return the history as rows of {@value #FILE} */
+    public static String rows(String history, String bestEpoch, List<EpochRecord> h) {
+        StringBuilder s = new StringBuilder();
         for (EpochRecord r : h) {
-            double[] v = row(r);
-            s.append("    {");
-            for (int k = 0; k < v.length; k++) {
-                s.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.10g", v[k]));
+            s.append(history).append(',').append(bestEpoch).append(',').append(r.epoch());
+            for (double v : row(r)) {
+                s.append(',').append(String.format(Locale.ROOT, "%.10g", v));
             }
-            s.append("},\n");
+            s.append('\n');
         }
-        return s.append("}").toString();
+        return s.toString();
     }
 
     /** A listener that kills the run (throws, as a crash would) at batch {@code batch} of epoch {@code epoch}. */
