@@ -9,6 +9,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
@@ -113,7 +114,7 @@ final class MusicXmlDocument {
             Unmarshaller u = Context.INSTANCE.createUnmarshaller();
             // go on past values JAXB cannot convert (they are left null and refused below, with their place)
             u.setEventHandler(event -> event.getSeverity() != ValidationEvent.FATAL_ERROR);
-            return u.unmarshal(r, type).getValue();
+            return u.unmarshal(refusingEntities(r), type).getValue();
         } catch (JAXBException e) {
             throw malformed(file, e);
         } finally {
@@ -123,6 +124,24 @@ final class MusicXmlDocument {
                 // nothing held: the bytes are in memory
             }
         }
+    }
+
+    /**
+     * {@code r}, failing at the first entity reference other than the five of XML and character references (the
+     * parser reports them unexpanded, as it reads no DTD): a document that relies on a DTD's entities is refused
+     * rather than read with text missing.
+     */
+    private static XMLStreamReader refusingEntities(XMLStreamReader r) {
+        return new StreamReaderDelegate(r) {
+            @Override
+            public int next() throws XMLStreamException {
+                int event = super.next();
+                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new XMLStreamException("the entity &" + getLocalName() + "; is not expanded", getLocation());
+                }
+                return event;
+            }
+        };
     }
 
     /** "malformed XML at line L, column C: what the parser says", the cause kept. */

@@ -52,7 +52,8 @@ import org.cadenza.io.score.ScoreMetadata;
  *       has no bar. {@link NoteSequence#barStartSeconds()} holds the start of every other measure.</li>
  *   <li><b>Repeats</b> (repeat bar lines, voltas, da capo, segno): played <em>once, as written</em>: no expansion,
  *       so a score's length is bounded by its size. Voltas are played one after the other.</li>
- *   <li><b>Ties:</b> a note with {@code <tie type="stop"/>} continues the open tie of the same pitch in its part:
+ *   <li><b>Ties:</b> a note with {@code <tie type="stop"/>} continues the open tie of the same pitch in its part
+ *       (of its own voice if there is one, else of another voice), the part's notes taken in time order:
  *       one note from the first onset to the last offset. A tie stop with nothing open starts a note; a tie start
  *       that no note continues ends where its note ends. {@code <tied>} (notation only) is not read.</li>
  *   <li><b>Grace notes</b> take their time from the note that follows them in their voice: each grace note (with

@@ -31,19 +31,23 @@ final class PartPerformer {
     private final List<Note> out;
     private final int maxNotes;
     private final TreeMap<Double, Integer> levels = new TreeMap<>();
-    private final Map<Integer, Open> tied = new HashMap<>();
+    private final Map<Integer, List<Open>> tied = new HashMap<>();
     private final Map<String, List<List<PartWalk.Written>>> graces = new HashMap<>();
     private final Map<String, Double> stolen = new HashMap<>();
+    /** Notes started and not yet in {@code out} (open tie chains, the note being placed). */
+    private int started;
 
     /** A note being built: quarter positions, until its tie chain ends. */
     private static final class Open {
         final int pitch;
+        final String voice;
         final double onset;
         double offset;
         final int velocity;
 
-        Open(int pitch, double onset, double offset, int velocity) {
+        Open(int pitch, String voice, double onset, double offset, int velocity) {
             this.pitch = pitch;
+            this.voice = voice;
             this.onset = onset;
             this.offset = offset;
             this.velocity = velocity;
@@ -81,7 +85,11 @@ final class PartPerformer {
         for (PartWalk.Mark m : marks) {
             levels.put(quarter(m), (int) m.value());
         }
-        for (PartWalk.Written w : part.notes()) {
+        // in time order (stable: file order at one time), so that a tie written in a later voice of its measure
+        // than the note it continues is still joined
+        List<PartWalk.Written> notes = new ArrayList<>(part.notes());
+        notes.sort(Comparator.comparingDouble(w -> measureStart[w.measure()] + w.onset()));
+        for (PartWalk.Written w : notes) {
             double q = measureStart[w.measure()] + w.onset();
             if (w.grace()) {
                 if (!w.isRest()) {
@@ -110,8 +118,8 @@ final class PartPerformer {
             PartWalk.Written first = slots.get(0).get(0);
             placeGraces(slots, measureStart[first.measure()] + first.onset(), 0);
         }
-        for (Open o : tied.values()) {
-            emit(o);
+        for (List<Open> chains : tied.values()) {
+            chains.forEach(this::emit);
         }
     }
 
@@ -149,36 +157,51 @@ final class PartPerformer {
         return duration > 0 ? total : 0;
     }
 
-    /** A note (grace notes too): joins the open tie chain of its pitch, or starts a note. */
+    /**
+     * A note (grace notes too): joins an open tie chain of its pitch (its own voice's first, else another
+     * voice's), or starts a note; a chain of its voice and pitch that it does not continue ends where it was.
+     */
     private void play(PartWalk.Written w, double onset, double offset, int velocity) {
-        Open open = tied.get(w.pitch());
-        if (w.tieStop() && open != null) {
-            open.offset = Math.max(open.offset, offset);
+        List<Open> open = tied.get(w.pitch());
+        Open same = null;
+        Open any = null;
+        for (int i = 0; open != null && i < open.size(); i++) {
+            Open o = open.get(i);
+            same = same == null && o.voice.equals(w.voice()) ? o : same;
+            any = any == null ? o : any;
+        }
+        Open chain = same != null ? same : any;
+        if (w.tieStop() && chain != null) {
+            chain.offset = Math.max(chain.offset, offset);
             if (!w.tieStart()) {
-                emit(tied.remove(w.pitch()));
+                open.remove(chain);
+                emit(chain);
             }
             return;
         }
-        if (open != null) {
-            emit(tied.remove(w.pitch())); // a tie that this note does not continue ends where it was
+        if (same != null) {
+            open.remove(same);
+            emit(same);
         }
         count();
-        Open note = new Open(w.pitch(), onset, offset, velocity);
+        Open note = new Open(w.pitch(), w.voice(), onset, offset, velocity);
         if (w.tieStart()) {
-            tied.put(w.pitch(), note);
+            tied.computeIfAbsent(w.pitch(), p -> new ArrayList<>()).add(note);
         } else {
             emit(note);
         }
     }
 
     private void count() {
-        if (out.size() + tied.size() >= maxNotes) {
+        if (out.size() + started >= maxNotes) {
             throw new ResourceLimitException(file, String.format(Locale.ROOT,
                     "too many notes: more than %,d, the limit of a score", maxNotes));
         }
+        started++;
     }
 
     private void emit(Open o) {
+        started--;
         double on = tempo.seconds(o.onset);
         out.add(new Note(o.pitch, on, Math.max(on, tempo.seconds(o.offset)), o.velocity, channel, program, track));
     }

@@ -117,7 +117,7 @@ final class PartWalk {
                     boolean grace = n.getGrace() != null;
                     boolean chord = n.getChord() != null;
                     double duration = grace ? 0 : quarters(n.getDuration(), "<note>");
-                    double onset = chord ? lastOnset : position;
+                    double onset = chord && !grace ? lastOnset : position; // grace notes take no time
                     if (!chord && !grace) {
                         lastOnset = position;
                         position += duration;
