@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The checks a reader makes on a user's file before it parses it, each failure a {@link BadInputException}. */
 public final class InputFiles {
@@ -39,5 +40,29 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new BadInputException(file, "cannot read the file: " + e, e);
         }
+    }
+
+    /**
+     * Refuses a file larger than {@code maxBytes} with the message {@code "file is too large: <size> bytes, over the
+     * limit of <maxBytes> bytes"}.
+     *
+     * @param file     the user's file, readable ({@link #requireReadable})
+     * @param maxBytes the largest size accepted, bytes
+     * @return the file's size, bytes
+     * @throws ResourceLimitException the file is larger
+     * @throws BadInputException      its size cannot be read
+     */
+    public static long requireAtMostBytes(Path file, long maxBytes) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot read the file size: " + e, e);
+        }
+        if (size > maxBytes) {
+            throw new ResourceLimitException(file, String.format(Locale.ROOT,
+                    "file is too large: %,d bytes, over the limit of %,d bytes", size, maxBytes));
+        }
+        return size;
     }
 }

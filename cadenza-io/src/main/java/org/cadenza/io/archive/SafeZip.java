@@ -1,5 +1,6 @@
 package org.cadenza.io.archive;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -138,11 +139,7 @@ public final class SafeZip {
         }
         List<Member> done = new ArrayList<>();
         boolean ok = false;
-        try (ZipFile zf = open(zip)) {
-            if (zf.size() > limits.maxEntries()) {
-                throw new ResourceLimitException(zip, String.format(Locale.ROOT,
-                        "too many entries: %,d, over the limit of %,d", zf.size(), limits.maxEntries()));
-            }
+        try (ZipFile zf = open(zip, limits)) {
             long[] total = {0};
             Set<String> seen = new HashSet<>();
             Enumeration<? extends ZipEntry> entries = zf.entries();
@@ -169,6 +166,70 @@ public final class SafeZip {
                     TempFiles.deleteQuietly(m.extracted());
                 }
             }
+        }
+    }
+
+    /**
+     * The names of the archive's members as stored, folders left out, in archive order: to choose what to
+     * {@link #read} (nothing is extracted).
+     *
+     * @throws BadInputException      missing, unreadable, empty or not a zip
+     * @throws ResourceLimitException more entries than {@link Limits#maxEntries()}
+     */
+    public static List<String> names(Path zip, Limits limits) {
+        try (ZipFile zf = open(zip, limits)) {
+            return zf.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName).toList();
+        } catch (IOException e) {
+            throw new BadInputException(zip, "cannot read the archive: " + e, e);
+        }
+    }
+
+    /**
+     * One member's bytes, read into memory with the checks of {@link #extract} (entry count, bytes actually
+     * inflated against the per-member and total limits and the compression ratio, size and CRC-32 against the
+     * header); for a member a reader parses at once, such as the score of a compressed MusicXML file.
+     *
+     * @param name the member's name as stored ({@link #names})
+     * @throws BadInputException      missing, unreadable, empty or not a zip; no such member; corrupt member
+     * @throws ResourceLimitException too many entries, the member too large, too high a compression ratio
+     */
+    public static byte[] read(Path zip, String name, Limits limits) {
+        try (ZipFile zf = open(zip, limits)) {
+            ZipEntry entry = zf.getEntry(name);
+            Path where = memberPath(zip, name);
+            if (entry == null || entry.isDirectory()) {
+                throw new BadInputException(where, "no such member in the archive");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(entry.getSize(), 0),
+                    Math.min(limits.maxEntryBytes(), 1 << 24)));
+            try (InputStream in = memberStream(zf, entry, where)) {
+                copyChecked(in, out, entry, where, limits, new long[1]);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new BadInputException(zip, "cannot read the archive: " + e, e);
+        }
+    }
+
+    /** Opens a readable archive whose entry count is within the limits. */
+    private static ZipFile open(Path zip, Limits limits) throws IOException {
+        InputFiles.requireReadable(zip, "a zip archive", "a zip archive");
+        ZipFile zf = open(zip);
+        if (zf.size() > limits.maxEntries()) {
+            int size = zf.size();
+            zf.close();
+            throw new ResourceLimitException(zip, String.format(Locale.ROOT,
+                    "too many entries: %,d, over the limit of %,d", size, limits.maxEntries()));
+        }
+        return zf;
+    }
+
+    private static InputStream memberStream(ZipFile zf, ZipEntry entry, Path where) {
+        try {
+            return zf.getInputStream(entry);
+        } catch (IOException e) {
+            throw new BadInputException(where, "cannot read the member (compression method " + entry.getMethod()
+                    + "): " + e.getMessage(), e);
         }
     }
 
@@ -243,52 +304,13 @@ public final class SafeZip {
         }
         Path tmp = parent.resolve("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-        long compressed = Math.max(1, entry.getCompressedSize());
-        long bytes = 0;
-        CRC32 crc = new CRC32();
+        long bytes;
         boolean moved = false;
-        InputStream stream;
-        try {
-            stream = zf.getInputStream(entry);
-        } catch (IOException e) {
-            throw new BadInputException(where, "cannot read the member (compression method " + entry.getMethod()
-                    + "): " + e.getMessage(), e);
-        }
-        try (InputStream in = stream;
+        try (InputStream in = memberStream(zf, entry, where);
              OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                      StandardOpenOption.WRITE)) {
-            byte[] buf = new byte[64 * 1024];
-            int n;
-            while ((n = read(in, buf, where)) > 0) {
-                bytes += n;
-                total[0] += n;
-                if (bytes > limits.maxEntryBytes()) {
-                    throw new ResourceLimitException(where, String.format(Locale.ROOT,
-                            "member too large: inflated past %,d bytes, the per-member limit (header says %,d)",
-                            limits.maxEntryBytes(), entry.getSize()));
-                }
-                if (total[0] > limits.maxTotalBytes()) {
-                    throw new ResourceLimitException(where, String.format(Locale.ROOT,
-                            "archive too large: extracted members inflated past %,d bytes, the total limit",
-                            limits.maxTotalBytes()));
-                }
-                if (bytes > RATIO_GRACE_BYTES && (double) bytes / compressed > limits.maxCompressionRatio()) {
-                    throw new ResourceLimitException(where, String.format(Locale.ROOT,
-                            "compression ratio over %.0f (%,d bytes inflated from %,d compressed): a zip bomb?",
-                            limits.maxCompressionRatio(), bytes, entry.getCompressedSize()));
-                }
-                crc.update(buf, 0, n);
-                out.write(buf, 0, n);
-            }
+            bytes = copyChecked(in, out, entry, where, limits, total);
             out.close();
-            if (entry.getSize() >= 0 && entry.getSize() != bytes) {
-                throw new BadInputException(where, String.format(Locale.ROOT,
-                        "corrupt member: inflated to %,d bytes, its header says %,d", bytes, entry.getSize()));
-            }
-            if (entry.getCrc() >= 0 && entry.getCrc() != crc.getValue()) {
-                throw new BadInputException(where, String.format(Locale.ROOT,
-                        "corrupt member: CRC-32 %08x, its header says %08x", crc.getValue(), entry.getCrc()));
-            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
         } catch (IOException e) {
@@ -301,6 +323,52 @@ public final class SafeZip {
             }
         }
         return new Member(name, target, bytes);
+    }
+
+    /**
+     * Copies one member's inflated bytes from {@code in} to {@code out}, counting them against the per-member and
+     * total limits and the compression ratio as they come, then checks the size and CRC-32 against the header.
+     *
+     * @param total the bytes inflated so far by this call, all members together; updated
+     * @return the member's inflated size, bytes
+     */
+    private static long copyChecked(InputStream in, OutputStream out, ZipEntry entry, Path where, Limits limits,
+                                    long[] total) throws IOException {
+        long compressed = Math.max(1, entry.getCompressedSize());
+        long bytes = 0;
+        CRC32 crc = new CRC32();
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while ((n = read(in, buf, where)) > 0) {
+            bytes += n;
+            total[0] += n;
+            if (bytes > limits.maxEntryBytes()) {
+                throw new ResourceLimitException(where, String.format(Locale.ROOT,
+                        "member too large: inflated past %,d bytes, the per-member limit (header says %,d)",
+                        limits.maxEntryBytes(), entry.getSize()));
+            }
+            if (total[0] > limits.maxTotalBytes()) {
+                throw new ResourceLimitException(where, String.format(Locale.ROOT,
+                        "archive too large: extracted members inflated past %,d bytes, the total limit",
+                        limits.maxTotalBytes()));
+            }
+            if (bytes > RATIO_GRACE_BYTES && (double) bytes / compressed > limits.maxCompressionRatio()) {
+                throw new ResourceLimitException(where, String.format(Locale.ROOT,
+                        "compression ratio over %.0f (%,d bytes inflated from %,d compressed): a zip bomb?",
+                        limits.maxCompressionRatio(), bytes, entry.getCompressedSize()));
+            }
+            crc.update(buf, 0, n);
+            out.write(buf, 0, n);
+        }
+        if (entry.getSize() >= 0 && entry.getSize() != bytes) {
+            throw new BadInputException(where, String.format(Locale.ROOT,
+                    "corrupt member: inflated to %,d bytes, its header says %,d", bytes, entry.getSize()));
+        }
+        if (entry.getCrc() >= 0 && entry.getCrc() != crc.getValue()) {
+            throw new BadInputException(where, String.format(Locale.ROOT,
+                    "corrupt member: CRC-32 %08x, its header says %08x", crc.getValue(), entry.getCrc()));
+        }
+        return bytes;
     }
 
     private static int read(InputStream in, byte[] buf, Path where) {

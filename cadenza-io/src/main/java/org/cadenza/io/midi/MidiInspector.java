@@ -25,6 +25,7 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.InputFiles;
 import org.cadenza.io.ResourceLimitException;
 
 /**
@@ -104,18 +105,8 @@ public final class MidiInspector {
         if (!Files.exists(file)) {
             throw new BadInputException(file, "file not found");
         }
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new BadInputException(file, "cannot read the file size: " + e, e);
-        }
-        if (size == 0) {
+        if (InputFiles.requireAtMostBytes(file, limits.maxBytes()) == 0) {
             throw new BadInputException(file, "empty file (0 bytes), expected a Standard MIDI File");
-        }
-        if (size > limits.maxBytes()) {
-            throw new ResourceLimitException(file, String.format(Locale.ROOT,
-                    "file is too large: %,d bytes, over the limit of %,d bytes", size, limits.maxBytes()));
         }
         byte[] bytes;
         try {
@@ -447,8 +438,8 @@ public final class MidiInspector {
         return found < 0 ? 0 : values[found];
     }
 
-    /** Formats seconds as h:mm:ss (rounded down to the second). */
-    static String hms(double seconds) {
+    /** {@code seconds} as {@code h:mm:ss} (rounded down), for the messages of the length limit. */
+    public static String hms(double seconds) {
         long s = (long) Math.floor(seconds);
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
