@@ -19,7 +19,7 @@ import org.cadenza.io.score.InstrumentNames;
 final class PartNotes {
 
     private final List<Pending> notes = new ArrayList<>();
-    private final Map<Long, Pending> openTies = new HashMap<>(); // key: part * 128 + pitch
+    private final Map<Long, Integer> openTies = new HashMap<>(); // part * 128 + pitch -> index in notes
     private final Map<Integer, Instrument> instruments = new HashMap<>();
     private final int velocity;
 
@@ -32,9 +32,10 @@ final class PartNotes {
     void add(int part, int pitch, Quarters onset, Quarters end, KernToken.Tie tie) {
         long key = (long) part * 128 + pitch;
         if (tie.continues()) {
-            Pending open = openTies.get(key);
+            Integer open = openTies.get(key);
             if (open != null) {
-                open.end = Quarters.max(open.end, end);
+                Pending tied = notes.get(open);
+                notes.set(open, new Pending(part, pitch, tied.onset, Quarters.max(tied.end, end), tied.program));
                 if (tie == KernToken.Tie.END) {
                     openTies.remove(key);
                 }
@@ -43,10 +44,9 @@ final class PartNotes {
         } else {
             openTies.remove(key); // a new attack ends a tie left open on its pitch
         }
-        Pending p = new Pending(part, pitch, onset, end, program(part));
-        notes.add(p);
+        notes.add(new Pending(part, pitch, onset, end, program(part)));
         if (tie == KernToken.Tie.START || tie == KernToken.Tie.CONTINUE) {
-            openTies.put(key, p);
+            openTies.put(key, notes.size() - 1);
         }
     }
 
@@ -95,20 +95,8 @@ final class PartNotes {
         return out;
     }
 
-    private static final class Pending {
-        final int part;
-        final int pitch;
-        final Quarters onset;
-        final int program;
-        Quarters end;
-
-        Pending(int part, int pitch, Quarters onset, Quarters end, int program) {
-            this.part = part;
-            this.pitch = pitch;
-            this.onset = onset;
-            this.end = end;
-            this.program = program;
-        }
+    /** A note in quarter notes, with the program of its part at its onset. */
+    private record Pending(int part, int pitch, Quarters onset, Quarters end, int program) {
     }
 
     private static final class Instrument {

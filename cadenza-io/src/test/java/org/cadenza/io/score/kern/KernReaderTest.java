@@ -138,15 +138,8 @@ class KernReaderTest {
 
     @Test
     void aSpineAddedWithPlusBecomesAPartWhenItsExclusiveInterpretationComes() throws Exception {
-        KernReading r = read(
-                "**kern",
-                "2c",
-                "*+",
-                "*\t**kern",
-                "2d\t2e",
-                "*-\t*-");
-        assertNotes(List.of(note(60, 0, 1, 0, 0), note(62, 1, 2, 0, 0), note(64, 1, 2, 0, 1)),
-                r.score().notes().notes());
+        List<Note> notes = read("**kern", "2c", "*+", "*\t**kern", "2d\t2e", "*-\t*-").score().notes().notes();
+        assertNotes(List.of(note(60, 0, 1, 0, 0), note(62, 1, 2, 0, 0), note(64, 1, 2, 0, 1)), notes);
     }
 
     @Test
@@ -215,14 +208,9 @@ class KernReaderTest {
 
     @Test
     void aTempoChangeDuringANoteTimesEachPartOfIt() throws Exception {
-        KernReading r = read(
-                "**kern\t**kern",
-                "1c\t4e",           // 120 BPM: a quarter is 0.5 s
-                "*MM30\t*",          // from quarter 1 on: 2 s a quarter
-                ".\t2.f",
-                "*-\t*-");
-        assertNotes(List.of(note(60, 0, 6.5, 0, 0), note(64, 0, 0.5, 0, 1), note(65, 0.5, 6.5, 0, 1)),
-                r.score().notes().notes());
+        // 120 BPM, a quarter note 0.5 s, until *MM30 at quarter note 1: from there 2 s a quarter note
+        List<Note> notes = read("**kern\t**kern", "1c\t4e", "*MM30\t*", ".\t2.f", "*-\t*-").score().notes().notes();
+        assertNotes(List.of(note(60, 0, 6.5, 0, 0), note(64, 0, 0.5, 0, 1), note(65, 0.5, 6.5, 0, 1)), notes);
     }
 
     @Test
