@@ -46,7 +46,8 @@ import org.cadenza.io.score.ScoreFormat;
  *     choice. So are notes written without any duration (unmeasured chant intonations before measured music).
  *     Both are counted in {@link KernReading#attacks()} and {@link KernReading#timelessNotes()}.</li>
  * <li>Bars: the time of every bar line ({@code =}) that comes before the last note's end, the first bar at 0
- *     (a pickup's bar line falls after it), equal times once.</li>
+ *     (a pickup's bar line falls after it), equal times once; but an unnumbered invisible bar line ({@code =-})
+ *     divides a measure and starts none.</li>
  * <li><b>Sections</b> ({@code *>A}, expansion lists {@code *>[A,A,B]}) are not expanded: the music is read once,
  *     in file order, so a repeat cannot make it longer than its text. Key signatures ({@code *k[]}; accidentals
  *     are explicit in kern tokens), meters ({@code *M3/4}; bars come from bar lines), clefs and transposition
@@ -144,7 +145,7 @@ public final class KernReader {
                 switch (tokens[0].charAt(0)) {
                     case '*' -> interpretation(tokens);
                     case '!' -> expect(tokens, '!', "a local comment line");
-                    case '=' -> bars.add(now); // the other tokens are not checked: a bar line holds no notes
+                    case '=' -> barLine(tokens[0]);
                     default -> data(tokens);
                 }
             }
@@ -188,6 +189,16 @@ public final class KernReader {
                 if (tokens[i].charAt(0) != first) {
                     throw bad(i, "'" + tokens[i] + "' in " + kind);
                 }
+            }
+        }
+
+        /**
+         * A bar line (its other tokens are not checked: a bar line holds no notes). An unnumbered invisible one
+         * ({@code =-}) starts no measure: it divides one, at a line break of the source for instance.
+         */
+        private void barLine(String first) {
+            if (!first.equals("=-")) {
+                bars.add(now);
             }
         }
 

@@ -82,6 +82,7 @@ class KernReaderTest {
                 "4r\t.\t.",                  // a rest; the dotted quarter holds
                 ".\t8d\t.",
                 "4G[\t4e\t-la",              // a tie starts...
+                "=-\t=-\t=-",               // an unnumbered invisible bar line: no measure starts
                 "=2\t=2\t=2",
                 "4G]\t12f\t.",               // ...and ends across the bar line; a triplet
                 ".\t12g\t.",
