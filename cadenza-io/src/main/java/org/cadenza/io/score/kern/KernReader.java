@@ -170,8 +170,8 @@ public final class KernReader {
             if (spines.size() == 0) {
                 for (String t : tokens) {
                     if (!t.startsWith("**")) {
-                        throw bad(ended ? "'" + t + "' after every spine ended (*-)"
-                                : "'" + t + "' before the first exclusive interpretation (such as **kern)");
+                        throw bad(ended ? shown(t) + " after every spine ended (*-)"
+                                : shown(t) + " before the first exclusive interpretation (such as **kern)");
                     }
                 }
             } else if (tokens.length != spines.size()) {
@@ -187,7 +187,7 @@ public final class KernReader {
         private void expect(String[] tokens, char first, String kind) {
             for (int i = 0; i < tokens.length; i++) {
                 if (tokens[i].charAt(0) != first) {
-                    throw bad(i, "'" + tokens[i] + "' in " + kind);
+                    throw bad(i, shown(tokens[i]) + " in " + kind);
                 }
             }
         }
@@ -260,7 +260,7 @@ public final class KernReader {
                 }
                 char c = token.charAt(0);
                 if (c == '*' || c == '!' || c == '=') {
-                    throw bad(i, "'" + token + "' in a data line");
+                    throw bad(i, shown(token) + " in a data line");
                 }
                 Quarters length = event(i, spine.part(), token);
                 if (length == null) {
@@ -365,6 +365,11 @@ public final class KernReader {
 
         private BadInputException bad(int column, String problem) {
             return new BadInputException(file, "line " + line + ", spine " + (column + 1) + ": " + problem);
+        }
+
+        /** A token quoted for a message, cut to 40 characters (a binary file's "token" can be a whole line). */
+        private static String shown(String token) {
+            return "'" + (token.length() > 40 ? token.substring(0, 40) + "..." : token) + "'";
         }
 
         private static String hms(double seconds) {
