@@ -38,14 +38,16 @@ public final class InstrumentNames {
         humdrum(43, "cbass");
         humdrum(46, "arpa");
         humdrum(47, "timpa");
-        humdrum(56, "tromp", "troma", "clrno", "clars", "clara", "claro");
-        humdrum(57, "tromt", "tromb");
+        // clars and clara are clarinets, troma the alto trombone (polish-scores: *Iclars beside *I"Clarinetto Primo,
+        // *Itroma beside *I"Trombone Alto")
+        humdrum(56, "tromp", "clrno", "claro");
+        humdrum(57, "tromt", "tromb", "troma");
         humdrum(58, "tuba", "ophic", "serp");
         humdrum(60, "cor", "corno");
         humdrum(68, "oboe");
         humdrum(69, "cangl");
         humdrum(70, "fagot", "fag_c");
-        humdrum(71, "clarb", "clars");
+        humdrum(71, "clarb", "clars", "clara");
         humdrum(72, "picco");
         humdrum(73, "flt");
         humdrum(24, "guitr", "liuto", "tiorb");
