@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.io.score.Scores;
 import org.cadenza.model.embedding.Anchors;
 import org.cadenza.model.embedding.EmbeddingModel;
 import org.cadenza.model.embedding.Identification;
@@ -56,8 +57,8 @@ final class Analyzer implements AutoCloseable {
         long start = System.nanoTime();
         NoteReader.Pedal pedal = pedal();
         Optional<NoteSequence> notes = Optional.empty();
-        if (MidiFiles.isMidi(file) && (composer instanceof NotesPredictor || openSet.isPresent())) {
-            notes = Optional.of(NoteReader.read(file, MidiLimits.DEFAULTS, pedal));
+        if (MidiFiles.isSymbolic(file) && (composer instanceof NotesPredictor || openSet.isPresent())) {
+            notes = Optional.of(Scores.readNotes(file, MidiLimits.DEFAULTS, pedal));
         }
         Optional<NoteSequence> read = notes;
         FilePrediction.Result c = predict(composer, file, read, pedal, start);
@@ -66,8 +67,8 @@ final class Analyzer implements AutoCloseable {
         if (openSet.isPresent()) {
             EmbeddingModel m = openSet.get();
             NoteSequence seq = read.filter(x -> m.input().pedal() == pedal).orElseGet(() -> {
-                MidiFiles.requireMidi(file, "the open-set model");
-                return NoteReader.read(file, MidiLimits.DEFAULTS, m.input().pedal());
+                MidiFiles.requireSymbolic(file, "the open-set model");
+                return Scores.readNotes(file, MidiLimits.DEFAULTS, m.input().pedal());
             });
             EmbeddingModel.PieceEmbedding embedded = m.embed(seq, file);
             o = Optional.of(openSet(m, embedded.embedding(), m.identify(embedded, file), options.nearestPieces()));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code cadenza bench}: speed, side by side with the peers; the subcommands' shared output and helpers. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {BenchWhoCommand.class, BenchRenderCommand.class, BenchLogMelCommand.class, BenchPredictCommand.class,
-                BenchTrainCommand.class})
+                BenchTrainCommand.class, BenchScoresCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

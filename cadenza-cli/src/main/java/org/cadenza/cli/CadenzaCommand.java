@@ -21,6 +21,8 @@ import java.io.PrintWriter;
                 RenderCommand.class,
                 FeaturesCommand.class,
                 ShowCommand.class,
+                ConvertCommand.class,
+                BenchmarkCommand.class,
                 StatusCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,

@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import org.cadenza.corpus.PianoRollPicture;
 import org.cadenza.corpus.SpectrogramPicture;
 import org.cadenza.features.FeatureParams;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code cadenza show}: a spectrogram picture of one file. */
+/** {@code cadenza show}: a spectrogram picture of one file, or the piano roll of a MIDI file or score. */
 @Command(name = "show", mixinStandardHelpOptions = true)
 public final class ShowCommand implements Callable<Integer> {
 
@@ -29,14 +30,19 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "SECONDS")
     Double seconds;
 
+    @Option(names = "--piano-roll")
+    boolean pianoRoll;
+
     @Mixin
     RenderOptions render;
 
     @Override
     public Integer call() {
-        SpectrogramPicture.Drawn d = SpectrogramPicture.draw(input, render.settings(),
-                FeatureParams.builder().optKind(kind.value()).build(),
-                new SpectrogramPicture.Span(start, seconds == null ? Double.POSITIVE_INFINITY : seconds), out);
+        SpectrogramPicture.Span span = new SpectrogramPicture.Span(start,
+                seconds == null ? Double.POSITIVE_INFINITY : seconds);
+        SpectrogramPicture.Drawn d = pianoRoll ? PianoRollPicture.draw(input, span, out)
+                : SpectrogramPicture.draw(input, render.settings(), FeatureParams.builder().optKind(kind.value())
+                        .build(), span, out);
         System.out.printf("%s: %.1f s, %d frames x %d bins -> %s%n", input, d.seconds(), d.frames(), d.bins(), d.png());
         return ExitCode.OK;
     }

@@ -8,6 +8,8 @@ import org.cadenza.io.audio.AudioLevel;
 import org.cadenza.io.audio.Resampler;
 import org.cadenza.io.midi.MidiInspector;
 import org.cadenza.io.midi.MidiLimits;
+import org.cadenza.io.score.ScoreFormat;
+import org.cadenza.io.score.Scores;
 import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.render.MidiRenderer;
 import org.cadenza.render.RenderSettings;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -39,7 +42,7 @@ import javax.sound.midi.Sequence;
  * removes what a file already at the target rate keeps. Rendered MIDI is left at the level the synthesizer gives it.
  *
  * <p>MIDI is read through {@link MidiInspector#read(Path, MidiLimits)} with {@link MidiLimits#DEFAULTS} before it is
- * rendered: the audio route refuses the files that ingest and the notes route refuse (too long, too large, absurd
+ * rendered, and a score (MusicXML, kern) through its reader and written as MIDI ({@link Scores#sequence}): the audio route refuses the files that ingest and the notes route refuse (too long, too large, absurd
  * tempo), with the same message, before any synthesizer is made; format-2 files are read as well.
  */
 public final class MusicLoader {
@@ -92,15 +95,9 @@ public final class MusicLoader {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, "no such file");
         }
-        String ext = extension(file);
-        if (MIDI_EXTENSIONS.contains(ext)) {
-            return load(file, MediaKind.MIDI);
-        }
-        if (AUDIO_EXTENSIONS.contains(ext)) {
-            return load(file, MediaKind.AUDIO);
-        }
-        throw new BadInputException(file, "unknown kind of file '." + ext + "'; Cadenza reads MIDI ("
-                + String.join(", ", MIDI_EXTENSIONS) + ") and audio (" + String.join(", ", AUDIO_EXTENSIONS) + ")");
+        return load(file, kindOf(file).orElseThrow(() -> new BadInputException(file, "unknown kind of file '."
+                + extension(file) + "'; Cadenza reads MIDI and scores (" + String.join(", ",
+                ScoreFormat.allExtensions()) + ") and audio (" + String.join(", ", AUDIO_EXTENSIONS) + ")")));
     }
 
     /**
@@ -115,8 +112,8 @@ public final class MusicLoader {
      */
     public AudioClip load(Path file, MediaKind kind) {
         return switch (kind) {
-            case MIDI -> {
-                Sequence sequence = MidiInspector.read(file, MidiLimits.DEFAULTS);
+            case MIDI, SCORE -> {
+                Sequence sequence = Scores.sequence(file, MidiLimits.DEFAULTS);
                 yield renderer.get().render(sequence, file);
             }
             case AUDIO -> decode(file);
@@ -159,7 +156,15 @@ public final class MusicLoader {
 
     /** True for files Cadenza can read as music. */
     public static boolean isMusic(Path file) {
-        String ext = extension(file);
-        return MIDI_EXTENSIONS.contains(ext) || AUDIO_EXTENSIONS.contains(ext);
+        return kindOf(file).isPresent();
+    }
+
+    /** What a file holds by its extension: MIDI, a score or audio; empty for anything else. */
+    public static Optional<MediaKind> kindOf(Path file) {
+        Optional<ScoreFormat> symbolic = ScoreFormat.of(file);
+        if (symbolic.isPresent()) {
+            return Optional.of(symbolic.get().isScore() ? MediaKind.SCORE : MediaKind.MIDI);
+        }
+        return AUDIO_EXTENSIONS.contains(extension(file)) ? Optional.of(MediaKind.AUDIO) : Optional.empty();
     }
 }

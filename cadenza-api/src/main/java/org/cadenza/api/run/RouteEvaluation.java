@@ -373,7 +373,7 @@ public final class RouteEvaluation {
                 } else if (!classes.contains(l.label().get())) {
                     unknown.merge(l.label().get(), 1, Integer::sum);
                     status.put(f.id(), "class the model never saw");
-                } else if (route != InputRoute.AUDIO && !MidiFiles.isMidi(Path.of(f.storedPath()))) {
+                } else if (route != InputRoute.AUDIO && !MidiFiles.isSymbolic(Path.of(f.storedPath()))) {
                     excluded.merge("a recording (this route reads notes)", 1, Integer::sum);
                     status.put(f.id(), "excluded: a recording");
                 } else {

@@ -19,6 +19,7 @@ import org.cadenza.io.midi.MidiWriter;
 import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.io.score.Scores;
 import org.cadenza.model.generation.GenerationLength;
 import org.cadenza.model.generation.LanguageModel;
 import org.cadenza.model.generation.SamplingSettings;
@@ -95,7 +96,7 @@ public final class StyleGeneration {
 
     /** The seed phrase: the notes of {@code file} struck in its first {@code seconds} from the first note. */
     public static NoteSequence primer(Path file, double seconds) {
-        NoteSequence all = NoteReader.read(file, MidiLimits.DEFAULTS, NoteReader.Pedal.EXTEND);
+        NoteSequence all = Scores.readNotes(file, MidiLimits.DEFAULTS, NoteReader.Pedal.EXTEND);
         if (all.notes().isEmpty()) {
             throw new BadInputException(file, "no notes to take a seed phrase from");
         }

@@ -21,7 +21,6 @@ import java.util.zip.ZipFile;
 
 import org.cadenza.corpus.ContentHash;
 import org.cadenza.corpus.catalog.CatalogFile;
-import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.corpus.copies.CopyIndex;
 import org.cadenza.corpus.copies.CopyKind;
 import org.cadenza.corpus.copies.Fingerprint;
@@ -111,7 +110,7 @@ public final class TrainingCopies {
         Map<Long, Copy> copies = new ConcurrentHashMap<>();
         Map<Long, Boolean> byNotes = new ConcurrentHashMap<>();
         blind.parallelStream().forEach(f -> {
-            Fingerprint p = f.kind() == MediaKind.MIDI ? Fingerprint.of(Path.of(f.storedPath()), f.sha256(), rule)
+            Fingerprint p = f.kind().hasNotes() ? Fingerprint.of(Path.of(f.storedPath()), f.sha256(), rule)
                     : Fingerprint.ofContent(f.sha256(), "a recording");
             byNotes.put(f.id(), p.noteHash().isPresent());
             index.copyOf(p).ifPresent(m -> copies.put(f.id(),

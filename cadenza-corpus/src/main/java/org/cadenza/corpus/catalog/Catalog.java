@@ -38,8 +38,11 @@ import java.util.stream.Collectors;
  */
 public final class Catalog implements AutoCloseable {
 
-    /** Schema version written by this code. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Schema version written by this code. Version 2 adds the media kind {@code score} (MusicXML and kern); a
+     * version-1 catalog is migrated when opened (its files table rebuilt with the wider check, every row kept).
+     */
+    public static final int SCHEMA_VERSION = 2;
     /** How long a writer waits for another process's lock before failing, in milliseconds. */
     public static final int BUSY_TIMEOUT_MS = 30_000;
 
@@ -53,30 +56,7 @@ public final class Catalog implements AutoCloseable {
           started TEXT NOT NULL,
           finished TEXT,
           counts TEXT)""",
-        """
-        CREATE TABLE files (
-          id INTEGER PRIMARY KEY,
-          source_path TEXT NOT NULL,
-          absolute_path TEXT NOT NULL,
-          archive_member TEXT NOT NULL DEFAULT '',
-          stored_path TEXT NOT NULL,
-          sha256 TEXT NOT NULL,
-          bytes INTEGER NOT NULL,
-          media_kind TEXT NOT NULL CHECK (media_kind IN ('midi', 'audio', 'archive')),
-          composer_id TEXT NOT NULL,
-          composer_written TEXT NOT NULL,
-          piece_id TEXT NOT NULL,
-          period TEXT,
-          split TEXT,
-          status TEXT NOT NULL CHECK (status IN ('ingested', 'quarantined', 'duplicate')),
-          reason TEXT,
-          duplicate_of INTEGER REFERENCES files(id),
-          notes INTEGER,
-          seconds REAL,
-          programs TEXT NOT NULL DEFAULT '',
-          run_id INTEGER REFERENCES runs(id),
-          ingested_at TEXT NOT NULL,
-          UNIQUE (absolute_path, archive_member))""",
+        filesTable("files"),
         "CREATE INDEX files_sha256 ON files(sha256)",
         "CREATE INDEX files_composer ON files(composer_id)",
         """
@@ -110,6 +90,34 @@ public final class Catalog implements AutoCloseable {
           problem TEXT NOT NULL,
           time TEXT NOT NULL)""",
     };
+
+    /** The files table's definition, under {@code name} (the migration builds the new table beside the old). */
+    private static String filesTable(String name) {
+        return """
+            CREATE TABLE %s (
+              id INTEGER PRIMARY KEY,
+              source_path TEXT NOT NULL,
+              absolute_path TEXT NOT NULL,
+              archive_member TEXT NOT NULL DEFAULT '',
+              stored_path TEXT NOT NULL,
+              sha256 TEXT NOT NULL,
+              bytes INTEGER NOT NULL,
+              media_kind TEXT NOT NULL CHECK (media_kind IN ('midi', 'score', 'audio', 'archive')),
+              composer_id TEXT NOT NULL,
+              composer_written TEXT NOT NULL,
+              piece_id TEXT NOT NULL,
+              period TEXT,
+              split TEXT,
+              status TEXT NOT NULL CHECK (status IN ('ingested', 'quarantined', 'duplicate')),
+              reason TEXT,
+              duplicate_of INTEGER REFERENCES files(id),
+              notes INTEGER,
+              seconds REAL,
+              programs TEXT NOT NULL DEFAULT '',
+              run_id INTEGER REFERENCES runs(id),
+              ingested_at TEXT NOT NULL,
+              UNIQUE (absolute_path, archive_member))""".formatted(name);
+    }
 
     /** Which soundbank rendered each render key ({@link RenderSoundbank}); created in every catalog on open. */
     private static final String RENDER_SOUNDBANKS = """
@@ -145,10 +153,12 @@ public final class Catalog implements AutoCloseable {
                     st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                     st.execute("PRAGMA journal_mode = WAL");
                     st.execute("PRAGMA synchronous = NORMAL");
-                    st.execute("PRAGMA foreign_keys = ON");
                 }
                 Catalog catalog = new Catalog(abs, c);
-                catalog.migrate();
+                catalog.migrate(); // foreign keys still off: a migration rebuilds a table that rows refer to
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA foreign_keys = ON");
+                }
                 return catalog;
             } catch (RuntimeException | SQLException e) {
                 c.close();
@@ -182,6 +192,15 @@ public final class Catalog implements AutoCloseable {
                         st.execute(ddl);
                     }
                     st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                } else if (version == 1) {
+                    // SQLite cannot widen a CHECK in place: build the new table, copy every row, swap the names
+                    st.execute(filesTable("files_v2"));
+                    st.execute("INSERT INTO files_v2 SELECT * FROM files");
+                    st.execute("DROP TABLE files");
+                    st.execute("ALTER TABLE files_v2 RENAME TO files");
+                    st.execute("CREATE INDEX files_sha256 ON files(sha256)");
+                    st.execute("CREATE INDEX files_composer ON files(composer_id)");
+                    st.execute("INSERT INTO schema_version (version) VALUES (2)");
                 }
                 // added without a version bump: older Cadenza ignores the table, and opens catalogs that have it
                 st.execute(RENDER_SOUNDBANKS);

@@ -11,6 +11,8 @@ import org.cadenza.io.CadenzaException;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.io.score.ScoreFormat;
+import org.cadenza.io.score.Scores;
 
 /**
  * What is compared of one file to find copies: its content hash, and for a MIDI file its {@link NoteHash} and
@@ -46,15 +48,16 @@ public record Fingerprint(String sha256, Optional<String> noteHash, Optional<Nea
     /**
      * The fingerprint of {@code file} whose content hash is {@code sha256} (as the catalog keeps it; not
      * recomputed). A file that does not start like a Standard MIDI File ({@code MThd}, or {@code RIFF} for RMID) is a
-     * recording; a MIDI file is read with {@link NoteReader} (default limits, pedal ignored); a file that cannot be
-     * read gets the reason, and never an exception.
+     * recording unless its extension says it is a score; MIDI files and scores are read with {@link Scores}
+     * (default limits, pedal ignored); a file that cannot be read gets the reason, and never an exception.
      */
     public static Fingerprint of(Path file, String sha256, NearCopyRule rule) {
-        if (!isMidi(file)) {
+        boolean score = ScoreFormat.of(file).filter(ScoreFormat::isScore).isPresent();
+        if (!score && !isMidi(file)) {
             return ofContent(sha256, Files.isRegularFile(file) ? "a recording" : "missing: " + file);
         }
         try {
-            return ofNotes(sha256, NoteReader.read(file, MidiLimits.DEFAULTS, NoteReader.Pedal.IGNORE), rule);
+            return ofNotes(sha256, Scores.readNotes(file, MidiLimits.DEFAULTS, NoteReader.Pedal.IGNORE), rule);
         } catch (CadenzaException | IllegalArgumentException e) {
             return ofContent(sha256, String.valueOf(e.getMessage()));
         }

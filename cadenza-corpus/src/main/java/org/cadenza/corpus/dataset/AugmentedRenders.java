@@ -4,7 +4,6 @@ import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.WindowRecipe;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
-import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.corpus.jobs.FeatureJob;
 import org.cadenza.corpus.jobs.JobReport;
 import org.cadenza.corpus.jobs.RenderJob;
@@ -71,7 +70,7 @@ public final class AugmentedRenders {
         new TreeMap<>(assignment.splitOfFile()).forEach((id, split) -> {
             if (split == Split.TRAIN) {
                 CatalogFile f = ws.catalog().findById(id).orElseThrow();
-                if (f.kind() == MediaKind.MIDI) {
+                if (f.kind().hasNotes()) {
                     midi.add(f);
                 }
             }

@@ -21,6 +21,12 @@ import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.audio.AudioInfo;
 import org.cadenza.io.midi.MidiInfo;
 import org.cadenza.io.midi.MidiInspector;
+import org.cadenza.io.midi.MidiLimits;
+import org.cadenza.io.midi.Note;
+import org.cadenza.io.midi.NoteReader;
+import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.io.score.ScoreFormat;
+import org.cadenza.io.score.Scores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +67,9 @@ import java.util.concurrent.Future;
  *       {@code bach}; folders that merge are named in a warning). The piece id is the composer id, a slash and the
  *       path under the composer folder without extension ({@code Bach/WTC1/fugue1.mid} → {@code bach/WTC1/fugue1}):
  *       every file is its own piece, so use a labels CSV to keep performances or movements of one piece together.
- *       Music files directly in the root have no composer: they are skipped with a warning. Hidden files and
+ *       Music files directly in the root have no composer folder: a score that names its composer (MusicXML
+ *       {@code <creator type="composer">}, kern {@code !!!COM}) is labelled by it through the same
+ *       {@link ComposerNames}, its file name being its piece; anything else is skipped with a warning. Hidden files and
  *       folders (names starting with '.') and the workspace folder itself are not entered. A {@code labels.csv}
  *       in the root is not used, but a warning suggests ingesting it instead. Symbolic links are followed
  *       (loops and broken links become warnings).</li>
@@ -72,7 +80,8 @@ import java.util.concurrent.Future;
  *   <li><b>A labels CSV</b> ({@link LabelsCsv}): composer, piece id, period and split from its columns. Listed
  *       files that do not exist are reported as missing (and recorded as problems).</li>
  * </ul>
- * Music files: {@code .mid .midi .kar} (MIDI), {@code .wav .flac .mp3 .ogg} (audio) and {@code .zip} archives,
+ * Music files: {@code .mid .midi .kar} (MIDI), {@code .musicxml .xml .mxl .krn} (scores: MusicXML and Humdrum
+ * kern), {@code .wav .flac .mp3 .ogg} (audio) and {@code .zip} archives,
  * whose music members are read with the io module's safe zip reader and extracted to
  * {@code sources/<zip sha256>/<member>} in the workspace (the zip itself is never modified). Zip members take the
  * labels of the zip: in folder mode the zip counts as a folder of the same name (a zip directly in the root takes
@@ -80,7 +89,8 @@ import java.util.concurrent.Future;
  * members get the row's labels, piece id included. Everything else (README, .txt, .pdf) is skipped and counted.
  *
  * <h2>Validation and outcome</h2>
- * MIDI files go through {@link MidiInspector#inspect} with the options' {@code MidiLimits}; audio files through
+ * MIDI files go through {@link MidiInspector#inspect} with the options' {@code MidiLimits}, scores through
+ * {@link Scores#read} with the same limits; audio files through
  * {@link AudioDecoder#probe} (header only) and the length limit. A file that fails is catalogued as
  * {@code quarantined} with the exception's {@code problem()} text, recorded as a problem of the run, and the run
  * goes on. A file of 0 bytes is quarantined as {@value #EMPTY_FILE} before anything else, never as a duplicate of
@@ -103,7 +113,10 @@ import java.util.concurrent.Future;
 public final class Ingestor {
 
     /** Extensions (lower case) read as MIDI. */
-    public static final Set<String> MIDI_EXTENSIONS = Set.of("mid", "midi", "kar");
+    public static final Set<String> MIDI_EXTENSIONS = extensions(ScoreFormat.MIDI);
+    /** Extensions (lower case) read as scores: MusicXML and Humdrum kern. */
+    public static final Set<String> SCORE_EXTENSIONS = extensions(ScoreFormat.MUSICXML, ScoreFormat.MXL,
+            ScoreFormat.KERN);
     /** Extensions (lower case) read as audio. */
     public static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "flac", "mp3", "ogg");
     /** Extension of archives whose members are ingested. */
@@ -187,6 +200,7 @@ public final class Ingestor {
         if (d.candidates.isEmpty() && d.zips.isEmpty() && d.missing.isEmpty()) {
             throw new BadInputException(folderOrCsv, "no music files found (looked for ."
                     + String.join(", .", new TreeSet<>(MIDI_EXTENSIONS)) + ", ."
+                    + String.join(", .", new TreeSet<>(SCORE_EXTENSIONS)) + ", ."
                     + String.join(", .", new TreeSet<>(AUDIO_EXTENSIONS)) + " and .zip"
                     + (d.nonMusic > 0 ? "; " + d.nonMusic + " other file(s) skipped" : "")
                     + (d.unlabelled > 0 ? "; " + d.unlabelled + " music file(s) directly in the root, outside any "
@@ -277,7 +291,7 @@ public final class Ingestor {
         for (Path file : files) {
             Path rel = absRoot.relativize(file);
             String ext = extension(file);
-            boolean music = MIDI_EXTENSIONS.contains(ext) || AUDIO_EXTENSIONS.contains(ext);
+            boolean music = isMusic(ext);
             boolean zip = ext.equals(ZIP_EXTENSION);
             if (file.getFileName().toString().startsWith(".") || (!music && !zip)) {
                 d.nonMusic++;
@@ -289,9 +303,7 @@ public final class Ingestor {
                     // a zip in the root: its own folders name the composers
                     d.zips.add(new ZipSource(file, sourcePath, rootZipLabelling(names, file)));
                 } else {
-                    d.unlabelled++;
-                    d.warnings.add(sourcePath + " lies directly in " + root + ", outside any composer folder: "
-                            + "skipped (move it into <composer>/ or use a labels CSV)");
+                    labelFromFile(names, file, sourcePath, root, d);
                 }
                 continue;
             }
@@ -368,7 +380,7 @@ public final class Ingestor {
                         : "not found, listed on line " + row.line() + " of " + csv));
             } else if (ext.equals(ZIP_EXTENSION)) {
                 d.zips.add(new ZipSource(row.file(), sourcePath, (member, warnings) -> Optional.of(labels)));
-            } else if (MIDI_EXTENSIONS.contains(ext) || AUDIO_EXTENSIONS.contains(ext)) {
+            } else if (isMusic(ext)) {
                 d.candidates.add(new Candidate(row.file(), sourcePath, row.file().toString(), Optional.empty(),
                         kindOf(ext), labels));
             } else {
@@ -506,6 +518,15 @@ public final class Ingestor {
         }
 
         private MediaFacts validate(Candidate c) {
+            if (c.kind() == MediaKind.SCORE) {
+                NoteSequence notes = Scores.readNotes(c.readable(), opts.midiLimits(), NoteReader.Pedal.IGNORE);
+                if (notes.notes().isEmpty()) {
+                    throw new BadInputException(c.readable(), "no notes");
+                }
+                return new MediaFacts(Optional.of((long) notes.notes().size()), notes.durationSeconds(),
+                        notes.notes().stream().filter(n -> !n.isPercussion()).map(Note::program).distinct().sorted()
+                                .toList());
+            }
             if (c.kind() == MediaKind.MIDI) {
                 MidiInfo info = MidiInspector.inspect(c.readable(), opts.midiLimits());
                 if (info.noteCount() == 0) {
@@ -589,7 +610,54 @@ public final class Ingestor {
     // ------------------------------------------------------------------ helpers
 
     static MediaKind kindOf(String ext) {
-        return MIDI_EXTENSIONS.contains(ext) ? MediaKind.MIDI : MediaKind.AUDIO;
+        return MIDI_EXTENSIONS.contains(ext) ? MediaKind.MIDI
+                : SCORE_EXTENSIONS.contains(ext) ? MediaKind.SCORE : MediaKind.AUDIO;
+    }
+
+    /** Whether a file with this lower-case extension is music Cadenza reads (MIDI, a score or audio). */
+    static boolean isMusic(String ext) {
+        return MIDI_EXTENSIONS.contains(ext) || SCORE_EXTENSIONS.contains(ext) || AUDIO_EXTENSIONS.contains(ext);
+    }
+
+    private static Set<String> extensions(ScoreFormat... formats) {
+        Set<String> out = new TreeSet<>();
+        for (ScoreFormat f : formats) {
+            f.extensions().forEach(e -> out.add(e.substring(1)));
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * A music file directly in the root, outside any composer folder: a score that names its composer
+     * (MusicXML {@code <creator type="composer">}, kern {@code !!!COM}) is labelled by it, its piece being its file
+     * name; anything else is skipped with a warning.
+     */
+    private static void labelFromFile(ComposerNames names, Path file, String sourcePath, Path root, Discovery d) {
+        String ext = extension(file);
+        Optional<String> composer = Optional.empty();
+        String why = "";
+        if (SCORE_EXTENSIONS.contains(ext)) {
+            try {
+                composer = Scores.read(file, MidiLimits.DEFAULTS, NoteReader.Pedal.IGNORE).metadata().composer();
+                why = composer.isEmpty() ? " and the score names no composer" : "";
+            } catch (CadenzaException e) {
+                why = " and its composer could not be read (" + e.getMessage() + ")";
+            }
+        }
+        if (composer.isPresent()) {
+            try {
+                String id = names.toId(composer.get());
+                d.candidates.add(new Candidate(file, sourcePath, file.toString(), Optional.empty(), MediaKind.SCORE,
+                        new Labels(composer.get(), id, id + "/" + stripExtension(file.getFileName().toString()),
+                                Optional.empty(), Optional.empty())));
+                return;
+            } catch (IllegalArgumentException e) {
+                why = " and the composer it names, '" + composer.get() + "', is no name (" + e.getMessage() + ")";
+            }
+        }
+        d.unlabelled++;
+        d.warnings.add(sourcePath + " lies directly in " + root + ", outside any composer folder" + why
+                + ": skipped (move it into <composer>/ or use a labels CSV)");
     }
 
     /** Lower-case extension without the dot, "" when none. */

@@ -50,7 +50,7 @@ final class ZipExtractor {
         try {
             extracted = SafeZip.extract(zip.file(), sourcesDir.resolve(sha), limits, name -> {
                 String ext = Ingestor.extension(name.replace('\\', '/'));
-                boolean music = Ingestor.MIDI_EXTENSIONS.contains(ext) || Ingestor.AUDIO_EXTENSIONS.contains(ext);
+                boolean music = Ingestor.isMusic(ext);
                 String base = name.replace('\\', '/');
                 base = base.substring(base.lastIndexOf('/') + 1);
                 if (!music || base.startsWith(".")) {

@@ -13,13 +13,13 @@ import java.util.function.Function;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.catalog.CatalogFile;
-import org.cadenza.corpus.catalog.MediaKind;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
+import org.cadenza.io.score.Scores;
 
 /**
  * Reads the notes of catalogued MIDI files (from the bytes the workspace keeps: the source file itself, or the copy
@@ -41,20 +41,20 @@ public final class NoteFiles {
     private NoteFiles() {
     }
 
-    /** Whether the route that reads notes can use {@code f}: MIDI only. */
+    /** Whether the route that reads notes can use {@code f}: MIDI files and scores. */
     public static boolean readable(CatalogFile f) {
-        return f.kind() == MediaKind.MIDI;
+        return f.kind().hasNotes();
     }
 
     /** The exclusion reason recorded for recordings. */
-    public static final String NOT_MIDI = "a recording: the notes are read from MIDI files only";
+    public static final String NOT_MIDI = "a recording: the notes are read from MIDI files and scores only";
 
-    /** The notes of one catalogued MIDI file. */
+    /** The notes of one catalogued MIDI file or score. */
     public static NoteSequence read(CatalogFile f, NoteReader.Pedal pedal) {
         if (!readable(f)) {
             throw new BadInputException(Path.of(f.sourcePath()), NOT_MIDI);
         }
-        return NoteReader.read(Path.of(f.storedPath()), MidiLimits.DEFAULTS, pedal);
+        return Scores.readNotes(Path.of(f.storedPath()), MidiLimits.DEFAULTS, pedal);
     }
 
     /**

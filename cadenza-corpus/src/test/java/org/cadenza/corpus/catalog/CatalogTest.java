@@ -136,4 +136,54 @@ class CatalogTest {
                 + "x".repeat(200));
         assertThrows(CadenzaException.class, () -> Catalog.open(db));
     }
+
+    /**
+     * A catalog of schema version 1 (before scores: its files table checks media_kind against midi, audio and
+     * archive only) is migrated when opened: every row kept, duplicates still pointing at their originals, and a
+     * score row accepted.
+     */
+    @Test
+    void aVersionOneCatalogIsMigratedKeepingEveryRow(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("catalog.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE runs (id INTEGER PRIMARY KEY, command TEXT NOT NULL, started TEXT NOT NULL, "
+                    + "finished TEXT, counts TEXT)");
+            st.execute("CREATE TABLE files (id INTEGER PRIMARY KEY, source_path TEXT NOT NULL, absolute_path TEXT "
+                    + "NOT NULL, archive_member TEXT NOT NULL DEFAULT '', stored_path TEXT NOT NULL, sha256 TEXT NOT "
+                    + "NULL, bytes INTEGER NOT NULL, media_kind TEXT NOT NULL CHECK (media_kind IN ('midi', 'audio', "
+                    + "'archive')), composer_id TEXT NOT NULL, composer_written TEXT NOT NULL, piece_id TEXT NOT NULL, "
+                    + "period TEXT, split TEXT, status TEXT NOT NULL CHECK (status IN ('ingested', 'quarantined', "
+                    + "'duplicate')), reason TEXT, duplicate_of INTEGER REFERENCES files(id), notes INTEGER, seconds "
+                    + "REAL, programs TEXT NOT NULL DEFAULT '', run_id INTEGER REFERENCES runs(id), ingested_at TEXT "
+                    + "NOT NULL, UNIQUE (absolute_path, archive_member))");
+            st.execute("CREATE INDEX files_sha256 ON files(sha256)");
+            st.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            st.execute("INSERT INTO schema_version VALUES (1)");
+            st.execute("INSERT INTO runs VALUES (1, 'ingest in', '2026-11-01T00:00:00Z', NULL, NULL)");
+            st.execute("INSERT INTO files VALUES (1, 'in/a.mid', '/data/in/a.mid', '', '/data/in/a.mid', 'aa', 123, "
+                    + "'midi', 'bach', 'Bach', 'bach/a', 'baroque', 'train', 'ingested', NULL, NULL, 42, 12.5, "
+                    + "'0 40', 1, '2026-11-01T00:00:00Z')");
+            st.execute("INSERT INTO files VALUES (2, 'in/b.mid', '/data/in/b.mid', '', '/data/in/b.mid', 'aa', 123, "
+                    + "'midi', 'bach', 'Bach', 'bach/b', NULL, NULL, 'duplicate', NULL, 1, NULL, NULL, '', 1, "
+                    + "'2026-11-01T00:00:00Z')");
+            assertThrows(java.sql.SQLException.class, () -> st.execute("INSERT INTO files (source_path, "
+                    + "absolute_path, stored_path, sha256, bytes, media_kind, composer_id, composer_written, piece_id, "
+                    + "status, ingested_at) VALUES ('s', '/s', '/s', 'ss', 1, 'score', 'x', 'x', 'x', 'ingested', "
+                    + "'t')"), "version 1 refuses scores");
+        }
+        try (Catalog c = Catalog.open(db)) {
+            assertEquals(2, c.schemaVersion());
+            List<CatalogFile> all = c.files();
+            assertEquals(2, all.size());
+            assertEquals(Optional.of(42L), all.get(0).notes());
+            assertEquals(List.of(0, 40), all.get(0).programs());
+            assertEquals(Optional.of(1L), all.get(1).duplicateOf());
+            long run = c.startRun("ingest scores");
+            c.insertFile(file("song.mxl", "cc").setKind(MediaKind.SCORE).build(), run);
+            assertEquals(MediaKind.SCORE, c.files().get(2).kind());
+        }
+        try (Catalog c = Catalog.open(db)) {
+            assertEquals(3, c.files().size(), "opened again: nothing migrated twice");
+        }
+    }
 }

@@ -32,7 +32,7 @@ class MidiFilesTest {
         Path wav = tmp.resolve("take.wav");
         BadInputException e = assertThrows(BadInputException.class,
                 () -> MidiFiles.readNotes(wav, "the piano-roll route", NoteReader.Pedal.IGNORE));
-        assertTrue(e.getMessage().contains("not a MIDI file (.mid, .midi, .kar): the piano-roll route reads notes"),
+        assertTrue(e.getMessage().contains("not a MIDI file or a score (.mid, .midi, .kar, .musicxml, .xml, .mxl, .krn): the piano-roll route reads notes"),
                 e.getMessage());
         assertTrue(e.getMessage().startsWith(wav.toString()), e.getMessage());
     }

@@ -1,0 +1,34 @@
+package org.cadenza.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.cadenza.bench.ScoreReadBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code cadenza bench scores}: files per second reading MIDI, MusicXML and kern with the notes route's features. */
+@Command(name = "scores", mixinStandardHelpOptions = true)
+public final class BenchScoresCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER")
+    List<Path> inputs;
+
+    @Mixin
+    BenchCommand.Data data;
+
+    @Mixin
+    BenchCommand.Threads threads;
+
+    @Mixin
+    BenchCommand.Output output;
+
+    @Override
+    public Integer call() {
+        ScoreReadBenchmark.Result r = ScoreReadBenchmark.run(inputs.stream().map(data::resolve).toList(),
+                threads.threads, output.commandLine(), new ConsoleProgress());
+        output.emit(r.toMarkdown());
+        return r.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+}

@@ -1,0 +1,93 @@
+package org.cadenza.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cadenza.api.run.ManyComposersBenchmark;
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.Balancing;
+import org.cadenza.features.WindowSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cadenza benchmark many-composers}: the composers-many split, every figure its README asks for. */
+@Command(name = "many-composers", mixinStandardHelpOptions = true)
+public final class ManyComposersCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkspaceArgument workspace;
+
+    @Mixin
+    OutFolderOption out;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
+    Path data;
+
+    @Option(names = "--split-file", paramLabel = "CSV")
+    Path split;
+
+    @Mixin
+    ModelSetOptions models = new ModelSetOptions("logistic", "sgd-log");
+
+    @Option(names = "--roll-window", defaultValue = "5s", paramLabel = "SPEC")
+    String rollWindow;
+
+    @Option(names = "--balance", defaultValue = "cap:400")
+    String balance;
+
+    @Mixin
+    SeedOption seed;
+
+    @Mixin
+    ThreadOptions threads;
+
+    @Mixin
+    JsonOption json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        threads.torch(1);
+        if (data == null) {
+            throw new ParameterException(spec.commandLine(), "where are the datasets? give --data DIR (the folder "
+                    + "holding asap/, polish-scores/, ...) or set CADENZA_DATA");
+        }
+        Path splitCsv = split != null ? split
+                : data.toAbsolutePath().normalize().resolveSibling("benchmarks/composers-many/split.csv");
+        if (!Files.isRegularFile(splitCsv)) {
+            throw new ParameterException(spec.commandLine(), "no split file at " + splitCsv + ": give --split-file CSV");
+        }
+        Balancing balancing = OptionValues.parse(spec, "--balance", () -> Balancing.parse(balance));
+        WindowSpec window = OptionValues.parse(spec, "--roll-window", () -> WindowSpec.parse(rollWindow));
+        ManyComposersBenchmark.Spec s = new ManyComposersBenchmark.Spec(splitCsv, data,
+                models.noteWindow.settings(null), models.algorithms(),
+                models.noPianoRoll ? null : models.roll.settings(window, null), models.network(seed.value()),
+                !models.noFusion, balancing, seed.value(), threads.resolve(), models.trees, models.rounds);
+        try (Workspace ws = Workspace.open(workspace.dir());
+             TrainingProgress progress = new TrainingProgress()) {
+            ManyComposersBenchmark.Result r = ManyComposersBenchmark.run(ws, s, out.dir(), new ConsoleProgress(),
+                    progress);
+            json.print(Files.readString(r.markdown()) + "table: " + r.markdown() + "\n", () -> {
+                ObjectNode o = JsonOption.object().put("markdown", r.markdown().toString())
+                        .put("testFiles", r.testFiles()).put("unseenFiles", r.unseenFiles())
+                        .put("peakHeapBytes", r.peakHeapBytes());
+                o.set("composers", JsonOption.tree(r.composers()));
+                o.set("rows", JsonOption.tree(r.rows()));
+                o.set("dummy", JsonOption.tree(r.dummy()));
+                o.set("period", JsonOption.tree(r.period()));
+                o.put("ingested", r.ingest().ingested()).put("quarantined", r.ingest().quarantined().size());
+                return o;
+            });
+            return ExitCode.OK;
+        }
+    }
+}

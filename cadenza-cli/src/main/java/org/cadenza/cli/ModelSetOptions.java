@@ -1,0 +1,70 @@
+package org.cadenza.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cadenza.model.Architecture;
+import org.cadenza.model.classical.ClassicalAlgorithm;
+import org.cadenza.model.train.TrainingConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The models a comparison trains, one row each: the notes route's classifiers, the piano-roll CNN and their fusion
+ * ({@code compare}, {@code benchmark many-composers}). Each command gives its own default classifiers.
+ */
+public final class ModelSetOptions {
+
+    @Option(names = "--classifiers", split = ",", paramLabel = "NAME")
+    List<String> classifiers;
+
+    @Mixin
+    NoteWindowOption noteWindow;
+
+    @Option(names = "--no-pianoroll")
+    boolean noPianoRoll;
+
+    @Option(names = "--no-fusion")
+    boolean noFusion;
+
+    @Mixin
+    RollOptions roll;
+
+    @Option(names = "--epochs", defaultValue = "10")
+    int epochs;
+
+    @Option(names = "--trees", defaultValue = "100")
+    int trees;
+
+    @Option(names = "--rounds", defaultValue = "50")
+    int rounds;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** For picocli; commands give their default classifiers with {@link #ModelSetOptions(String...)}. */
+    ModelSetOptions() {
+        this(new String[0]);
+    }
+
+    ModelSetOptions(String... defaultClassifiers) {
+        this.classifiers = new ArrayList<>(List.of(defaultClassifiers));
+    }
+
+    /** @return the classifiers asked for, each checked (a bad name is a usage error listing the choices) */
+    List<ClassicalAlgorithm> algorithms() {
+        List<ClassicalAlgorithm> out = new ArrayList<>();
+        for (String c : classifiers) {
+            out.add(OptionValues.parse(mixee, "--classifiers", () -> ClassicalAlgorithm.parse(c)));
+        }
+        return out;
+    }
+
+    /** The piano-roll CNN's training: SMALL, at most --epochs, stopped on validation accuracy after 4 bad epochs. */
+    TrainingConfig network(long seed) {
+        return TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(epochs).optSeed(seed)
+                .optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY).optPatience(4).build();
+    }
+}
