@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.features.symbolic.SymbolicFeatures;
+import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
 import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.MidiLimits;
@@ -123,7 +124,9 @@ public final class ScoreReadBenchmark {
                         progress.advance(file.toString(), true);
                     } catch (ExecutionException x) {
                         failed++;
-                        failures.add(new Failure(file, String.valueOf(x.getCause().getMessage())));
+                        Throwable cause = x.getCause();
+                        failures.add(new Failure(file, cause instanceof BadInputException b ? b.problem()
+                                : String.valueOf(cause.getMessage())));
                         progress.advance(file.toString(), false);
                     }
                 }
