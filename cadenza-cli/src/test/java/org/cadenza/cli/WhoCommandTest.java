@@ -66,6 +66,18 @@ class WhoCommandTest {
                 && text.output().contains("open set"), text.output());
         assertFalse(text.output().contains("{"), "no raw maps or JSON in the text: " + text.output());
 
+        // scores too: a kern and a MusicXML file answer like a MIDI file, through the same models
+        Path krn = org.cadenza.io.score.TestScores.kern(tmp.resolve("scale.krn"), "Chopin");
+        Path xml = org.cadenza.io.score.TestScores.musicXml(tmp.resolve("scale.musicxml"), "Clara Schumann");
+        CommandLineTest.Result scores = CommandLineTest.ok("who", krn.toString(), xml.toString(), "--models",
+                models.toString(), "--json");
+        String out = scores.output();
+        for (Path score : List.of(krn, xml)) {
+            int at = out.indexOf("\"" + score + "\"");
+            assertTrue(at >= 0, out);
+        }
+        assertTrue(out.split("cadenza-analysis/1", -1).length == 3, "two analyses: " + out);
+
         Path bad = Files.writeString(tmp.resolve("bad.mid"), "not MIDI");
         CommandLineTest.Result refused = CommandLineTest.cadenza("who", bad.toString(), "--models", models.toString());
         assertEquals(ExitCode.BAD_INPUT, refused.code(), refused.output());

@@ -164,8 +164,8 @@ public final class ManyComposersBenchmark {
         long[] trainCounts = files.trainCounts(composers, f -> f.composerId());
         Set<String> multiFormat = multiFormatComposers(split);
         ModelRow dummy = scored("dummy", "-", "most frequent training composer (top-5: the five most frequent)",
-                files, composers, priorScores(files.test.size(), trainCounts), new double[0], multiFormat, Double.NaN,
-                0);
+                files, composers, priorScores(files.testRows().size(), trainCounts), multiFormat, Double.NaN, 0,
+                Double.NaN);
         List<ModelRow> rows = new ArrayList<>();
         for (ModelComparison.Row r : table.rows()) {
             Path run = outDir.resolve("composer").resolve(r.name());
@@ -174,7 +174,7 @@ public final class ManyComposersBenchmark {
         PeriodRow period = period(ws, spec, table, files, outDir, progress);
         long peak = peakHeap();
         Path md = outDir.resolve(MARKDOWN);
-        Result result = new Result(ingest, composers, files.test.size(), files.unseen.size(), dummy, rows, period,
+        Result result = new Result(ingest, composers, files.testRows().size(), files.unseen.size(), dummy, rows, period,
                 peak, md);
         try {
             Files.writeString(md, markdown(result, spec), StandardCharsets.UTF_8);
@@ -189,9 +189,21 @@ public final class ManyComposersBenchmark {
                 .optSeed(spec.seed()).optMinPiecesPerClass(1).optBalancing(spec.balancing()).build();
     }
 
-    /** The catalogued files of the split: test and unseen, with their rows. */
+    /**
+     * The catalogued files of the split: test and unseen, with their rows; and the test rows with no readable file
+     * (quarantined at ingest), which count as wrong.
+     */
     private record SplitFiles(List<CatalogFile> test, List<CatalogFile> unseen, List<CatalogFile> train,
-                         Map<Long, BenchmarkSplit.Row> rowOf) {
+                              Map<Long, BenchmarkSplit.Row> rowOf, List<BenchmarkSplit.Row> unreadTest) {
+
+        /** The rows of every test file: the readable ones in the order of {@link #test}, then the unread. */
+        List<BenchmarkSplit.Row> testRows() {
+            List<BenchmarkSplit.Row> out = new ArrayList<>();
+            test.forEach(f -> out.add(rowOf.get(f.id())));
+            out.addAll(unreadTest);
+            return out;
+        }
+
 
         static SplitFiles of(Workspace ws, BenchmarkSplit split, Path dataRoot) {
             Map<String, BenchmarkSplit.Row> byPath = split.byPath();
@@ -218,7 +230,11 @@ public final class ManyComposersBenchmark {
                     train.add(f);
                 }
             }
-            return new SplitFiles(test, unseen, train, rowOf);
+            Set<String> read = new java.util.HashSet<>();
+            rowOf.values().forEach(r -> read.add(r.path()));
+            List<BenchmarkSplit.Row> unread = split.rows().stream()
+                    .filter(r -> r.split().equals("test") && !read.contains(r.path())).toList();
+            return new SplitFiles(test, unseen, train, rowOf, unread);
         }
 
         long[] trainCounts(List<String> classes, java.util.function.Function<CatalogFile, String> label) {
@@ -264,15 +280,15 @@ public final class ManyComposersBenchmark {
                                      ProgressListener progress) {
         Map<Long, double[]> test = fileScores(ws, run, files.test, composers, ds, progress);
         Map<Long, double[]> unseen = fileScores(ws, run, files.unseen, composers, ds, progress);
-        double[][] scores = new double[files.test.size()][];
+        List<BenchmarkSplit.Row> rows = files.testRows();
+        double[][] scores = new double[rows.size()][];
         int unreadable = 0;
-        for (int i = 0; i < files.test.size(); i++) {
-            CatalogFile f = files.test.get(i);
-            double[] s = test.get(f.id());
+        for (int i = 0; i < rows.size(); i++) {
+            double[] s = i < files.test.size() ? test.get(files.test.get(i).id()) : null;
             if (s == null) {
-                // could not be read: wrong at every rank (the true class scores below every other)
+                // could not be read (at ingest, or by this model): wrong at every rank
                 s = new double[composers.size()];
-                s[Math.max(0, composers.indexOf(f.composerId()))] = -1;
+                s[Math.max(0, composers.indexOf(rows.get(i).composer()))] = -1;
                 unreadable++;
             }
             scores[i] = s;
@@ -280,36 +296,27 @@ public final class ManyComposersBenchmark {
         double[] known = test.values().stream().mapToDouble(ManyComposersBenchmark::novelty).toArray();
         double[] unknown = unseen.values().stream().mapToDouble(ManyComposersBenchmark::novelty).toArray();
         double auroc = known.length > 0 && unknown.length > 0 ? OpenSetMetrics.auroc(known, unknown) : Double.NaN;
-        return scored(r.name(), r.input(), r.model(), files, composers, scores, unknown, multiFormat, auroc,
-                unreadable, r.trainSeconds());
+        return scored(r.name(), r.input(), r.model(), files, composers, scores, multiFormat, auroc, unreadable,
+                r.trainSeconds());
     }
 
     private static ModelRow scored(String name, String input, String model, SplitFiles files, List<String> composers,
-                                   double[][] scores, double[] unknown, Set<String> multiFormat, double auroc,
-                                   int unreadable) {
-        return scored(name, input, model, files, composers, scores, unknown, multiFormat, auroc, unreadable,
-                Double.NaN);
-    }
-
-    private static ModelRow scored(String name, String input, String model, SplitFiles files, List<String> composers,
-                                   double[][] scores, double[] unknown, Set<String> multiFormat, double auroc,
-                                   int unreadable, double trainSeconds) {
-        int[] truth = files.test.stream().mapToInt(f -> composers.indexOf(f.composerId())).toArray();
+                                   double[][] scores, Set<String> multiFormat, double auroc, int unreadable,
+                                   double trainSeconds) {
+        List<BenchmarkSplit.Row> rows = files.testRows();
+        int[] truth = rows.stream().mapToInt(r -> composers.indexOf(r.composer())).toArray();
         Accuracies all = subset(truth, scores, composers.size(), i -> true);
         Map<String, Accuracies> byDataset = new TreeMap<>();
         Map<String, Accuracies> byFormat = new TreeMap<>();
         Map<String, Accuracies> cross = new TreeMap<>();
-        for (int i = 0; i < files.test.size(); i++) {
-            BenchmarkSplit.Row row = files.rowOf.get(files.test.get(i).id());
+        for (BenchmarkSplit.Row row : rows) {
             byDataset.computeIfAbsent(row.dataset(), d -> subset(truth, scores, composers.size(),
-                    k -> files.rowOf.get(files.test.get(k).id()).dataset().equals(d)));
+                    k -> rows.get(k).dataset().equals(d)));
             byFormat.computeIfAbsent(row.format(), fm -> subset(truth, scores, composers.size(),
-                    k -> files.rowOf.get(files.test.get(k).id()).format().equals(fm)));
+                    k -> rows.get(k).format().equals(fm)));
             if (multiFormat.contains(row.composer())) {
-                cross.computeIfAbsent(row.format(), fm -> subset(truth, scores, composers.size(), k -> {
-                    BenchmarkSplit.Row other = files.rowOf.get(files.test.get(k).id());
-                    return other.format().equals(fm) && multiFormat.contains(other.composer());
-                }));
+                cross.computeIfAbsent(row.format(), fm -> subset(truth, scores, composers.size(),
+                        k -> rows.get(k).format().equals(fm) && multiFormat.contains(rows.get(k).composer())));
             }
         }
         return new ModelRow(name, input, model, all, byDataset, byFormat, cross, auroc, trainSeconds, unreadable);

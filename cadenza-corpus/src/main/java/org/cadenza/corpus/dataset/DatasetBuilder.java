@@ -228,8 +228,11 @@ public final class DatasetBuilder {
             List<DatasetWindow> out = new ArrayList<>();
             byClass.forEach((label, ws) -> {
                 Random rng = new Random(ds.seed() * 1_000_003L + classes.get(label).hashCode());
-                if (b.mode() == Balancing.Mode.CAP) {
+                if (b.mode() == Balancing.Mode.CAP || b.mode() == Balancing.Mode.EQUAL && ws.size() >= b.perClass()) {
                     out.addAll(ws.size() <= b.perClass() ? ws : sample(ws, b.perClass(), rng));
+                } else if (b.mode() == Balancing.Mode.EQUAL) {
+                    out.addAll(ws);
+                    out.addAll(sample(ws, b.perClass() - ws.size(), rng));
                 } else {
                     out.addAll(ws);
                     out.addAll(sample(ws, largest - ws.size(), rng));

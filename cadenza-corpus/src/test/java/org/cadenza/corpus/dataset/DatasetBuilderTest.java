@@ -260,6 +260,18 @@ class DatasetBuilderTest {
         assertEquals(capped.train().counts(), uniform.train().counts());
         assertThrows(IllegalArgumentException.class, () -> Balancing.cap(0));
         assertEquals(Balancing.cap(100), Balancing.parse("cap:100"));
+
+        // equal: every class exactly n windows, the larger drawn down, the smaller repeated up
+        int n = 5;
+        WindowDataset equal = build(fromCatalog.toBuilder().optBalancing(Balancing.equal(n)).build());
+        for (ClassCounts cc : equal.train().counts()) {
+            assertEquals(n, cc.windows(), cc.toString());
+        }
+        Set<DatasetWindow> plainWindows = new java.util.HashSet<>(plain.train().windows());
+        assertTrue(plainWindows.containsAll(equal.train().windows()), "equal repeats or drops, never invents");
+        assertEquals(Balancing.equal(400), Balancing.parse("equal:400"));
+        assertEquals("equal:400", Balancing.equal(400).toString());
+        assertThrows(IllegalArgumentException.class, () -> Balancing.equal(0));
     }
 
     @Test

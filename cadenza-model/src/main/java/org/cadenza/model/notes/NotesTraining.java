@@ -267,7 +267,7 @@ public final class NotesTraining {
     /**
      * Indices of the rows kept after balancing: {@link Balancing.Mode#CAP} keeps at most {@code perClass} rows per
      * class, drawn at random; {@link Balancing.Mode#OVERSAMPLE} repeats rows of the smaller classes, drawn at random,
-     * up to the largest. Seeded.
+     * up to the largest; {@link Balancing.Mode#EQUAL} does both to exactly {@code perClass} rows per class. Seeded.
      */
     static int[] balance(List<Integer> labels, int classes, Balancing b, long seed) {
         List<List<Integer>> byClass = new ArrayList<>();
@@ -288,9 +288,13 @@ public final class NotesTraining {
                     Collections.shuffle(rows, rng);
                     out.addAll(rows.subList(0, Math.min(rows.size(), b.perClass())));
                 }
-                case OVERSAMPLE -> {
-                    out.addAll(rows);
-                    for (int k = rows.size(); k < largest && !rows.isEmpty(); k++) {
+                case OVERSAMPLE, EQUAL -> {
+                    int target = b.mode() == Balancing.Mode.EQUAL ? b.perClass() : largest;
+                    if (rows.size() > target) { // EQUAL only: a class larger than the target is drawn down
+                        Collections.shuffle(rows, rng);
+                    }
+                    out.addAll(rows.subList(0, Math.min(rows.size(), target)));
+                    for (int k = rows.size(); k < target && !rows.isEmpty(); k++) {
                         out.add(rows.get(rng.nextInt(rows.size())));
                     }
                 }
