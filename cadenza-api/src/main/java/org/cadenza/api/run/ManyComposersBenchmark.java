@@ -377,6 +377,11 @@ public final class ManyComposersBenchmark {
         }
         ClassicalAlgorithm algorithm = ClassicalAlgorithm.parse(best.name().substring("notes-".length()));
         DatasetSpec periodSpec = dataset(spec, Target.period(Periods.builtIn()));
+        long trainPeriods = files.train.stream().map(f -> periodSpec.target().labelOf(f).label())
+                .flatMap(Optional::stream).distinct().count();
+        if (trainPeriods < 2) {
+            return null; // no composer of known dates (or only one period) to learn from
+        }
         Path dir = outDir.resolve("period").resolve(best.name());
         ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(algorithm).optSeed(spec.seed())
                 .optTrees(spec.trees()).optBoostingRounds(spec.rounds()).build();

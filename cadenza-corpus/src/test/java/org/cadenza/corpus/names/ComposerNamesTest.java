@@ -83,7 +83,7 @@ class ComposerNamesTest {
      */
     @Test
     void theScoreCorporasWrittenNamesBecomeTheirIds() throws Exception {
-        Path root = RealData.require("the score corpora's labels", "openscore-lieder", "polish-scores");
+        Path root = RealData.requireRoot("the score corpora's labels");
         List<String> wrong = new java.util.ArrayList<>();
         int checked = 0;
         for (String[] ds : new String[][] {{"openscore-lieder", "composer_name"}, {"polish-scores", "composer_source"}}) {

@@ -1,0 +1,105 @@
+package org.cadenza.api.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.cadenza.corpus.ProgressListener;
+import org.cadenza.corpus.Workspace;
+import org.cadenza.corpus.dataset.Balancing;
+import org.cadenza.features.symbolic.NoteWindowSpec;
+import org.cadenza.features.symbolic.SymbolicParams;
+import org.cadenza.io.midi.NoteReader;
+import org.cadenza.io.score.TestScores;
+import org.cadenza.model.classical.ClassicalAlgorithm;
+import org.cadenza.model.notes.NotesSettings;
+import org.cadenza.model.train.TrainingConfig;
+import org.cadenza.model.train.TrainingListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The composers-many benchmark end to end on a tiny split of MIDI, MusicXML and kern files laid out as the shared
+ * datasets are: three composers (one in two formats), one never seen.
+ */
+class ManyComposersBenchmarkTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void ingestsTrainsAndScoresEveryFilePerDatasetFormatAndOpenSet() throws Exception {
+        Path data = tmp.resolve("datasets");
+        StringBuilder split = new StringBuilder("path,dataset,format,composer,group,split\n");
+        String[] sides = {"train", "train", "train", "train", "val", "test"};
+        for (int k = 0; k < 6; k++) {
+            for (String c : List.of("basso", "soprano")) {
+                String path = "midi-set/" + c + "/p" + k + ".mid";
+                SyntheticCorpus.piece(data.resolve(path), c, k, 24);
+                split.append(path).append(",midi-set,midi,").append(c).append(",midi-set:").append(c).append("/p")
+                        .append(k).append(',').append(sides[k]).append('\n');
+            }
+            String kern = "kern-set/alto/k" + k + ".krn";
+            TestScores.kern(data.resolve(kern), "Alto " + k);
+            split.append(kern).append(",kern-set,kern,alto,kern-set:alto/k").append(k).append(',').append(sides[k])
+                    .append('\n');
+        }
+        for (int k = 0; k < 2; k++) {
+            String xml = "xml-set/soprano/x" + k + ".musicxml";
+            TestScores.musicXml(data.resolve(xml), "Soprano " + k);
+            split.append(xml).append(",xml-set,musicxml,soprano,xml-set:soprano/x").append(k).append(',')
+                    .append(k == 0 ? "train" : "test").append('\n');
+            String unseen = "kern-set/tenor/u" + k + ".krn";
+            TestScores.kern(data.resolve(unseen), "Tenor " + k);
+            split.append(unseen).append(",kern-set,kern,tenor,kern-set:tenor/u").append(k).append(",unseen\n");
+        }
+        Path splitCsv = Files.writeString(tmp.resolve("split.csv"), split);
+
+        NotesSettings notes = new NotesSettings(SymbolicParams.defaults(), NoteWindowSpec.parse("4s/4s"),
+                OptionalDouble.empty(), NoteReader.Pedal.EXTEND);
+        ManyComposersBenchmark.Spec spec = new ManyComposersBenchmark.Spec(splitCsv, data, notes,
+                List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), null, TrainingConfig.builder().build(), false, Balancing.NONE,
+                42, 1, 10, 10);
+        Path out = tmp.resolve("out");
+        ManyComposersBenchmark.Result r;
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+            r = ManyComposersBenchmark.run(ws, spec, out, ProgressListener.NONE, TrainingListener.NONE);
+        }
+        assertEquals(List.of("alto", "basso", "soprano"), r.composers());
+        assertEquals(4, r.testFiles(), "basso p5, soprano p5 and x1, alto k5");
+        assertEquals(2, r.unseenFiles());
+        assertEquals(22, r.ingest().ingested(), "12 MIDI, 8 kern, 2 MusicXML files");
+
+        ManyComposersBenchmark.ModelRow m = r.rows().get(0);
+        assertEquals(4, m.test().items());
+        assertEquals(Set.of("kern-set", "midi-set", "xml-set"), m.byDataset().keySet());
+        assertEquals(Set.of("kern", "midi", "musicxml"), m.byFormat().keySet());
+        assertEquals(2, m.byFormat().get("midi").items());
+        // soprano is the one composer with files in two formats
+        assertEquals(Set.of("midi", "musicxml"), m.crossFormat().keySet());
+        assertEquals(1, m.crossFormat().get("midi").items());
+        assertTrue(m.openSetAuroc() >= 0 && m.openSetAuroc() <= 1, "AUROC " + m.openSetAuroc());
+        assertEquals(0, m.unreadable());
+
+        // the dummy names the most frequent training composer, soprano (4 MIDI + 1 MusicXML), for every file
+        assertEquals(0.5, r.dummy().test().top1(), 1e-12);
+        assertEquals(1.0, r.dummy().test().top5(), 1e-12, "three classes: all in the top five");
+        assertNull(r.period(), "no composer here has known dates");
+        String md = Files.readString(r.markdown());
+        assertTrue(md.contains("Per format") && md.contains("Across formats") && md.contains("logistic"), md);
+
+        // resumable: a second run trains nothing again and gives the same figures
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+            ManyComposersBenchmark.Result again = ManyComposersBenchmark.run(ws, spec, out, ProgressListener.NONE,
+                    TrainingListener.NONE);
+            assertEquals(m.test(), again.rows().get(0).test());
+            assertEquals(0, again.ingest().ingested());
+        }
+    }
+}
