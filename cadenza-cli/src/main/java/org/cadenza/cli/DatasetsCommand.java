@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code cadenza datasets}: the public corpora. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
@@ -34,8 +35,8 @@ public final class DatasetsCommand implements Runnable {
         public Integer call() {
             StringBuilder b = new StringBuilder();
             for (PublicDataset d : PublicDataset.values()) {
-                b.append(String.format("%-14s https://github.com/%s @ %s%n%14s licence: %s%n", d.id(), d.repository(),
-                        d.commit().substring(0, 12), "", d.licence()));
+                b.append(String.format("%-17s %s, https://github.com/%s @ %s%n%17s licence: %s%n", d.id(), d.content(),
+                        d.repository(), d.commit().substring(0, 12), "", d.licence()));
             }
             json.print(b.toString(), ResultDocuments::datasets);
             return ExitCode.OK;
@@ -67,7 +68,11 @@ public final class DatasetsCommand implements Runnable {
                 case FROM_ARCHIVE -> "unpacked from " + from;
                 case DOWNLOADED -> "downloaded from https://github.com/" + r.dataset().repository();
             };
-            json.print(String.format("%s: %d files, %s%n%s%n", r.dataset().id(), r.files(), how, r.folder()),
+            String left = r.skipped().isEmpty() ? "" : String.format("left out: %d files (%s), listed in %s%n",
+                    r.skipped().size(), ResultDocuments.skippedByReason(r).entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")),
+                    r.folder().resolve("skipped.csv"));
+            json.print(String.format("%s: %d files, %s%n%s%s%n", r.dataset().id(), r.files(), how, left, r.folder()),
                     () -> ResultDocuments.fetched(r));
             return ExitCode.OK;
         }

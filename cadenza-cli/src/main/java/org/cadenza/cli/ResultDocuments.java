@@ -1,6 +1,7 @@
 package org.cadenza.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.cadenza.api.run.StyleGeneration;
 import org.cadenza.corpus.catalog.Problem;
 import org.cadenza.corpus.datasets.DatasetFetcher;
 import org.cadenza.corpus.datasets.PublicDataset;
+import org.cadenza.corpus.datasets.SkippedFile;
 import org.cadenza.corpus.ingest.IngestReport;
 import org.cadenza.corpus.jobs.JobReport;
 import org.cadenza.eval.generation.CheckResult;
@@ -66,18 +68,32 @@ final class ResultDocuments {
     static ArrayNode datasets() {
         ArrayNode a = JsonOption.array();
         for (PublicDataset d : PublicDataset.values()) {
-            a.addObject().put("id", d.id()).put("repository", "https://github.com/" + d.repository())
-                    .put("commit", d.commit()).put("licence", d.licence());
+            a.addObject().put("id", d.id()).put("content", d.content())
+                    .put("repository", "https://github.com/" + d.repository()).put("commit", d.commit())
+                    .put("licence", d.licence());
         }
         return a;
     }
 
-    /** {@code datasets fetch}: the dataset, its folder, where it came from and the MIDI files it lists. */
+    /**
+     * {@code datasets fetch}: the dataset, its folder, where it came from, the files it lists and the files of the
+     * source left out, counted by reason ({@code skipped.csv} in the folder lists them).
+     */
     static ObjectNode fetched(DatasetFetcher.Result r) {
         ObjectNode o = JsonOption.object();
         o.put("dataset", r.dataset().id()).put("folder", r.folder().toString()).put("source", r.source().name())
                 .put("files", r.files());
+        ObjectNode skipped = o.putObject("skipped");
+        skippedByReason(r).forEach(skipped::put);
         return o;
+    }
+
+    /** The files a fetch left out, counted by reason ({@code anonymous}, {@code unreadable}, ...), in reason order. */
+    static Map<String, Integer> skippedByReason(DatasetFetcher.Result r) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        r.skipped().stream().map(SkippedFile::reason).sorted()
+                .forEach(reason -> counts.merge(reason.cliName(), 1, Integer::sum));
+        return counts;
     }
 
     /** {@code instruments}: the families, and by window and by piece the test figures beside the baselines. */

@@ -133,6 +133,13 @@ class JsonEverywhereTest {
             assertEquals(d.id(), list.get(k).get("id").asText());
             assertEquals("https://github.com/" + d.repository(), list.get(k).get("repository").asText());
             assertEquals(d.commit(), list.get(k).get("commit").asText());
+            assertEquals(d.content(), list.get(k).get("content").asText());
+        }
+        String text = CommandLineTest.ok("datasets", "list").stdout();
+        for (String shown : List.of("openscore-lieder  MusicXML scores, https://github.com/OpenScore/Lieder @ bca122458de6",
+                "polish-scores     Humdrum kern scores, https://github.com/pl-wnifc/humdrum-polish-scores @ c0403623c0da",
+                "licence: CC BY 4.0; attribution: Polish Music Heritage in Open Access")) {
+            assertTrue(text.contains(shown), text);
         }
         Optional<Path> asap = TestCorpus.asap();
         Assumptions.assumeTrue(asap.isPresent(), "CADENZA_DATA is not set (or lacks asap/): fetch needs a local copy");
@@ -142,6 +149,7 @@ class JsonEverywhereTest {
         assertEquals("LOCAL_COPY", fetched.get("source").asText());
         assertEquals(asap.get().toRealPath(), Path.of(fetched.get("folder").asText()).toRealPath());
         assertTrue(fetched.get("files").asInt() > 100, fetched.toString());
+        assertEquals(0, fetched.get("skipped").size(), "a local copy without skipped.csv left nothing out");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.io.BadInputException;
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.CliName;
 import org.cadenza.io.DiskFullException;
 import org.cadenza.io.archive.SafeZip;
 
@@ -30,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +39,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Gets a public MIDI corpus onto this machine, in the layout Cadenza's datasets use:
- * {@code <root>/<dataset>/<composer>/.../<file>.mid} plus a {@code labels.csv} ({@code path,composer,piece_id,...}).
+ * Gets a public corpus onto this machine, in the layout Cadenza's datasets use:
+ * {@code <root>/<dataset>/<composer>/.../<file>} plus a {@code labels.csv} ({@link FetchedLabel#HEADER}: path, composer,
+ * piece_id, work_id, source_path, title, ...), a {@code skipped.csv} listing the files left out and why
+ * ({@link SkippedFile}), and a {@code SOURCE.txt} naming the repository, commit and licence. How the files are found
+ * and labelled is the dataset's own ({@link PublicDataset}: a metadata CSV for the MIDI corpora, each score's own
+ * composer record for the score corpora).
  *
  * <p>Order of preference: a local copy under {@code CADENZA_DATA} (used in place, nothing copied); a copy fetched
  * earlier under the target root; an archive the user downloaded by hand ({@code --from FILE.zip}); a download of the
@@ -52,10 +56,26 @@ public final class DatasetFetcher {
     /** Where the dataset came from. */
     public enum Source { LOCAL_COPY, ALREADY_FETCHED, FROM_ARCHIVE, DOWNLOADED }
 
-    /** The outcome: the folder holding {@code labels.csv} and how many MIDI files it lists. */
-    public record Result(PublicDataset dataset, Path folder, Source source, int files) {
+    /**
+     * The outcome: the folder holding {@code labels.csv}, how many files it lists, and the files of the source left
+     * out (from the folder's {@code skipped.csv}; none for a local copy without one).
+     */
+    public record Result(PublicDataset dataset, Path folder, Source source, int files, List<SkippedFile> skipped) {
+        public Result {
+            skipped = List.copyOf(skipped);
+        }
     }
 
+    /**
+     * The repositories' archives hold many files besides the music (a score corpus: about 8,000 scores and their
+     * other encodings): more entries are allowed than {@link SafeZip.Limits#DEFAULTS}; the size limits stay.
+     */
+    static final SafeZip.Limits ARCHIVE_LIMITS = new SafeZip.Limits(200_000, SafeZip.Limits.DEFAULTS.maxEntryBytes(),
+            SafeZip.Limits.DEFAULTS.maxTotalBytes(), SafeZip.Limits.DEFAULTS.maxCompressionRatio());
+
+    private static final String LABELS = "labels.csv";
+    private static final String SKIPPED = "skipped.csv";
+    private static final List<String> SKIPPED_HEADER = List.of("source_path", "reason", "detail");
     private static final long MIB = 1 << 20;
 
     private final HttpClient http;
@@ -99,15 +119,13 @@ public final class DatasetFetcher {
      * @param progress   download and unpacking progress
      */
     public Result fetch(PublicDataset dataset, Path targetRoot, Optional<Path> archive, ProgressListener progress) {
-        if (localRoot.isPresent()) {
-            Path local = localRoot.get().resolve(dataset.id());
-            if (Files.isRegularFile(local.resolve("labels.csv"))) {
-                return new Result(dataset, local, Source.LOCAL_COPY, countLabelRows(local.resolve("labels.csv")));
-            }
+        Optional<Path> local = localRoot.map(r -> r.resolve(dataset.id()));
+        if (local.isPresent() && Files.isRegularFile(local.get().resolve(LABELS))) {
+            return existing(dataset, local.get(), Source.LOCAL_COPY);
         }
         Path folder = targetRoot.resolve(dataset.id());
-        if (Files.isRegularFile(folder.resolve("labels.csv"))) {
-            return new Result(dataset, folder, Source.ALREADY_FETCHED, countLabelRows(folder.resolve("labels.csv")));
+        if (Files.isRegularFile(folder.resolve(LABELS))) {
+            return existing(dataset, folder, Source.ALREADY_FETCHED);
         }
         try {
             Path downloads = Files.createDirectories(targetRoot.resolve(".downloads"));
@@ -126,12 +144,16 @@ public final class DatasetFetcher {
                 }
                 source = Source.DOWNLOADED;
             }
-            int files = unpack(dataset, zip, targetRoot, downloads, progress);
-            return new Result(dataset, folder, source, files);
+            Unpacked unpacked = unpack(dataset, zip, targetRoot, downloads, progress);
+            return new Result(dataset, folder, source, unpacked.files(), unpacked.skipped());
         } catch (IOException e) {
             DiskFullException.rethrowIfDiskFull(e, targetRoot);
             throw new CadenzaException("could not write " + dataset.id() + " under " + targetRoot + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Result existing(PublicDataset dataset, Path folder, Source source) {
+        return new Result(dataset, folder, source, countLabelRows(folder.resolve(LABELS)), readSkipped(folder));
     }
 
     private void download(PublicDataset dataset, URI uri, Path zip, ProgressListener progress) throws IOException {
@@ -199,152 +221,118 @@ public final class DatasetFetcher {
                 + dataset.id() + " --from FILE.zip`.", e);
     }
 
-    /** Unpacks the MIDI files and the source metadata, writes labels.csv, then moves the folder into place. */
-    private int unpack(PublicDataset dataset, Path zip, Path targetRoot, Path downloads, ProgressListener progress)
+    /**
+     * Unpacks the files the dataset's layout wants, labels them, copies the labelled ones into a staging folder with
+     * labels.csv, skipped.csv and SOURCE.txt, then moves the folder into place.
+     */
+    private Unpacked unpack(PublicDataset dataset, Path zip, Path targetRoot, Path downloads, ProgressListener progress)
             throws IOException {
+        DatasetLayout layout = dataset.layout();
         Path extract = downloads.resolve(dataset.id() + "-extract");
         deleteTree(extract);
-        List<SafeZip.Member> members = SafeZip.extract(zip, extract, SafeZip.Limits.DEFAULTS, name -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            return lower.endsWith(".mid") || lower.endsWith(".midi") || lower.endsWith("/" + dataset.metadataFile());
-        });
-        Path top = commonTop(members, zip);
-        Path metadata = top.resolve(dataset.metadataFile());
-        if (!Files.isRegularFile(metadata)) {
-            throw new BadInputException(zip, "holds no " + dataset.metadataFile() + " at its top level: is it the "
-                    + dataset.repository() + " repository?");
+        String top = topFolder(SafeZip.names(zip, ARCHIVE_LIMITS));
+        List<String> files = SafeZip.extract(zip, extract, ARCHIVE_LIMITS,
+                        name -> name.startsWith(top) && layout.wanted(name.substring(top.length()))).stream()
+                .map(m -> m.name().substring(top.length())).toList();
+        Path extractedTop = extract.resolve(top);
+        DatasetLayout.Labelling labelling = layout.label(extractedTop, files, progress);
+        if (labelling.rows().isEmpty()) {
+            throw new BadInputException(zip, "holds no " + layout.expected() + ": is it the " + dataset.repository()
+                    + " repository?" + (labelling.skipped().isEmpty() ? ""
+                    : " (" + labelling.skipped().size() + " files left out, e.g. " + labelling.skipped().get(0) + ")"));
         }
-        Map<String, Path> byLowerPath = new HashMap<>();
-        for (SafeZip.Member m : members) {
-            byLowerPath.put(top.relativize(m.extracted()).toString().replace('\\', '/').toLowerCase(Locale.ROOT),
-                    m.extracted());
-        }
-        List<LabelRow> rows = dataset == PublicDataset.ASAP ? asapRows(metadata) : pianoMidiRows(metadata);
-
         Path staging = targetRoot.resolve("." + dataset.id() + ".partial");
         deleteTree(staging);
         Files.createDirectories(staging);
-        progress.start("unpack " + dataset.id(), rows.size());
-        List<LabelRow> written = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>(labelling.skipped());
+        List<FetchedLabel> written = new ArrayList<>();
+        Map<String, String> sourceByPath = new HashMap<>();
+        progress.start("unpack " + dataset.id(), labelling.rows().size());
         try {
-            for (LabelRow row : rows) {
-                Path source = byLowerPath.get(row.sourcePath().toLowerCase(Locale.ROOT));
-                if (source == null) {
+            for (FetchedLabel row : labelling.rows()) {
+                Optional<String> error = dataset.knownError(row.sourcePath());
+                String earlier = error.isPresent() ? null
+                        : sourceByPath.putIfAbsent(row.path().toLowerCase(Locale.ROOT), row.sourcePath());
+                if (error.isPresent() || earlier != null) {
+                    skipped.add(error.map(e -> new SkippedFile(row.sourcePath(), SkippedFile.Reason.KNOWN_ERROR, e))
+                            .orElseGet(() -> new SkippedFile(row.sourcePath(), SkippedFile.Reason.SAME_PATH,
+                                    row.path() + " is already " + earlier)));
                     progress.advance(row.sourcePath(), false);
                     continue;
                 }
                 Path dest = staging.resolve(row.path());
                 Files.createDirectories(dest.getParent());
-                Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(extractedTop.resolve(row.sourcePath()), dest, StandardCopyOption.REPLACE_EXISTING);
                 written.add(row);
                 progress.advance(row.path(), true);
             }
         } finally {
             progress.finish();
         }
-        try (Writer w = Files.newBufferedWriter(staging.resolve("labels.csv"), StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                     .setHeader("path", "composer", "piece_id", "work_id", "source_path", "title").build())) {
-            for (LabelRow r : written) {
-                csv.printRecord(r.path(), r.composer(), r.pieceId(), r.workId(), r.sourcePath(), r.title());
-            }
+        writeCsv(staging.resolve(LABELS), FetchedLabel.HEADER, written.stream().map(FetchedLabel::cells).toList());
+        if (!skipped.isEmpty()) {
+            writeCsv(staging.resolve(SKIPPED), SKIPPED_HEADER, skipped.stream()
+                    .map(f -> List.of(f.sourcePath(), f.reason().cliName(), f.detail())).toList());
         }
         Files.writeString(staging.resolve("SOURCE.txt"), "Fetched by Cadenza from https://github.com/"
                 + dataset.repository() + "\nCommit: " + dataset.commit() + " (archive " + zip.getFileName() + ")\n"
-                + "Licence: " + dataset.licence() + "\n");
+                + "Licence: " + dataset.licence() + "\n"
+                + "Labels: " + layout.labelledBy() + "; " + written.size() + " files"
+                + (skipped.isEmpty() ? "" : ", " + skipped.size() + " left out (" + SKIPPED + ")") + "\n");
         Path folder = targetRoot.resolve(dataset.id());
         Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(extract);
-        return written.size();
+        return new Unpacked(written.size(), skipped);
     }
 
-    /** One line of the labels.csv written for a fetched dataset. */
-    record LabelRow(String path, String composer, String pieceId, String workId, String sourcePath, String title) {
+    private record Unpacked(int files, List<SkippedFile> skipped) {
     }
 
-    /** ASAP's metadata.csv: one row per performance; the score MIDI of a folder is listed on every row. */
-    static List<LabelRow> asapRows(Path metadata) throws IOException {
-        Map<String, LabelRow> rows = new LinkedHashMap<>();
-        for (CSVRecord r : readCsv(metadata)) {
-            String composer = r.get("composer").trim();
-            String id = composer.toLowerCase(Locale.ROOT);
-            String title = r.get("title").trim();
-            String piece = id + "/" + title;
-            for (String column : new String[] {"midi_score", "midi_performance"}) {
-                String src = r.get(column).trim();
-                if (!src.isEmpty()) {
-                    rows.putIfAbsent(src, new LabelRow(lowerFirstSegment(src), id, piece, piece, src, title));
-                }
+    private static void writeCsv(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+                     .setHeader(header.toArray(String[]::new)).build())) {
+            for (List<String> row : rows) {
+                csv.printRecord(row);
             }
         }
-        return new ArrayList<>(rows.values());
     }
 
     /**
-     * piano-midi.de metadata.csv ({@code composer,title,year,midi,duration}): one file per movement; the work id
-     * strips a trailing {@code _<number>} from the title when at least two titles of the composer share the rest,
-     * so that the movements of one work stay on one side of a split.
+     * GitHub archives put everything under one {@code <repo>-<commit>/} folder: returns it with its slash, or
+     * {@code ""} when the members do not share one top folder (a zip of the repository's contents).
      */
-    static List<LabelRow> pianoMidiRows(Path metadata) throws IOException {
-        List<CSVRecord> records = readCsv(metadata);
-        Map<String, Integer> stems = new HashMap<>();
-        for (CSVRecord r : records) {
-            stems.merge(r.get("composer").trim().toLowerCase(Locale.ROOT) + "/" + workStem(r.get("title").trim()), 1,
-                    Integer::sum);
+    static String topFolder(List<String> names) {
+        if (names.isEmpty() || names.get(0).indexOf('/') < 0) {
+            return "";
         }
-        List<LabelRow> rows = new ArrayList<>();
-        for (CSVRecord r : records) {
-            String src = r.get("midi").trim();
-            String composer = r.get("composer").trim().toLowerCase(Locale.ROOT);
-            String title = r.get("title").trim();
-            String file = src.substring(src.lastIndexOf('/') + 1);
-            String path = composer + "/" + file;
-            String stem = file.replaceFirst("\\.[^.]+$", "");
-            String work = composer + "/" + workStem(title);
-            rows.add(new LabelRow(path, composer, composer + "/" + stem,
-                    stems.getOrDefault(work, 0) >= 2 ? work : composer + "/" + title, src, title));
-        }
-        return rows;
+        String top = names.get(0).substring(0, names.get(0).indexOf('/') + 1);
+        return names.stream().allMatch(n -> n.startsWith(top)) ? top : "";
     }
 
-    static String workStem(String title) {
-        return title.replaceFirst("_\\d+$", "");
-    }
-
-    private static String lowerFirstSegment(String path) {
-        int slash = path.indexOf('/');
-        return slash < 0 ? path : path.substring(0, slash).toLowerCase(Locale.ROOT) + path.substring(slash);
-    }
-
-    private static List<CSVRecord> readCsv(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+    /** The files a fetch left out, as its skipped.csv lists them (none when there is no such file). */
+    private static List<SkippedFile> readSkipped(Path folder) {
+        Path file = folder.resolve(SKIPPED);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
         }
-    }
-
-    /** GitHub archives put everything under one {@code <repo>-<commit>/} folder; returns it (or the root). */
-    private static Path commonTop(List<SafeZip.Member> members, Path zip) {
-        if (members.isEmpty()) {
-            throw new BadInputException(zip, "holds no MIDI files");
+        try {
+            return records(file).stream().map(rec -> new SkippedFile(rec.get("source_path"),
+                    CliName.parse(SkippedFile.Reason.class, rec.get("reason"), "reason"), rec.get("detail"))).toList();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file, "cannot read the files left out: " + e.getMessage(), e);
         }
-        Path first = members.get(0).extracted();
-        Path candidate = first.getParent();
-        while (candidate != null) {
-            Path c = candidate;
-            if (members.stream().allMatch(m -> m.extracted().startsWith(c))
-                    && Files.isRegularFile(c.resolve("metadata.csv"))) {
-                return c;
-            }
-            candidate = candidate.getParent();
-        }
-        return first.getParent();
     }
 
     private static int countLabelRows(Path labels) {
-        try (Reader r = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords().size();
-        } catch (IOException e) {
-            throw new BadInputException(labels, "cannot read labels: " + e.getMessage(), e);
+        return records(labels).size();
+    }
+
+    private static List<CSVRecord> records(Path csv) {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new BadInputException(csv, "cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * <p>An id is lower-case ASCII letters, digits and hyphens: normally the surname ({@code bach}, {@code dvorak},
  * {@code rimsky-korsakov}). The rules, in order:
  * <ol>
+ *   <li>Remarks in parentheses or brackets and life dates are dropped ("Johannes Brahms (1833-1897)",
+ *       "Charlotte Alington Barnard [published as "Claribel"]", "Fanny (Mendelssohn) Hensel").</li>
  *   <li>German umlauts are written out (Schröter → schroeter, Bühler → buehler), other diacritics are stripped
  *       and a few letters transliterated (Dvořák → dvorak, ß → ss, ø → o, æ → ae, ł → l); case is ignored; underscores, dots and other punctuation count as spaces.</li>
  *   <li>"Surname, Given names" is read as "Given names Surname" (a trailing "II", "Jr." after the given names
@@ -53,9 +55,14 @@ import java.util.regex.Pattern;
  */
 public final class ComposerNames {
 
+    /** The id of an unknown composer ("Anonymous", "Anon", "Anonim", "Unknown", "Traditional" in the built-in table). */
+    public static final String ANONYMOUS = "anonymous";
+
     /** Classpath resource holding the built-in alias table. */
     public static final String DEFAULT_ALIASES_RESOURCE = "default-aliases.csv";
 
+    /** Parenthesised and bracketed remarks in a written name. */
+    private static final String REMARKS = "\\([^)]*\\)|\\[[^\\]]*\\]";
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> SUFFIXES = Set.of("i", "ii", "iii", "iv", "jr", "sr", "junior", "senior",
             "jun", "sen", "the", "younger", "elder");
@@ -140,7 +147,7 @@ public final class ComposerNames {
         if (written == null || written.isBlank()) {
             throw new IllegalArgumentException("composer name is empty");
         }
-        String folded = fold(written);
+        String folded = withoutRemarks(fold(written.replaceAll(REMARKS, " ")));
         int comma = folded.indexOf(',');
         List<String> surnameWords;
         List<String> given;
@@ -226,6 +233,12 @@ public final class ComposerNames {
         t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         t = t.toLowerCase(Locale.ROOT);
         return t.replaceAll("[^a-z0-9,\\-]+", " ");
+    }
+
+    /** A folded name without its words that have digits but no letters (life dates: "1833-1897"). */
+    private static String withoutRemarks(String folded) {
+        return Arrays.stream(folded.split(" ")).filter(w -> !w.matches("[0-9-]*[0-9][0-9-]*"))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** Words of a folded string, hyphens kept inside words. */

@@ -17,7 +17,7 @@ class CatalogNameTest {
     void catalogColumnsHoldLowerCaseNames() {
         assertEquals(List.of("ingested", "quarantined", "duplicate"),
                 Arrays.stream(FileStatus.values()).map(FileStatus::dbName).toList());
-        assertEquals(List.of("midi", "audio", "archive"),
+        assertEquals(List.of("midi", "score", "audio", "archive"),
                 Arrays.stream(MediaKind.values()).map(MediaKind::dbName).toList());
         assertEquals(List.of("ingest", "render", "features"),
                 Arrays.stream(Stage.values()).map(Stage::dbName).toList());
@@ -31,10 +31,10 @@ class CatalogNameTest {
     void splitAndDatasetNames() {
         assertEquals(List.of("train", "val", "test"), Arrays.stream(Split.values()).map(Split::id).toList());
         assertEquals("val", Split.VAL.toString());
-        assertEquals(List.of("asap", "piano-midi-de"),
+        assertEquals(List.of("asap", "piano-midi-de", "openscore-lieder", "polish-scores"),
                 Arrays.stream(PublicDataset.values()).map(PublicDataset::id).toList());
         assertEquals(PublicDataset.PIANO_MIDI_DE, PublicDataset.parse(" Piano_MIDI_de "));
-        assertEquals("unknown dataset 'maestro'; choose one of: asap, piano-midi-de",
+        assertEquals("unknown dataset 'maestro'; choose one of: asap, piano-midi-de, openscore-lieder, polish-scores",
                 assertThrows(IllegalArgumentException.class, () -> PublicDataset.parse("maestro")).getMessage());
     }
 }

@@ -155,7 +155,7 @@ class DatasetFetcherTest {
                 + "Beethoven,Sonata_No.8_C_minor_Opus_13_2,1799,midis/Beethoven/pathetique_2.mid,309\n"
                 + "Beethoven,For_Elise,1810,midis/Beethoven/elise.mid,165\n"
                 + "Balakirew,Islamej_Oriental_fantasia,1869,midis/Balakirew/islamei.mid,496\n");
-        List<DatasetFetcher.LabelRow> rows = DatasetFetcher.pianoMidiRows(meta);
+        List<FetchedLabel> rows = MetadataCsvLayout.pianoMidiDe(meta);
         assertEquals("beethoven/Sonata_No.8_C_minor_Opus_13", rows.get(0).workId());
         assertEquals(rows.get(0).workId(), rows.get(1).workId());
         assertEquals("beethoven/For_Elise", rows.get(2).workId());

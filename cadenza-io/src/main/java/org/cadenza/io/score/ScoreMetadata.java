@@ -37,7 +37,8 @@ public record ScoreMetadata(Optional<String> composer, Optional<String> title, O
     /**
      * Metadata from texts as found (blank means absent); born and died are parsed from {@code dates}: the first
      * run of 4 digits on each side of the first dash that has digits on its left ({@code ~1650-~1749} gives 1650
-     * and 1749, {@code <1600->1650} gives 1600 and 1650, {@code 1819/05/05-1872/06/04} gives 1819 and 1872).
+     * and 1749, {@code <1600->1650} gives 1600 and 1650, {@code 1819/05/05-1872/06/04} gives 1819 and 1872); a
+     * dash before any digit leaves born empty ({@code -1752/02/17} gives died 1752 only).
      */
     public static ScoreMetadata of(String composer, String title, String dates, List<String> instruments) {
         Optional<String> d = present(dates);
@@ -46,8 +47,13 @@ public record ScoreMetadata(Optional<String> composer, Optional<String> title, O
         if (d.isPresent()) {
             String s = d.get();
             int dash = dashAfterDigits(s);
-            born = firstYear(dash < 0 ? s : s.substring(0, dash));
-            died = dash < 0 ? OptionalInt.empty() : firstYear(s.substring(dash + 1));
+            int leading = s.indexOf('-');
+            if (dash < 0 && leading >= 0 && !s.substring(0, leading).chars().anyMatch(Character::isDigit)) {
+                died = firstYear(s.substring(leading + 1)); // "-1752/02/17": only the death is known
+            } else {
+                born = firstYear(dash < 0 ? s : s.substring(0, dash));
+                died = dash < 0 ? OptionalInt.empty() : firstYear(s.substring(dash + 1));
+            }
         }
         return new ScoreMetadata(present(composer), present(title), d, born, died, instruments);
     }
