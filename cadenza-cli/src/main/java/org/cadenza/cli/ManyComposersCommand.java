@@ -39,8 +39,8 @@ public final class ManyComposersCommand implements Callable<Integer> {
     @Option(names = "--roll-window", defaultValue = "5s", paramLabel = "SPEC")
     String rollWindow;
 
-    @Option(names = "--balance", defaultValue = "cap:400")
-    String balance;
+    @Mixin
+    BalanceOption balance = new BalanceOption("cap:400");
 
     @Mixin
     SeedOption seed;
@@ -67,7 +67,7 @@ public final class ManyComposersCommand implements Callable<Integer> {
         if (!Files.isRegularFile(splitCsv)) {
             throw new ParameterException(spec.commandLine(), "no split file at " + splitCsv + ": give --split-file CSV");
         }
-        Balancing balancing = OptionValues.parse(spec, "--balance", () -> Balancing.parse(balance));
+        Balancing balancing = OptionValues.parse(spec, "--balance", () -> Balancing.parse(balance.value()));
         WindowSpec window = OptionValues.parse(spec, "--roll-window", () -> WindowSpec.parse(rollWindow));
         ManyComposersBenchmark.Spec s = new ManyComposersBenchmark.Spec(splitCsv, datasets,
                 models.noteWindow.settings(null), models.algorithms(),
