@@ -36,8 +36,8 @@ public final class ManyComposersCommand implements Callable<Integer> {
     @Mixin
     ModelSetOptions models = new ModelSetOptions("logistic", "sgd-log");
 
-    @Option(names = "--roll-window", defaultValue = "5s", paramLabel = "SPEC")
-    String rollWindow;
+    @Mixin
+    RollWindowOption rollWindow = new RollWindowOption("5s");
 
     @Mixin
     BalanceOption balance = new BalanceOption("cap:400");
@@ -68,7 +68,7 @@ public final class ManyComposersCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "no split file at " + splitCsv + ": give --split-file CSV");
         }
         Balancing balancing = OptionValues.parse(spec, "--balance", () -> Balancing.parse(balance.value()));
-        WindowSpec window = OptionValues.parse(spec, "--roll-window", () -> WindowSpec.parse(rollWindow));
+        WindowSpec window = OptionValues.parse(spec, "--roll-window", () -> WindowSpec.parse(rollWindow.value()));
         ManyComposersBenchmark.Spec s = new ManyComposersBenchmark.Spec(splitCsv, datasets,
                 models.noteWindow.settings(null), models.algorithms(),
                 models.noPianoRoll ? null : models.roll.settings(window, null), models.network(seed.value()),
