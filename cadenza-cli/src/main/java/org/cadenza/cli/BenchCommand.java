@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +28,15 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /**
+     * What every bench subcommand has: {@link Output}, its Markdown on stdout and, with {@code --append FILE.md}, at the
+     * end of a file.
+     */
+    abstract static class Subcommand implements Callable<Integer> {
+        @Mixin
+        Output output;
     }
 
     /** Where a benchmark's Markdown goes: stdout, and a file when asked; and the command line it records. */
@@ -67,29 +78,6 @@ public final class BenchCommand implements Runnable {
         /** The Python asked for, none, or the one {@code finder} finds ({@link #peer}). */
         Optional<Path> resolve(Supplier<Optional<Path>> finder) {
             return peer(path, finder);
-        }
-    }
-
-    /** {@code --data}: the datasets folder, for the file a benchmark times by default and for relative paths. */
-    static final class Data {
-        @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
-        Path dir;
-
-        /**
-         * The file a benchmark times when none is named: the ASAP piece closest to 5 minutes among a fixed list under
-         * --data (default {@code $CADENZA_DATA}).
-         */
-        Path defaultFile() {
-            if (dir == null) {
-                throw new org.cadenza.io.CadenzaException("no FILE given and CADENZA_DATA is unset: name MIDI files, or "
-                        + "set CADENZA_DATA (or --data) to the datasets folder holding asap/");
-            }
-            return org.cadenza.bench.PredictBenchmark.defaultFile(dir);
-        }
-
-        /** {@code p} as it is when it exists or is absolute, else looked up under --data (when given). */
-        Path resolve(Path p) {
-            return java.nio.file.Files.exists(p) || p.isAbsolute() || dir == null ? p : dir.resolve(p);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.cadenza.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.cadenza.bench.LogMelBenchResult;
 import org.cadenza.bench.LogMelBenchmark;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cadenza bench logmel}. */
 @Command(name = "logmel", mixinStandardHelpOptions = true)
-public final class BenchLogMelCommand implements Callable<Integer> {
+public final class BenchLogMelCommand extends BenchCommand.Subcommand {
     @Option(names = "--seconds", defaultValue = "600")
     double seconds;
 
@@ -26,9 +25,6 @@ public final class BenchLogMelCommand implements Callable<Integer> {
 
     @Mixin
     BenchCommand.Python python;
-
-    @Mixin
-    BenchCommand.Output output;
 
     @Mixin
     RenderOptions render;

@@ -3,7 +3,6 @@ package org.cadenza.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.cadenza.bench.PredictBenchResult;
 import org.cadenza.bench.PredictBenchmark;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cadenza bench predict}. */
 @Command(name = "predict", mixinStandardHelpOptions = true)
-public final class BenchPredictCommand implements Callable<Integer> {
+public final class BenchPredictCommand extends BenchCommand.Subcommand {
     @Parameters(index = "0", paramLabel = "RUN")
     Path run;
 
@@ -22,7 +21,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     @Mixin
-    BenchCommand.Data data;
+    DataFolderOption data;
 
     @Mixin
     BenchCommand.Repeats repeats = new BenchCommand.Repeats(3);
@@ -32,9 +31,6 @@ public final class BenchPredictCommand implements Callable<Integer> {
 
     @Option(names = "--inference-windows", defaultValue = "64", paramLabel = "N")
     int inferenceWindows;
-
-    @Mixin
-    BenchCommand.Output output;
 
     @Override
     public Integer call() {

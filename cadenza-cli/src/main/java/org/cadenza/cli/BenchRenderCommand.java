@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.cadenza.bench.RenderBenchResult;
@@ -20,12 +19,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cadenza bench render}. */
 @Command(name = "render", mixinStandardHelpOptions = true)
-public final class BenchRenderCommand implements Callable<Integer> {
+public final class BenchRenderCommand extends BenchCommand.Subcommand {
     @Parameters(paramLabel = "FILE|FOLDER", arity = "1..*")
     List<Path> inputs;
 
     @Mixin
-    BenchCommand.Data data;
+    DataFolderOption data;
 
     @Option(names = "--limit", defaultValue = "20")
     int limit;
@@ -35,9 +34,6 @@ public final class BenchRenderCommand implements Callable<Integer> {
 
     @Option(names = "--fluidsynth", paramLabel = "PATH")
     String fluidsynth;
-
-    @Mixin
-    BenchCommand.Output output;
 
     @Mixin
     RenderOptions render;

@@ -2,7 +2,6 @@ package org.cadenza.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.cadenza.bench.ScoreReadBenchmark;
 import picocli.CommandLine.Command;
@@ -11,18 +10,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cadenza bench scores}: files per second reading MIDI, MusicXML and kern with the notes route's features. */
 @Command(name = "scores", mixinStandardHelpOptions = true)
-public final class BenchScoresCommand implements Callable<Integer> {
+public final class BenchScoresCommand extends BenchCommand.Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER")
     List<Path> inputs;
 
     @Mixin
-    BenchCommand.Data data;
+    DataFolderOption data;
 
     @Mixin
     BenchCommand.Threads threads;
-
-    @Mixin
-    BenchCommand.Output output;
 
     @Override
     public Integer call() {

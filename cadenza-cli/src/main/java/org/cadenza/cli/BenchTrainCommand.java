@@ -1,6 +1,5 @@
 package org.cadenza.cli;
 
-import java.util.concurrent.Callable;
 
 import org.cadenza.bench.TrainThroughputBenchmark;
 import org.cadenza.bench.TrainThroughputResult;
@@ -10,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cadenza bench train}. */
 @Command(name = "train", mixinStandardHelpOptions = true)
-public final class BenchTrainCommand implements Callable<Integer> {
+public final class BenchTrainCommand extends BenchCommand.Subcommand {
     @Mixin
     ArchitectureOption model;
 
@@ -28,9 +27,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     @Mixin
     BenchCommand.Python python;
-
-    @Mixin
-    BenchCommand.Output output;
 
     @Override
     public Integer call() {

@@ -1,7 +1,6 @@
 package org.cadenza.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.cadenza.bench.WhoBenchmark;
 import org.cadenza.io.CadenzaException;
@@ -11,21 +10,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cadenza bench who}. */
 @Command(name = "who", mixinStandardHelpOptions = true)
-public final class BenchWhoCommand implements Callable<Integer> {
+public final class BenchWhoCommand extends BenchCommand.Subcommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
     Path file;
 
     @Mixin
-    BenchCommand.Data data;
+    DataFolderOption data;
 
     @Mixin
     BenchCommand.Repeats repeats = new BenchCommand.Repeats(5);
 
     @Mixin
     ModelsOption models;
-
-    @Mixin
-    BenchCommand.Output output;
 
     @Override
     public Integer call() {

@@ -38,8 +38,8 @@ public final class DatasetOptions {
     @Option(names = "--first-seconds", paramLabel = "S")
     Double firstSeconds;
 
-    @Option(names = "--balance", defaultValue = "none")
-    String balance;
+    @Mixin
+    BalanceOption balance = new BalanceOption("none");
 
     @Option(names = "--min-pieces", defaultValue = "2", paramLabel = "N")
     int minPieces;
@@ -50,8 +50,8 @@ public final class DatasetOptions {
     @Option(names = "--stack", defaultValue = "1", paramLabel = "K")
     int stack;
 
-    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES")
-    java.util.List<Integer> transpose = java.util.List.of();
+    @Mixin
+    TransposeOption transpose;
 
     @Option(names = "--tempo", split = ",", paramLabel = "FACTOR")
     java.util.List<Double> tempo = java.util.List.of();
@@ -67,7 +67,7 @@ public final class DatasetOptions {
     /** The augmented copies --transpose and --tempo ask for, transpositions first. */
     java.util.List<Augmentation> augmentations() {
         java.util.List<Augmentation> out = new java.util.ArrayList<>();
-        transpose.forEach(t -> out.add(Augmentation.transpose(t)));
+        out.addAll(transpose.augmentations());
         tempo.forEach(t -> out.add(Augmentation.tempo(t)));
         return out;
     }
@@ -108,7 +108,7 @@ public final class DatasetOptions {
         }
         DatasetSpec.Builder ds = DatasetSpec.builder()
                 .optTarget(Target.parse(target, periods.periods())).optSeed(seed())
-                .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance))
+                .optMinPiecesPerClass(minPieces).optBalancing(Balancing.parse(balance.value()))
                 .optTrainAugmentations(augmentations());
         splitFile.source().ifPresent(ds::optSplitSource);
         if (firstSeconds != null) {

@@ -38,8 +38,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ArchitectureOption model;
 
-    @Option(names = "--epochs", defaultValue = "8")
-    int epochs;
+    @Mixin
+    EpochsOption epochs = new EpochsOption(8);
 
     @Mixin
     RenderOptions render;
@@ -58,8 +58,8 @@ public final class DemoCommand implements Callable<Integer> {
         org.cadenza.model.ModelRuntime.setThreads(1);
         FullDemo.Report report;
         try (TrainingProgress training = new TrainingProgress()) {
-            report = FullDemo.run(new FullDemo.Options(options, model.value(), epochs, 2.5, models.models()), new ConsoleProgress(),
-                    training);
+            report = FullDemo.run(new FullDemo.Options(options, model.value(), epochs.value(), 2.5, models.models()),
+                    new ConsoleProgress(), training);
         }
         System.out.print(report.toText());
         System.out.println();

@@ -45,8 +45,8 @@ final class EmbeddingOptions {
     @Mixin
     NoteWindowOption noteWindow;
 
-    @Option(names = "--roll-window", defaultValue = "10s/5s", paramLabel = "SPEC")
-    String rollWindow;
+    @Mixin
+    RollWindowOption rollWindow = new RollWindowOption("10s/5s");
 
     @Mixin
     RollOptions roll;
@@ -56,7 +56,7 @@ final class EmbeddingOptions {
         EmbeddingInput.Kind kind = EmbeddingInput.Kind.parse(input);
         return kind == EmbeddingInput.Kind.NOTES
                 ? new EmbeddingInput(kind, noteWindow.settings(firstSeconds), null, null)
-                : new EmbeddingInput(kind, null, roll.settings(WindowSpec.parse(rollWindow), firstSeconds), null);
+                : new EmbeddingInput(kind, null, roll.settings(WindowSpec.parse(rollWindow.value()), firstSeconds), null);
     }
 
     /** The network and its training, with {@code objective} and {@code mining} overriding the options. */
@@ -73,7 +73,7 @@ final class EmbeddingOptions {
         return EmbeddingConfig.builder().optObjective(objective).optMining(mining).optMargin(m)
                 .optMarginKind(soft ? MarginKind.SOFT : MarginKind.HINGE)
                 .optDimensions(dimensions).optTrunk(t).optComposersPerBatch(composersPerBatch)
-                .optWindowsPerComposer(windowsPerComposer).optEpochs(schedule.epochs).optPatience(schedule.patience)
+                .optWindowsPerComposer(windowsPerComposer).optEpochs(schedule.epochs.value()).optPatience(schedule.patience)
                 .optMaxLearningRate(schedule.lr).optSeed(seed).build();
     }
 

@@ -58,7 +58,7 @@ public final class InstrumentOptions {
         // spelled as in `train` (val_accuracy, val_loss); the hyphenated spelling of earlier versions still reads
         stop.put("val_accuracy", TrainingConfig.StopMetric.VAL_ACCURACY);
         stop.put("val_loss", TrainingConfig.StopMetric.VAL_LOSS);
-        TrainingConfig tc = TrainingConfig.builder().optArchitecture(model.value()).optEpochs(schedule.epochs)
+        TrainingConfig tc = TrainingConfig.builder().optArchitecture(model.value()).optEpochs(schedule.epochs.value())
                 .optMaxLearningRate(schedule.lr).optPatience(schedule.patience).optSeed(seed)
                 .optStopMetric(OptionValues.choice(command, "--stop-on", stopOn.replace('-', '_'), stop)).build();
         return new MultiTaskConfig(tc, OptionValues.choice(command, "--heads", heads, answers), instrumentWeight);

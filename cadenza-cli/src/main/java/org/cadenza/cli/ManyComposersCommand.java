@@ -27,8 +27,8 @@ public final class ManyComposersCommand implements Callable<Integer> {
     @Mixin
     OutFolderOption out;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:CADENZA_DATA}")
-    Path data;
+    @Mixin
+    DataFolderOption data;
 
     @Option(names = "--split-file", paramLabel = "CSV")
     Path split;
@@ -36,11 +36,11 @@ public final class ManyComposersCommand implements Callable<Integer> {
     @Mixin
     ModelSetOptions models = new ModelSetOptions("logistic", "sgd-log");
 
-    @Option(names = "--roll-window", defaultValue = "5s", paramLabel = "SPEC")
-    String rollWindow;
+    @Mixin
+    RollWindowOption rollWindow = new RollWindowOption("5s");
 
-    @Option(names = "--balance", defaultValue = "cap:400")
-    String balance;
+    @Mixin
+    BalanceOption balance = new BalanceOption("cap:400");
 
     @Mixin
     SeedOption seed;
@@ -57,18 +57,19 @@ public final class ManyComposersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.torch(1);
-        if (data == null) {
+        Path datasets = data.dir;
+        if (datasets == null) {
             throw new ParameterException(spec.commandLine(), "where are the datasets? give --data DIR (the folder "
                     + "holding asap/, polish-scores/, ...) or set CADENZA_DATA");
         }
         Path splitCsv = split != null ? split
-                : data.toAbsolutePath().normalize().resolveSibling("benchmarks/composers-many/split.csv");
+                : datasets.toAbsolutePath().normalize().resolveSibling("benchmarks/composers-many/split.csv");
         if (!Files.isRegularFile(splitCsv)) {
             throw new ParameterException(spec.commandLine(), "no split file at " + splitCsv + ": give --split-file CSV");
         }
-        Balancing balancing = OptionValues.parse(spec, "--balance", () -> Balancing.parse(balance));
-        WindowSpec window = OptionValues.parse(spec, "--roll-window", () -> WindowSpec.parse(rollWindow));
-        ManyComposersBenchmark.Spec s = new ManyComposersBenchmark.Spec(splitCsv, data,
+        Balancing balancing = OptionValues.parse(spec, "--balance", () -> Balancing.parse(balance.value()));
+        WindowSpec window = OptionValues.parse(spec, "--roll-window", () -> WindowSpec.parse(rollWindow.value()));
+        ManyComposersBenchmark.Spec s = new ManyComposersBenchmark.Spec(splitCsv, datasets,
                 models.noteWindow.settings(null), models.algorithms(),
                 models.noPianoRoll ? null : models.roll.settings(window, null), models.network(seed.value()),
                 !models.noFusion, balancing, seed.value(), threads.resolve(), models.trees, models.rounds);

@@ -32,8 +32,8 @@ public final class ModelSetOptions {
     @Mixin
     RollOptions roll;
 
-    @Option(names = "--epochs", defaultValue = "10")
-    int epochs;
+    @Mixin
+    EpochsOption epochs = new EpochsOption(10);
 
     @Option(names = "--trees", defaultValue = "100")
     int trees;
@@ -64,7 +64,7 @@ public final class ModelSetOptions {
 
     /** The piano-roll CNN's training: SMALL, at most --epochs, stopped on validation accuracy after 4 bad epochs. */
     TrainingConfig network(long seed) {
-        return TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(epochs).optSeed(seed)
+        return TrainingConfig.builder().optArchitecture(Architecture.SMALL).optEpochs(epochs.value()).optSeed(seed)
                 .optStopMetric(TrainingConfig.StopMetric.VAL_ACCURACY).optPatience(4).build();
     }
 }

@@ -30,7 +30,7 @@ public final class NetworkOptions {
 
     /** The training configuration these options give, with the data's {@code seed}. */
     TrainingConfig config(long seed) {
-        return TrainingConfig.builder().optArchitecture(model.value()).optEpochs(schedule.epochs)
+        return TrainingConfig.builder().optArchitecture(model.value()).optEpochs(schedule.epochs.value())
                 .optOptimizer(optimizer).optWeightDecay(weightDecay)
                 .optMaxLearningRate(schedule.lr).optBatchSize(batch).optSeed(seed).optStopMetric(stopOn)
                 .optPatience(schedule.patience).optEnsembleMembers(ensemble).build();

@@ -54,8 +54,8 @@ public final class OpenSetCommand implements Callable<Integer> {
     @Mixin
     ThreadOptions threads;
 
-    @Option(names = "--transpose", split = ",", paramLabel = "SEMITONES")
-    List<Integer> transpose = List.of();
+    @Mixin
+    TransposeOption transpose;
 
     @Mixin
     EmbeddingOptions net;
@@ -87,7 +87,7 @@ public final class OpenSetCommand implements Callable<Integer> {
                 new LeaveComposersOut.Settings(folds, minPieces, LeaveComposersOut.Settings.DEFAULTS.valFraction(),
                         LeaveComposersOut.Settings.DEFAULTS.testFraction(), seed.value()),
                 net.input(null), vs, knnK, 1.0, shots, draws, falseAlarm.rate(), n,
-                transpose.stream().map(org.cadenza.render.Augmentation::transpose).toList());
+                transpose.augmentations());
         try (Workspace ws = workspace.open();
              TrainingProgress progress = EmbeddingOptions.progress()) {
             OpenSetEvaluation.Report r = OpenSetEvaluation.run(ws, s, out.dir(), progress, new ConsoleProgress());

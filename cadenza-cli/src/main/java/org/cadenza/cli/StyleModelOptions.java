@@ -47,7 +47,7 @@ public final class StyleModelOptions {
     /** The model and training configuration for these {@code composers}, with this {@code seed}. */
     LanguageModelConfig config(long seed, List<String> composers) {
         return new LanguageModelConfig(embedding, hidden, layers, dense, dropout, context, batch, tokensPerEpoch,
-                schedule.epochs, schedule.patience, schedule.lr, LanguageModelConfig.defaults().weightDecay(),
+                schedule.epochs.value(), schedule.patience, schedule.lr, LanguageModelConfig.defaults().weightDecay(),
                 LanguageModelConfig.defaults().clipGradient(), seed, conditioning(composers), balanceComposers);
     }
 

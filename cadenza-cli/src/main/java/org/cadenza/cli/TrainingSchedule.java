@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,8 +10,8 @@ import picocli.CommandLine.Option;
  */
 public final class TrainingSchedule {
 
-    @Option(names = "--epochs")
-    int epochs;
+    @Mixin
+    EpochsOption epochs;
 
     @Option(names = "--patience")
     int patience;
@@ -29,7 +30,7 @@ public final class TrainingSchedule {
      * @param lr       the peak learning rate, by default
      */
     TrainingSchedule(int epochs, int patience, double lr) {
-        this.epochs = epochs;
+        this.epochs = new EpochsOption(epochs);
         this.patience = patience;
         this.lr = lr;
     }

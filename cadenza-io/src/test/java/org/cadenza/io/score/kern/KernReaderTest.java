@@ -1,5 +1,7 @@
 package org.cadenza.io.score.kern;
 
+import static org.cadenza.io.score.ScoreAssertions.assertBars;
+import static org.cadenza.io.score.ScoreAssertions.assertNotesInSequenceOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Hand-written kern files whose notes, bars and metadata are known exactly. */
 class KernReaderTest {
 
-    private static final double EPS = 1e-9;
-
     @TempDir
     Path dir;
 
@@ -35,34 +35,6 @@ class KernReaderTest {
     /** A note as expected: pitch, onset, offset, program, track (channel = track below 9, velocity 80). */
     private static Note note(int pitch, double on, double off, int program, int track) {
         return new Note(pitch, on, off, KernReader.VELOCITY, track, program, track);
-    }
-
-    /** Same notes, in the sequence's order (onset, pitch, offset), times to 1e-9. */
-    private static void assertNotes(List<Note> expected, List<Note> actual) {
-        List<Note> sorted = new ArrayList<>(expected);
-        sorted.sort((a, b) -> a.onsetSeconds() != b.onsetSeconds() ? Double.compare(a.onsetSeconds(), b.onsetSeconds())
-                : a.pitch() != b.pitch() ? Integer.compare(a.pitch(), b.pitch())
-                : Double.compare(a.offsetSeconds(), b.offsetSeconds()));
-        assertEquals(sorted.size(), actual.size(), () -> "notes: " + actual);
-        for (int i = 0; i < sorted.size(); i++) {
-            Note e = sorted.get(i);
-            Note a = actual.get(i);
-            String where = "note " + i + ": expected " + e + ", got " + a;
-            assertEquals(e.pitch(), a.pitch(), where);
-            assertEquals(e.onsetSeconds(), a.onsetSeconds(), EPS, where);
-            assertEquals(e.offsetSeconds(), a.offsetSeconds(), EPS, where);
-            assertEquals(e.velocity(), a.velocity(), where);
-            assertEquals(e.channel(), a.channel(), where);
-            assertEquals(e.program(), a.program(), where);
-            assertEquals(e.track(), a.track(), where);
-        }
-    }
-
-    private static void assertBars(List<Double> expected, List<Double> actual) {
-        assertEquals(expected.size(), actual.size(), () -> "bars: " + actual);
-        for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i), actual.get(i), EPS, "bar " + i);
-        }
     }
 
     @Test
@@ -95,7 +67,7 @@ class KernReaderTest {
         assertEquals(ScoreFormat.KERN, score.format());
         // 60 quarter notes per minute: one quarter note is one second
         double third = 1.0 / 3;
-        assertNotes(List.of(
+        assertNotesInSequenceOrder(List.of(
                 note(48, 0, 1, 0, 0), note(52, 0, 1, 0, 0), note(55, 2, 4, 0, 0), note(59, 4, 6, 0, 0),
                 note(60, 0, 1.5, 40, 1), note(62, 1.5, 2, 40, 1), note(64, 2, 3, 40, 1),
                 note(65, 3, 3 + third, 40, 1), note(67, 3 + third, 3 + 2 * third, 40, 1),
@@ -129,7 +101,7 @@ class KernReaderTest {
                 "2c\t2A",
                 "*-\t*-");
         // no *MM: 120 quarter notes per minute, 0.5 s each
-        assertNotes(List.of(
+        assertNotesInSequenceOrder(List.of(
                 note(60, 0, 0.5, 0, 0), note(62, 0.5, 1, 0, 0), note(64, 1, 1.5, 0, 0), note(65, 1.5, 2, 0, 0),
                 note(64, 0, 1, 0, 0), note(65, 1, 2, 0, 0), note(67, 2, 3, 0, 0), note(60, 3, 4, 0, 0),
                 note(55, 0, 2, 0, 1), note(59, 2, 3, 0, 1), note(57, 3, 4, 0, 1)), r.score().notes().notes());
@@ -140,7 +112,7 @@ class KernReaderTest {
     @Test
     void aSpineAddedWithPlusBecomesAPartWhenItsExclusiveInterpretationComes() throws Exception {
         List<Note> notes = read("**kern", "2c", "*+", "*\t**kern", "2d\t2e", "*-\t*-").score().notes().notes();
-        assertNotes(List.of(note(60, 0, 1, 0, 0), note(62, 1, 2, 0, 0), note(64, 1, 2, 0, 1)), notes);
+        assertNotesInSequenceOrder(List.of(note(60, 0, 1, 0, 0), note(62, 1, 2, 0, 0), note(64, 1, 2, 0, 1)), notes);
     }
 
     @Test
@@ -161,7 +133,7 @@ class KernReaderTest {
                 "0g\t0G",            // a breve: 8 quarter notes
                 "==\t==",
                 "*-\t*-");
-        assertNotes(List.of(
+        assertNotesInSequenceOrder(List.of(
                 note(60, 0, 1, 0, 0), note(64, 1, 1.5, 0, 0), note(65, 1.5, 3, 0, 0), note(67, 3, 7, 0, 0),
                 note(48, 0, 1.5, 0, 1), note(53, 1.5, 3, 0, 1), note(55, 3, 7, 0, 1)), r.score().notes().notes());
         assertBars(List.of(0.0, 1.5, 3.0), r.score().notes().barStartSeconds());
@@ -179,7 +151,7 @@ class KernReaderTest {
                 "4e g cc",
                 "4r",
                 "*-");
-        assertNotes(List.of(note(64, 0, 0.5, 0, 0), note(67, 0, 0.5, 0, 0), note(72, 0, 0.5, 0, 0)),
+        assertNotesInSequenceOrder(List.of(note(64, 0, 0.5, 0, 0), note(67, 0, 0.5, 0, 0), note(72, 0, 0.5, 0, 0)),
                 r.score().notes().notes());
         assertEquals(5, r.attacks());
         assertEquals(2, r.timelessNotes());
@@ -211,7 +183,7 @@ class KernReaderTest {
     void aTempoChangeDuringANoteTimesEachPartOfIt() throws Exception {
         // 120 BPM, a quarter note 0.5 s, until *MM30 at quarter note 1: from there 2 s a quarter note
         List<Note> notes = read("**kern\t**kern", "1c\t4e", "*MM30\t*", ".\t2.f", "*-\t*-").score().notes().notes();
-        assertNotes(List.of(note(60, 0, 6.5, 0, 0), note(64, 0, 0.5, 0, 1), note(65, 0.5, 6.5, 0, 1)), notes);
+        assertNotesInSequenceOrder(List.of(note(60, 0, 6.5, 0, 0), note(64, 0, 0.5, 0, 1), note(65, 0.5, 6.5, 0, 1)), notes);
     }
 
     @Test

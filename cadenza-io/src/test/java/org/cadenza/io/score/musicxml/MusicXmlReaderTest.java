@@ -16,6 +16,8 @@ import static org.cadenza.io.score.musicxml.MusicXmlText.rest;
 import static org.cadenza.io.score.musicxml.MusicXmlText.scorePart;
 import static org.cadenza.io.score.musicxml.MusicXmlText.sound;
 import static org.cadenza.io.score.musicxml.MusicXmlText.write;
+import static org.cadenza.io.score.ScoreAssertions.assertBars;
+import static org.cadenza.io.score.ScoreAssertions.assertNotes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -36,37 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MusicXmlReaderTest {
 
-    private static final double EPS = 1e-9;
-
     @TempDir
     Path dir;
 
     private static Note n(int pitch, double on, double off, int velocity, int channel, int program, int track) {
         return new Note(pitch, on, off, velocity, channel, program, track);
-    }
-
-    /** The notes in the reader's order (onset, pitch), every field compared, times to 1e-9 s. */
-    private static void assertNotes(List<Note> expected, List<Note> actual) {
-        assertEquals(expected.size(), actual.size(), () -> "notes: " + actual);
-        for (int i = 0; i < expected.size(); i++) {
-            Note e = expected.get(i);
-            Note a = actual.get(i);
-            String where = "note " + i + ": expected " + e + ", got " + a;
-            assertEquals(e.pitch(), a.pitch(), where);
-            assertEquals(e.onsetSeconds(), a.onsetSeconds(), EPS, where);
-            assertEquals(e.offsetSeconds(), a.offsetSeconds(), EPS, where);
-            assertEquals(e.velocity(), a.velocity(), where);
-            assertEquals(e.channel(), a.channel(), where);
-            assertEquals(e.program(), a.program(), where);
-            assertEquals(e.track(), a.track(), where);
-        }
-    }
-
-    private static void assertBars(List<Double> expected, List<Double> actual) {
-        assertEquals(expected.size(), actual.size(), () -> "bars: " + actual);
-        for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i), actual.get(i), EPS, "bar " + i);
-        }
     }
 
     private Score read(String xml) throws Exception {
