@@ -1,7 +1,7 @@
 package org.cadenza.bench;
 
+import org.cadenza.io.Parameters;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -40,12 +40,8 @@ public record LogMelBenchResult(
         Optional<String> pythonProblem) {
 
     public LogMelBenchResult {
-        Objects.requireNonNull(paramsKey, "paramsKey");
-        Objects.requireNonNull(machine, "machine");
-        Objects.requireNonNull(numpy, "numpy");
-        Objects.requireNonNull(librosa, "librosa");
-        Objects.requireNonNull(maxAbsDiffDb, "maxAbsDiffDb");
-        Objects.requireNonNull(pythonProblem, "pythonProblem");
+        Parameters.nonNull("paramsKey, machine, numpy, librosa, maxAbsDiffDb, pythonProblem",
+                paramsKey, machine, numpy, librosa, maxAbsDiffDb, pythonProblem);
     }
 
     /**

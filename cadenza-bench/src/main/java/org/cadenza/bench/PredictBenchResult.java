@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.model.Architecture;
 
 /**
@@ -48,10 +49,7 @@ public record PredictBenchResult(
         String javaRuntime) {
 
     public PredictBenchResult {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(machine, "machine");
-        Objects.requireNonNull(runDir, "runDir");
-        Objects.requireNonNull(architecture, "architecture");
+        Parameters.nonNull("command, machine, runDir, architecture", command, machine, runDir, architecture);
         inputShape = List.copyOf(inputShape);
         files = List.copyOf(files);
         Objects.requireNonNull(javaRuntime, "javaRuntime");

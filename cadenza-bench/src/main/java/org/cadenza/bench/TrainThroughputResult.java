@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.model.Architecture;
 
 /**
@@ -52,14 +52,10 @@ public record TrainThroughputResult(
             "gamma", "weight", "beta", "bias", "runningMean", "running_mean", "runningVar", "running_var");
 
     public TrainThroughputResult {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(machine, "machine");
-        Objects.requireNonNull(architecture, "architecture");
-        Objects.requireNonNull(javaRuntime, "javaRuntime");
+        Parameters.nonNull("command, machine, architecture, javaRuntime", command, machine, architecture, javaRuntime);
         djlParameters = List.copyOf(djlParameters);
-        Objects.requireNonNull(peer, "peer");
-        Objects.requireNonNull(maxProbabilityDifference, "maxProbabilityDifference");
-        Objects.requireNonNull(pythonProblem, "pythonProblem");
+        Parameters.nonNull("peer, maxProbabilityDifference, pythonProblem",
+                peer, maxProbabilityDifference, pythonProblem);
     }
 
     /**

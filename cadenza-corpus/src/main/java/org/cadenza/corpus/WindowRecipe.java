@@ -2,6 +2,7 @@ package org.cadenza.corpus;
 
 import org.cadenza.features.FeatureParams;
 import org.cadenza.features.WindowSpec;
+import org.cadenza.io.Parameters;
 import org.cadenza.render.RenderSettings;
 
 import java.util.Objects;
@@ -35,9 +36,7 @@ import java.util.Objects;
 public record WindowRecipe(RenderSettings render, FeatureParams features, WindowSpec window) {
 
     public WindowRecipe {
-        Objects.requireNonNull(render, "render");
-        Objects.requireNonNull(features, "features");
-        Objects.requireNonNull(window, "window");
+        Parameters.nonNull("render, features, window", render, features, window);
         requireSameRate(features, render);
     }
 

@@ -1,5 +1,6 @@
 package org.cadenza.eval;
 
+import org.cadenza.io.Parameters;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -15,9 +16,7 @@ import java.util.Objects;
 public record WindowPrediction(String file, String pieceId, int trueClass, double startSeconds, float[] probabilities) {
 
     public WindowPrediction {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(pieceId, "pieceId");
-        Objects.requireNonNull(probabilities, "probabilities");
+        Parameters.nonNull("file, pieceId, probabilities", file, pieceId, probabilities);
         if (!(startSeconds >= 0) || Double.isInfinite(startSeconds)) {
             throw new IllegalArgumentException(file + ": window start must be a finite number of seconds >= 0, got " + startSeconds);
         }

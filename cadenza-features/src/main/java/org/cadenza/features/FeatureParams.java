@@ -2,6 +2,7 @@ package org.cadenza.features;
 
 import static org.cadenza.io.Parameters.require;
 
+import org.cadenza.io.Parameters;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -64,9 +65,7 @@ public record FeatureParams(
     public static final int ALGORITHM_VERSION = 1;
 
     public FeatureParams {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(melScale, "melScale");
-        Objects.requireNonNull(melNorm, "melNorm");
+        Parameters.nonNull("kind, melScale, melNorm", kind, melScale, melNorm);
         Objects.requireNonNull(topDb, "topDb (use OptionalDouble.empty() for no clipping)");
         require("FeatureParams", sampleRate > 0, "sampleRate must be > 0 Hz, got " + sampleRate);
         require("FeatureParams", nFft >= 4 && nFft % 2 == 0,

@@ -9,6 +9,7 @@ package org.cadenza.io;
  * <pre>{@code
  * require("SymbolicParams", bins >= 2 && bins <= 32, "durationBins must be 2-32, got " + bins);
  * this.threads = atLeast("threads", threads, 1);
+ * nonNull("source, notes, bars", source, notes, bars);
  * }</pre>
  */
 public final class Parameters {
@@ -66,5 +67,27 @@ public final class Parameters {
                     + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * The check that none of a record's components is null, in one line: the message names the first null one, as
+     * {@link java.util.Objects#requireNonNull(Object, String)} would.
+     *
+     * @param names  the components' names, comma-separated, in the order of {@code values}
+     * @param values the components
+     * @throws NullPointerException     {@code "<name>"} for the first null value
+     * @throws IllegalArgumentException when {@code names} does not name as many components as there are values
+     */
+    public static void nonNull(String names, Object... values) {
+        String[] n = names.split(",");
+        if (n.length != values.length) {
+            throw new IllegalArgumentException("nonNull: " + n.length + " names (" + names + ") for " + values.length
+                    + " values");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new NullPointerException(n[i].strip());
+            }
+        }
     }
 }

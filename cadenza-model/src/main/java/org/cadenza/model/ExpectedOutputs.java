@@ -1,5 +1,6 @@
 package org.cadenza.model;
 
+import org.cadenza.io.Parameters;
 import ai.djl.ndarray.types.Shape;
 
 import java.nio.file.Path;
@@ -35,9 +36,7 @@ public record ExpectedOutputs(Path modelDir, String listedIn, Shape input, List<
     }
 
     public ExpectedOutputs {
-        Objects.requireNonNull(modelDir, "modelDir");
-        Objects.requireNonNull(listedIn, "listedIn");
-        Objects.requireNonNull(input, "input");
+        Parameters.nonNull("modelDir, listedIn, input", modelDir, listedIn, input);
         outputs = List.copyOf(outputs);
     }
 

@@ -1,8 +1,8 @@
 package org.cadenza.model;
 
+import org.cadenza.io.Parameters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@link LabeledWindows} held in memory. Validates shapes and labels at construction.
@@ -18,9 +18,7 @@ public record InMemoryWindows(List<String> classes, int mels, int frames, int ch
                               int[] labels) implements LabeledWindows {
 
     public InMemoryWindows {
-        Objects.requireNonNull(classes, "classes");
-        Objects.requireNonNull(windows, "windows");
-        Objects.requireNonNull(labels, "labels");
+        Parameters.nonNull("classes, windows, labels", classes, windows, labels);
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("no classes");
         }

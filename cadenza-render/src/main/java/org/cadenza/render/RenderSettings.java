@@ -1,5 +1,6 @@
 package org.cadenza.render;
 
+import org.cadenza.io.Parameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -106,13 +107,8 @@ public record RenderSettings(
     public static final RenderSettings DEFAULTS = builder().build();
 
     public RenderSettings {
-        Objects.requireNonNull(soundfont, "soundfont");
-        Objects.requireNonNull(program, "program");
-        Objects.requireNonNull(timeLimit, "timeLimit");
-        Objects.requireNonNull(interpolation, "interpolation");
-        Objects.requireNonNull(effects, "effects");
-        Objects.requireNonNull(excerptSeconds, "excerptSeconds");
-        Objects.requireNonNull(augmentation, "augmentation");
+        Parameters.nonNull("soundfont, program, timeLimit, interpolation, effects, excerptSeconds, augmentation",
+                soundfont, program, timeLimit, interpolation, effects, excerptSeconds, augmentation);
         if (sampleRate < 8_000 || sampleRate > 192_000) {
             throw new IllegalArgumentException("sampleRate must be 8000..192000 Hz, got " + sampleRate);
         }

@@ -38,6 +38,7 @@ import org.cadenza.corpus.ingest.Ingestor;
 import org.cadenza.eval.Accuracies;
 import org.cadenza.eval.PiecePrediction;
 import org.cadenza.eval.openset.OpenSetMetrics;
+import org.cadenza.io.Parameters;
 import org.cadenza.model.classical.ClassicalAlgorithm;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.notes.NotesSettings;
@@ -85,9 +86,7 @@ public final class ManyComposersBenchmark {
                        PianoRollSettings roll, TrainingConfig network, boolean fusion, Balancing balancing, long seed,
                        int threads, int trees, int rounds) {
         public Spec {
-            Objects.requireNonNull(splitCsv, "splitCsv");
-            Objects.requireNonNull(dataRoot, "dataRoot");
-            Objects.requireNonNull(notes, "notes");
+            Parameters.nonNull("splitCsv, dataRoot, notes", splitCsv, dataRoot, notes);
             classifiers = List.copyOf(classifiers);
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(balancing, "balancing");

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.cadenza.eval.generation.DegeneracyCheck;
@@ -13,6 +12,7 @@ import org.cadenza.features.pianoroll.PianoRoll;
 import org.cadenza.features.pianoroll.PianoRollParams;
 import org.cadenza.features.plot.PianoRollPlot;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.Parameters;
 import org.cadenza.io.audio.AudioEncoder;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.MidiWriter;
@@ -56,10 +56,7 @@ public final class StyleGeneration {
                           int beatsPerBar, Path out, boolean wav, boolean png, boolean overwrite) {
 
         public Request {
-            Objects.requireNonNull(composer, "composer");
-            Objects.requireNonNull(length, "length");
-            Objects.requireNonNull(sampling, "sampling");
-            Objects.requireNonNull(out, "out");
+            Parameters.nonNull("composer, length, sampling, out", composer, length, sampling, out);
             if (primerFile.isPresent() && !(primerSeconds > 0)) {
                 throw new IllegalArgumentException("the primer length must be > 0 seconds, got " + primerSeconds);
             }

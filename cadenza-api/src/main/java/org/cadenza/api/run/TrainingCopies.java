@@ -1,5 +1,6 @@
 package org.cadenza.api.run;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.model.run.RunFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,9 +61,7 @@ public final class TrainingCopies {
     public record Copy(CopyKind kind, String trainingPath, String trainingPiece, double containment) {
 
         public Copy {
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(trainingPath, "trainingPath");
-            Objects.requireNonNull(trainingPiece, "trainingPiece");
+            Parameters.nonNull("kind, trainingPath, trainingPiece", kind, trainingPath, trainingPiece);
         }
 
         /** {@code near 0.62 of /data/asap/chopin/.../midi_score.mid} as written in blind-files.csv. */

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.corpus.dataset.Split;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.Parameters;
 
 /**
  * A fixed benchmark split over the shared datasets, as {@code shared/benchmarks/composers-many/split.csv} writes it:
@@ -45,12 +46,8 @@ public record BenchmarkSplit(Path csv, List<Row> rows) {
      */
     public record Row(String path, String dataset, String format, String composer, String group, String split) {
         public Row {
-            Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(dataset, "dataset");
-            Objects.requireNonNull(format, "format");
-            Objects.requireNonNull(composer, "composer");
-            Objects.requireNonNull(group, "group");
-            Objects.requireNonNull(split, "split");
+            Parameters.nonNull("path, dataset, format, composer, group, split",
+                    path, dataset, format, composer, group, split);
         }
 
         /** Whether the file's composer is one no model trains on. */

@@ -1,7 +1,7 @@
 package org.cadenza.corpus.catalog;
 
+import org.cadenza.io.Parameters;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,13 +21,8 @@ public record Artifact(String sha256, Stage stage, String paramsKey, String sour
                        Optional<Integer> frames, double seconds, Instant created) {
 
     public Artifact {
-        Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(stage, "stage");
-        Objects.requireNonNull(paramsKey, "paramsKey");
-        Objects.requireNonNull(sourceKey, "sourceKey");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(frames, "frames");
-        Objects.requireNonNull(created, "created");
+        Parameters.nonNull("sha256, stage, paramsKey, sourceKey, path, frames, created",
+                sha256, stage, paramsKey, sourceKey, path, frames, created);
         if (stage == Stage.INGEST) {
             throw new IllegalArgumentException("ingest produces no artifacts");
         }

@@ -1,7 +1,7 @@
 package org.cadenza.corpus.catalog;
 
+import org.cadenza.io.Parameters;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,22 +36,10 @@ public record CatalogFile(long id, String sourcePath, String absolutePath, Optio
                           Optional<Long> notes, Optional<Double> seconds, List<Integer> programs) {
 
     public CatalogFile {
-        Objects.requireNonNull(sourcePath, "sourcePath");
-        Objects.requireNonNull(absolutePath, "absolutePath");
-        Objects.requireNonNull(archiveMember, "archiveMember");
-        Objects.requireNonNull(storedPath, "storedPath");
-        Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(composerId, "composerId");
-        Objects.requireNonNull(composerWritten, "composerWritten");
-        Objects.requireNonNull(pieceId, "pieceId");
-        Objects.requireNonNull(period, "period");
-        Objects.requireNonNull(split, "split");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(duplicateOf, "duplicateOf");
-        Objects.requireNonNull(notes, "notes");
-        Objects.requireNonNull(seconds, "seconds");
+        Parameters.nonNull("sourcePath, absolutePath, archiveMember, storedPath, sha256, kind, composerId, "
+                + "composerWritten, pieceId, period, split, status, reason, duplicateOf, notes, seconds",
+                sourcePath, absolutePath, archiveMember, storedPath, sha256, kind, composerId, composerWritten, pieceId,
+                period, split, status, reason, duplicateOf, notes, seconds);
         programs = List.copyOf(programs);
         if (status == FileStatus.QUARANTINED && reason.isEmpty()) {
             throw new IllegalArgumentException("a quarantined file needs a reason: " + sourcePath);

@@ -1,7 +1,7 @@
 package org.cadenza.corpus.catalog;
 
+import org.cadenza.io.Parameters;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One structured problem met by a run: a bad file at ingest, a file that failed to render or featurise.
@@ -15,10 +15,7 @@ import java.util.Objects;
 public record Problem(long runId, Stage stage, String path, String problem, Instant time) {
 
     public Problem {
-        Objects.requireNonNull(stage, "stage");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(problem, "problem");
-        Objects.requireNonNull(time, "time");
+        Parameters.nonNull("stage, path, problem, time", stage, path, problem, time);
     }
 
     /** {@code path: problem}. */

@@ -1,7 +1,7 @@
 package org.cadenza.corpus.catalog;
 
+import org.cadenza.io.Parameters;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,9 +18,6 @@ public record RenderSoundbank(String renderKey, Optional<String> soundfontPath, 
                               Instant recorded) {
 
     public RenderSoundbank {
-        Objects.requireNonNull(renderKey, "renderKey");
-        Objects.requireNonNull(soundfontPath, "soundfontPath");
-        Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(recorded, "recorded");
+        Parameters.nonNull("renderKey, soundfontPath, sha256, recorded", renderKey, soundfontPath, sha256, recorded);
     }
 }

@@ -1,8 +1,8 @@
 package org.cadenza.corpus.catalog;
 
+import org.cadenza.io.Parameters;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,9 +18,7 @@ public record RunRecord(long id, String command, Instant started, Optional<Insta
                         Map<String, Long> counts) {
 
     public RunRecord {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(started, "started");
-        Objects.requireNonNull(finished, "finished");
+        Parameters.nonNull("command, started, finished", command, started, finished);
         counts = Map.copyOf(counts);
     }
 }

@@ -1,7 +1,7 @@
 package org.cadenza.corpus.catalog;
 
+import org.cadenza.io.Parameters;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A valid-looking file that failed at a job stage (e.g. a MIDI file the synthesizer could not render in time).
@@ -19,11 +19,7 @@ public record StageFailure(String sha256, Stage stage, String paramsKey, String 
                            Instant time) {
 
     public StageFailure {
-        Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(stage, "stage");
-        Objects.requireNonNull(paramsKey, "paramsKey");
-        Objects.requireNonNull(sourceKey, "sourceKey");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(time, "time");
+        Parameters.nonNull("sha256, stage, paramsKey, sourceKey, reason, time",
+                sha256, stage, paramsKey, sourceKey, reason, time);
     }
 }

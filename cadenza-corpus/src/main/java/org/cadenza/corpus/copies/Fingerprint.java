@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.cadenza.io.CadenzaException;
+import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
@@ -28,10 +28,7 @@ public record Fingerprint(String sha256, Optional<String> noteHash, Optional<Nea
                           Optional<String> notesProblem) {
 
     public Fingerprint {
-        Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(noteHash, "noteHash");
-        Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(notesProblem, "notesProblem");
+        Parameters.nonNull("sha256, noteHash, profile, notesProblem", sha256, noteHash, profile, notesProblem);
     }
 
     /** A file known by its content only (a recording, or a file that is not at hand). */

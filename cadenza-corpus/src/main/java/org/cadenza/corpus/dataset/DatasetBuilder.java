@@ -10,6 +10,7 @@ import org.cadenza.features.FeatureParams;
 import org.cadenza.features.Spectrogram;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.Parameters;
 import org.cadenza.render.Augmentation;
 import org.cadenza.render.RenderSettings;
 
@@ -25,7 +26,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -93,9 +93,7 @@ public final class DatasetBuilder {
     }
 
     private static Plan plan(Workspace ws, WindowRecipe recipe, DatasetSpec ds) {
-        Objects.requireNonNull(ws, "ws");
-        Objects.requireNonNull(recipe, "recipe");
-        Objects.requireNonNull(ds, "ds");
+        Parameters.nonNull("ws, recipe, ds", ws, recipe, ds);
         FeatureParams fp = recipe.features();
         RenderSettings rendered = recipe.render();
         WindowSpec spec = recipe.window();

@@ -3,12 +3,12 @@ package org.cadenza.corpus.dataset;
 import static org.cadenza.io.Parameters.require;
 
 import org.cadenza.features.WindowSpec;
+import org.cadenza.io.Parameters;
 import org.cadenza.render.Augmentation;
 import org.cadenza.render.RenderSettings;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -49,12 +49,8 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
     public static final DatasetSpec DEFAULTS = builder().build();
 
     public DatasetSpec {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(splitSource, "splitSource");
-        Objects.requireNonNull(balancing, "balancing");
-        Objects.requireNonNull(pieceSampling, "pieceSampling");
-        Objects.requireNonNull(selection, "selection");
-        Objects.requireNonNull(classWhitelist, "classWhitelist");
+        Parameters.nonNull("target, splitSource, balancing, pieceSampling, selection, classWhitelist",
+                target, splitSource, balancing, pieceSampling, selection, classWhitelist);
         trainAugmentations = List.copyOf(trainAugmentations);
         require("DatasetSpec", trainAugmentations.stream().noneMatch(Augmentation::isNone)
                 && trainAugmentations.stream().distinct().count() == trainAugmentations.size(),

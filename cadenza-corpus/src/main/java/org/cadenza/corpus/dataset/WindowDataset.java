@@ -1,8 +1,8 @@
 package org.cadenza.corpus.dataset;
 
+import org.cadenza.io.Parameters;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A dataset's three splits with what was left out and why.
@@ -23,9 +23,7 @@ public record WindowDataset(SplitWindows train, SplitWindows val, SplitWindows t
                             List<String> augmented) {
 
     public WindowDataset {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(val, "val");
-        Objects.requireNonNull(test, "test");
+        Parameters.nonNull("train, val, test", train, val, test);
         classes = List.copyOf(classes);
         excluded = Map.copyOf(excluded);
         augmented = List.copyOf(augmented);

@@ -1,8 +1,8 @@
 package org.cadenza.corpus.datasets;
 
-import java.util.Objects;
 
 import org.cadenza.io.CliName;
+import org.cadenza.io.Parameters;
 
 /**
  * A file of the source repository that a fetch left out of {@code labels.csv}, and why. A fetch lists them in the
@@ -29,8 +29,6 @@ public record SkippedFile(String sourcePath, Reason reason, String detail) {
     }
 
     public SkippedFile {
-        Objects.requireNonNull(sourcePath, "sourcePath");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(detail, "detail");
+        Parameters.nonNull("sourcePath, reason, detail", sourcePath, reason, detail);
     }
 }

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,11 +51,8 @@ public final class Demo {
     public record Options(Path workspace, Optional<Path> datasetsRoot, DemoCorpus.Selection selection,
                           RenderSettings render, WindowSpec window, int threads) {
         public Options {
-            Objects.requireNonNull(workspace, "workspace");
-            Objects.requireNonNull(datasetsRoot, "datasetsRoot");
-            Objects.requireNonNull(selection, "selection");
-            Objects.requireNonNull(render, "render");
-            Objects.requireNonNull(window, "window");
+            Parameters.nonNull("workspace, datasetsRoot, selection, render, window",
+                    workspace, datasetsRoot, selection, render, window);
             Parameters.atLeast("threads", threads, 1);
         }
 

@@ -6,7 +6,6 @@ import org.cadenza.io.audio.AudioDecoder;
 import org.cadenza.io.midi.MidiLimits;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,9 +32,7 @@ public record IngestOptions(MidiLimits midiLimits, double maxAudioSeconds, SafeZ
     public static final IngestOptions DEFAULTS = builder().build();
 
     public IngestOptions {
-        Objects.requireNonNull(midiLimits, "midiLimits");
-        Objects.requireNonNull(zipLimits, "zipLimits");
-        Objects.requireNonNull(csvRoot, "csvRoot");
+        Parameters.nonNull("midiLimits, zipLimits, csvRoot", midiLimits, zipLimits, csvRoot);
         Parameters.finitePositive("maxAudioSeconds", maxAudioSeconds, "s");
         Parameters.atLeast("threads", threads, 1);
     }

@@ -1,7 +1,7 @@
 package org.cadenza.corpus.labels;
 
+import org.cadenza.io.Parameters;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,11 +21,7 @@ public record LabelRow(Path file, String writtenPath, String composerWritten, St
                        Optional<String> period, Optional<String> split, long line) {
 
     public LabelRow {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(writtenPath, "writtenPath");
-        Objects.requireNonNull(composerWritten, "composerWritten");
-        Objects.requireNonNull(pieceId, "pieceId");
-        Objects.requireNonNull(period, "period");
-        Objects.requireNonNull(split, "split");
+        Parameters.nonNull("file, writtenPath, composerWritten, pieceId, period, split",
+                file, writtenPath, composerWritten, pieceId, period, split);
     }
 }

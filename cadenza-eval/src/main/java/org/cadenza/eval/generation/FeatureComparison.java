@@ -1,6 +1,6 @@
 package org.cadenza.eval.generation;
 
-import java.util.Objects;
+import org.cadenza.io.Parameters;
 import java.util.Optional;
 
 /**
@@ -24,12 +24,8 @@ public record FeatureComparison(MusicFeature feature, DistanceSummary referenceI
                                 DensityComparison density, double directDistance, Optional<ScalarMeans> scalarMeans) {
 
     public FeatureComparison {
-        Objects.requireNonNull(feature, "feature");
-        Objects.requireNonNull(referenceIntra, "referenceIntra");
-        Objects.requireNonNull(candidateIntra, "candidateIntra");
-        Objects.requireNonNull(inter, "inter");
-        Objects.requireNonNull(density, "density");
-        Objects.requireNonNull(scalarMeans, "scalarMeans");
+        Parameters.nonNull("feature, referenceIntra, candidateIntra, inter, density, scalarMeans",
+                feature, referenceIntra, candidateIntra, inter, density, scalarMeans);
     }
 
     /** MGEval's KL divergence of inter from intra, nats, &ge; 0; near 0 when the spreads match. */

@@ -1,5 +1,6 @@
 package org.cadenza.eval.generation;
 
+import org.cadenza.io.Parameters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,9 +46,7 @@ public final class SetComparison {
      */
     public static SetComparisonReport compare(List<MusicStatistics> reference, List<MusicStatistics> candidates,
                                               Settings settings) {
-        Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(candidates, "candidates");
-        Objects.requireNonNull(settings, "settings");
+        Parameters.nonNull("reference, candidates, settings", reference, candidates, settings);
         if (reference.size() < 2) {
             throw new IllegalArgumentException("SetComparison: the reference set needs at least 2 pieces (a pair for "
                     + "the intra-set distances), got " + reference.size());

@@ -1,6 +1,7 @@
 package org.cadenza.eval.map;
 
-import java.util.Objects;
+import org.cadenza.io.Parameters;
+
 
 /**
  * One piece's embedding, as the embedding network writes it.
@@ -15,8 +16,6 @@ public record EmbeddedPiece(String piece, String composer, float[] embedding) {
 
     /** @throws NullPointerException for a null field */
     public EmbeddedPiece {
-        Objects.requireNonNull(piece, "piece");
-        Objects.requireNonNull(composer, "composer");
-        Objects.requireNonNull(embedding, "embedding");
+        Parameters.nonNull("piece, composer, embedding", piece, composer, embedding);
     }
 }

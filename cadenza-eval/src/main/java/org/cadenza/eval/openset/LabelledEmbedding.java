@@ -1,6 +1,7 @@
 package org.cadenza.eval.openset;
 
-import java.util.Objects;
+import org.cadenza.io.Parameters;
+
 
 /**
  * One piece's embedding with its composer.
@@ -13,9 +14,7 @@ import java.util.Objects;
 public record LabelledEmbedding(String piece, String composer, float[] embedding) {
 
     public LabelledEmbedding {
-        Objects.requireNonNull(piece, "piece");
-        Objects.requireNonNull(composer, "composer");
-        Objects.requireNonNull(embedding, "embedding");
+        Parameters.nonNull("piece, composer, embedding", piece, composer, embedding);
         if (embedding.length == 0) {
             throw new IllegalArgumentException("piece " + piece + " (" + composer + ") has an empty embedding");
         }

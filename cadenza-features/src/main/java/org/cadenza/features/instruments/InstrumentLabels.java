@@ -13,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteSequence;
 
@@ -81,9 +82,7 @@ public final class InstrumentLabels {
      */
     public static List<SortedSet<String>> ofWindows(NoteSequence seq, List<double[]> spans, InstrumentMap map,
                                                     double minSoundingSeconds) {
-        Objects.requireNonNull(seq, "seq");
-        Objects.requireNonNull(spans, "spans");
-        Objects.requireNonNull(map, "map");
+        Parameters.nonNull("seq, spans, map", seq, spans, map);
         if (!Double.isFinite(minSoundingSeconds) || minSoundingSeconds < 0) {
             throw new IllegalArgumentException("minSoundingSeconds must be a finite number of seconds >= 0, got "
                     + minSoundingSeconds);

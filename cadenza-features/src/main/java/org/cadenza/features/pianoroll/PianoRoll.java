@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteSequence;
 
@@ -40,9 +41,7 @@ public record PianoRoll(float[][] frame, float[][] onset, PianoRollParams params
     private static final double EPS = 1e-9;
 
     public PianoRoll {
-        Objects.requireNonNull(frame, "frame");
-        Objects.requireNonNull(onset, "onset");
-        Objects.requireNonNull(params, "params");
+        Parameters.nonNull("frame, onset, params", frame, onset, params);
         if (frame.length != onset.length) {
             throw new IllegalArgumentException("PianoRoll: the frame roll has " + frame.length
                     + " frames but the onset roll " + onset.length);

@@ -1,7 +1,7 @@
 package org.cadenza.io.audio;
 
+import org.cadenza.io.Parameters;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * What {@link AudioDecoder#probe} learns about an audio file without decoding it.
@@ -19,9 +19,7 @@ public record AudioInfo(Path file, int sampleRate, int channels, double duration
                         String container) {
 
     public AudioInfo {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(codec, "codec");
-        Objects.requireNonNull(container, "container");
+        Parameters.nonNull("file, codec, container", file, codec, container);
         if (sampleRate <= 0 || channels < 1 || !(durationSeconds >= 0)) {
             throw new IllegalArgumentException("invalid audio info for " + file + ": " + sampleRate + " Hz, "
                     + channels + " channels, " + durationSeconds + " s");

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
@@ -24,6 +23,7 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 
 import org.cadenza.io.DiskFullException;
+import org.cadenza.io.Parameters;
 import org.cadenza.io.TempFiles;
 
 /**
@@ -154,9 +154,7 @@ public final class MidiWriter {
      * @throws DiskFullException    the disk filled up while writing (the temporary file is then removed)
      */
     public static void write(NoteSequence seq, Path file, Options opts) {
-        Objects.requireNonNull(seq, "seq");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(opts, "opts");
+        Parameters.nonNull("seq, file, opts", seq, file, opts);
         if (!opts.overwrite() && Files.exists(file)) {
             throw new UncheckedIOException(new FileAlreadyExistsException(file.toString(), null,
                     "refusing to overwrite an existing MIDI file (set MidiWriter.Options overwrite to replace it)"));

@@ -1,7 +1,7 @@
 package org.cadenza.io.score;
 
-import java.util.Objects;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.NoteSequence;
 
 /**
@@ -13,8 +13,6 @@ import org.cadenza.io.midi.NoteSequence;
  */
 public record Score(ScoreFormat format, NoteSequence notes, ScoreMetadata metadata) {
     public Score {
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(notes, "notes");
-        Objects.requireNonNull(metadata, "metadata");
+        Parameters.nonNull("format, notes, metadata", format, notes, metadata);
     }
 }

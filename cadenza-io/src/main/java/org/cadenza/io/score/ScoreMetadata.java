@@ -1,7 +1,7 @@
 package org.cadenza.io.score;
 
+import org.cadenza.io.Parameters;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,11 +26,7 @@ public record ScoreMetadata(Optional<String> composer, Optional<String> title, O
             OptionalInt.empty(), OptionalInt.empty(), List.of());
 
     public ScoreMetadata {
-        Objects.requireNonNull(composer, "composer");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(dates, "dates");
-        Objects.requireNonNull(born, "born");
-        Objects.requireNonNull(died, "died");
+        Parameters.nonNull("composer, title, dates, born, died", composer, title, dates, born, died);
         instruments = List.copyOf(instruments);
     }
 

@@ -1,7 +1,7 @@
 package org.cadenza.model.classical;
 
+import org.cadenza.io.Parameters;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -36,11 +36,8 @@ public record ClassicalConfig(ClassicalAlgorithm algorithm, long seed, Scaling s
 
     /** @throws IllegalArgumentException naming the parameter out of range */
     public ClassicalConfig {
-        Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(scaling, "scaling");
-        Objects.requireNonNull(pcaVariance, "pcaVariance");
-        Objects.requireNonNull(treeDepth, "treeDepth");
-        Objects.requireNonNull(treeFeatureFraction, "treeFeatureFraction");
+        Parameters.nonNull("algorithm, scaling, pcaVariance, treeDepth, treeFeatureFraction",
+                algorithm, scaling, pcaVariance, treeDepth, treeFeatureFraction);
         if (pcaVariance.isPresent() && !(pcaVariance.getAsDouble() > 0 && pcaVariance.getAsDouble() <= 1)) {
             throw new IllegalArgumentException("pcaVariance must be in (0, 1], got " + pcaVariance.getAsDouble());
         }

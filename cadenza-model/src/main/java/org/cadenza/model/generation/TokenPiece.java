@@ -1,6 +1,7 @@
 package org.cadenza.model.generation;
 
-import java.util.Objects;
+import org.cadenza.io.Parameters;
+
 
 /**
  * One piece (one file) as language-model training material.
@@ -15,9 +16,7 @@ import java.util.Objects;
 public record TokenPiece(String piece, String composer, String source, int condition, int[] body) {
 
     public TokenPiece {
-        Objects.requireNonNull(piece, "piece");
-        Objects.requireNonNull(composer, "composer");
-        Objects.requireNonNull(source, "source");
+        Parameters.nonNull("piece, composer, source", piece, composer, source);
         if (body.length == 0) {
             throw new IllegalArgumentException(source + ": a piece needs at least one token (EOS)");
         }

@@ -2,11 +2,11 @@ package org.cadenza.model.notes;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.features.symbolic.SymbolicParams;
+import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.model.run.RunManifest;
 
@@ -26,10 +26,7 @@ public record NotesSettings(SymbolicParams features, NoteWindowSpec window, Opti
 
 
     public NotesSettings {
-        Objects.requireNonNull(features, "features");
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(firstSeconds, "firstSeconds");
-        Objects.requireNonNull(pedal, "pedal");
+        Parameters.nonNull("features, window, firstSeconds, pedal", features, window, firstSeconds, pedal);
         firstSeconds.ifPresent(s -> {
             if (!(s > 0)) {
                 throw new IllegalArgumentException("firstSeconds must be > 0 s, got " + s);

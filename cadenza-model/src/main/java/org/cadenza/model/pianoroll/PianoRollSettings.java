@@ -2,12 +2,12 @@ package org.cadenza.model.pianoroll;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 import org.cadenza.features.WindowSpec;
 import org.cadenza.features.pianoroll.PianoRollParams;
 import org.cadenza.features.pianoroll.RollValue;
+import org.cadenza.io.Parameters;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.model.run.RunManifest;
 import org.cadenza.model.bundle.InputContract;
@@ -29,10 +29,7 @@ public record PianoRollSettings(PianoRollParams roll, WindowSpec window, Optiona
     public static final String NOT_RENDERED = "";
 
     public PianoRollSettings {
-        Objects.requireNonNull(roll, "roll");
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(firstSeconds, "firstSeconds");
-        Objects.requireNonNull(pedal, "pedal");
+        Parameters.nonNull("roll, window, firstSeconds, pedal", roll, window, firstSeconds, pedal);
     }
 
     /** The defaults documented on the record. */

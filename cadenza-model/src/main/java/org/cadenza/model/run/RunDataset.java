@@ -7,6 +7,7 @@ import org.cadenza.corpus.dataset.Periods;
 import org.cadenza.corpus.dataset.Target;
 import org.cadenza.corpus.dataset.WindowSelection;
 import org.cadenza.io.BadInputException;
+import org.cadenza.io.Parameters;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -50,10 +50,7 @@ public record RunDataset(String target, String targetKey, Optional<Double> first
     }
 
     public RunDataset {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(targetKey, "targetKey");
-        Objects.requireNonNull(firstSeconds, "firstSeconds");
-        Objects.requireNonNull(startAt, "startAt");
+        Parameters.nonNull("target, targetKey, firstSeconds, startAt", target, targetKey, firstSeconds, startAt);
     }
 
     /** The target and selection of {@code spec}. */

@@ -1,6 +1,7 @@
 package org.cadenza.model.train;
 
-import java.util.Objects;
+import org.cadenza.io.Parameters;
+
 
 /**
  * The part of a training's configuration the {@link TrainingLoop} itself follows.
@@ -19,10 +20,7 @@ public record LoopSettings(String modelName, String subject, int epochs, long se
                            double warmupFraction, TrainingConfig.Anneal anneal, int patience, BestEpoch bestEpoch) {
 
     public LoopSettings {
-        Objects.requireNonNull(modelName, "modelName");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(anneal, "anneal");
-        Objects.requireNonNull(bestEpoch, "bestEpoch");
+        Parameters.nonNull("modelName, subject, anneal, bestEpoch", modelName, subject, anneal, bestEpoch);
         if (epochs < 1 || patience < 0 || !(maxLearningRate > 0) || warmupFraction < 0 || warmupFraction >= 1) {
             throw new IllegalArgumentException("epochs must be >= 1, patience >= 0, the learning rate > 0 and the "
                     + "warm-up fraction in [0, 1): " + epochs + ", " + patience + ", " + maxLearningRate + ", "

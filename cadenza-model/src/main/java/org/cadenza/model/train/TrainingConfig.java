@@ -1,8 +1,8 @@
 package org.cadenza.model.train;
 
+import org.cadenza.io.Parameters;
 import org.cadenza.model.Architecture;
 
-import java.util.Objects;
 
 /**
  * Everything that decides a training run. Build with {@link #builder()}; every field has a documented default.
@@ -47,11 +47,8 @@ public record TrainingConfig(Architecture architecture, OptimizerKind optimizer,
     public enum StopMetric { VAL_LOSS, VAL_ACCURACY, LAST_EPOCH }
 
     public TrainingConfig {
-        Objects.requireNonNull(architecture, "architecture");
-        Objects.requireNonNull(optimizer, "optimizer");
-        Objects.requireNonNull(anneal, "anneal");
-        Objects.requireNonNull(stopMetric, "stopMetric");
-        Objects.requireNonNull(specAugment, "specAugment");
+        Parameters.nonNull("architecture, optimizer, anneal, stopMetric, specAugment",
+                architecture, optimizer, anneal, stopMetric, specAugment);
         if (!(maxLearningRate > 0) || !Double.isFinite(maxLearningRate)) {
             throw new IllegalArgumentException("maxLearningRate must be > 0, got " + maxLearningRate);
         }
