@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 public final class BalanceOption {
 
-    @Option(names = "--balance")
+    @Option(names = "--balance", paramLabel = "HOW")
     String balance;
 
     /** For picocli; the commands give their default with {@link #BalanceOption(String)}. */

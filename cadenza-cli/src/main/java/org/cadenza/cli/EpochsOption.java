@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 public final class EpochsOption {
 
-    @Option(names = "--epochs")
+    @Option(names = "--epochs", paramLabel = "N")
     int epochs;
 
     /** For picocli; the commands give their default with {@link #EpochsOption(int)}. */

@@ -35,10 +35,10 @@ public final class ModelSetOptions {
     @Mixin
     EpochsOption epochs = new EpochsOption(10);
 
-    @Option(names = "--trees", defaultValue = "100")
+    @Option(names = "--trees", defaultValue = "100", paramLabel = "N")
     int trees;
 
-    @Option(names = "--rounds", defaultValue = "50")
+    @Option(names = "--rounds", defaultValue = "50", paramLabel = "N")
     int rounds;
 
     @Spec(Spec.Target.MIXEE)
