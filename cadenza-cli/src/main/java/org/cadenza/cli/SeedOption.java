@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  */
 public final class SeedOption {
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N")
     long seed;
 
     /** @return the seed asked for */
