@@ -33,10 +33,15 @@ public record Accuracies(int items, double top1, double balanced, double top5) {
      * @param trainCounts training items per class
      */
     public static Accuracies dummy(int[] truth, long[] trainCounts) {
+        return of(truth, priorScores(truth.length, trainCounts), trainCounts.length);
+    }
+
+    /** The dummy's scores for {@code items} items: every one the training counts per class (shared, not copied). */
+    public static double[][] priorScores(int items, long[] trainCounts) {
         double[] prior = Arrays.stream(trainCounts).asDoubleStream().toArray();
-        double[][] scores = new double[truth.length][];
+        double[][] scores = new double[items][];
         Arrays.fill(scores, prior);
-        return of(truth, scores, trainCounts.length);
+        return scores;
     }
 
     /** {@code "47.8 / 17.2 / 71.9"}: the three as percentages, one decimal ({@code -} for an empty set). */

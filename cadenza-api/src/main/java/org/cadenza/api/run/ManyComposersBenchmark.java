@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
@@ -37,6 +37,7 @@ import org.cadenza.corpus.ingest.IngestReport;
 import org.cadenza.corpus.ingest.Ingestor;
 import org.cadenza.eval.Accuracies;
 import org.cadenza.eval.PiecePrediction;
+import org.cadenza.eval.openset.NoveltyScores;
 import org.cadenza.eval.openset.OpenSetMetrics;
 import org.cadenza.io.Parameters;
 import org.cadenza.model.classical.ClassicalAlgorithm;
@@ -163,7 +164,7 @@ public final class ManyComposersBenchmark {
         long[] trainCounts = files.trainCounts(composers, f -> f.composerId());
         Set<String> multiFormat = multiFormatComposers(split);
         ModelRow dummy = scored("dummy", "-", "most frequent training composer (top-5: the five most frequent)",
-                files, composers, priorScores(files.testRows().size(), trainCounts), multiFormat, Double.NaN, 0,
+                files, composers, Accuracies.priorScores(files.testRows().size(), trainCounts), multiFormat, Double.NaN, 0,
                 Double.NaN);
         List<ModelRow> rows = new ArrayList<>();
         for (ModelComparison.Row r : table.rows()) {
@@ -267,33 +268,28 @@ public final class ManyComposersBenchmark {
         return out;
     }
 
-    private static double[][] priorScores(int n, long[] trainCounts) {
-        double[] prior = Arrays.stream(trainCounts).asDoubleStream().toArray();
-        double[][] s = new double[n][];
-        Arrays.fill(s, prior);
-        return s;
-    }
-
     private static ModelRow evaluate(Workspace ws, Path run, ModelComparison.Row r, SplitFiles files,
                                      List<String> composers, Set<String> multiFormat, DatasetSpec ds,
                                      ProgressListener progress) {
-        Map<Long, double[]> test = fileScores(ws, run, files.test, composers, ds, progress);
-        Map<Long, double[]> unseen = fileScores(ws, run, files.unseen, composers, ds, progress);
+        // a file of an unseen composer takes class 0: its truth is not used
+        ToIntFunction<CatalogFile> composer = f -> Math.max(0, composers.indexOf(f.composerId()));
+        Map<Long, double[]> test = fileScores(ws, run, files.test, composer, ds, progress);
+        Map<Long, double[]> unseen = fileScores(ws, run, files.unseen, composer, ds, progress);
         List<BenchmarkSplit.Row> rows = files.testRows();
         double[][] scores = new double[rows.size()][];
         int unreadable = 0;
         for (int i = 0; i < rows.size(); i++) {
             double[] s = i < files.test.size() ? test.get(files.test.get(i).id()) : null;
             if (s == null) {
-                // could not be read (at ingest, or by this model): wrong at every rank
-                s = new double[composers.size()];
-                s[Math.max(0, composers.indexOf(rows.get(i).composer()))] = -1;
+                s = wrong(composers.size(), Math.max(0, composers.indexOf(rows.get(i).composer())));
                 unreadable++;
             }
             scores[i] = s;
         }
-        double[] known = test.values().stream().mapToDouble(ManyComposersBenchmark::novelty).toArray();
-        double[] unknown = unseen.values().stream().mapToDouble(ManyComposersBenchmark::novelty).toArray();
+        // novelty: minus the largest probability of the file (the softmax of its mean log-probabilities)
+        double[] known = test.values().stream().mapToDouble(NoveltyScores::maxSoftmaxProbabilityScore).toArray();
+        double[] unknown = unseen.values().stream().mapToDouble(NoveltyScores::maxSoftmaxProbabilityScore)
+                .toArray();
         double auroc = known.length > 0 && unknown.length > 0 ? OpenSetMetrics.auroc(known, unknown) : Double.NaN;
         return scored(r.name(), r.input(), r.model(), files, composers, scores, multiFormat, auroc, unreadable,
                 r.trainSeconds());
@@ -334,27 +330,27 @@ public final class ManyComposersBenchmark {
         return Accuracies.of(t, s, numClasses);
     }
 
-    /** 1 - the largest probability of a file's scores (mean log-probabilities, normalised). */
-    static double novelty(double[] meanLogProbability) {
-        double max = Arrays.stream(meanLogProbability).max().orElse(0);
-        double z = 0;
-        for (double v : meanLogProbability) {
-            z += Math.exp(v - max);
-        }
-        return 1 - 1 / z;
+    /** The scores of a file that could not be read (at ingest, or by the model): wrong at every rank. */
+    private static double[] wrong(int classes, int trueClass) {
+        double[] s = new double[classes];
+        s[trueClass] = -1;
+        return s;
     }
 
-    /** Each readable file's scores (its windows' mean log-probability per class), by catalog id. */
+    /**
+     * Each readable file's scores (its windows' mean log-probability per class), by catalog id; every file its own
+     * "piece", its true class from {@code classOf}.
+     */
     private static Map<Long, double[]> fileScores(Workspace ws, Path run, List<CatalogFile> files,
-                                                  List<String> classes, DatasetSpec ds, ProgressListener progress) {
+                                                  ToIntFunction<CatalogFile> classOf, DatasetSpec ds,
+                                                  ProgressListener progress) {
         List<RouteEvaluation.LabelledFile> labelled = new ArrayList<>();
         Map<String, Long> idOf = new HashMap<>();
         for (CatalogFile f : files) {
             String key = f.displayPath();
             idOf.put(key, f.id());
-            // every file its own "piece"; a file of an unseen composer takes class 0 (its truth is not used)
-            labelled.add(new RouteEvaluation.LabelledFile(Path.of(f.storedPath()), key, key,
-                    Math.max(0, classes.indexOf(f.composerId())), f.id()));
+            labelled.add(new RouteEvaluation.LabelledFile(Path.of(f.storedPath()), key, key, classOf.applyAsInt(f),
+                    f.id()));
         }
         Map<Long, double[]> out = new LinkedHashMap<>();
         if (labelled.isEmpty()) {
@@ -388,29 +384,13 @@ public final class ManyComposersBenchmark {
             RouteTrainingRun.notes(ws, spec.notes(), periodSpec, cfg, dir, progress, spec.threads());
         }
         List<String> periods = classesOf(dir);
-        List<CatalogFile> dated = files.test.stream()
-                .filter(f -> periodSpec.target().labelOf(f).label().filter(periods::contains).isPresent()).toList();
-        Map<Long, double[]> scores = new LinkedHashMap<>();
-        Map<Long, String> labelOf = new HashMap<>();
-        dated.forEach(f -> labelOf.put(f.id(), periodSpec.target().labelOf(f).label().orElseThrow()));
-        List<RouteEvaluation.LabelledFile> labelled = dated.stream().map(f -> new RouteEvaluation.LabelledFile(
-                Path.of(f.storedPath()), f.displayPath(), f.displayPath(), periods.indexOf(labelOf.get(f.id())),
-                f.id())).toList();
-        RouteEvaluation.FilePredictions p = RouteEvaluation.predictRun(ws, dir, labelled, periodSpec.selection(),
-                progress);
-        Map<String, double[]> byDisplay = new HashMap<>();
-        p.predictions().pieces().forEach(pp -> byDisplay.put(pp.pieceId(), pp.scores()));
-        int[] truth = new int[dated.size()];
+        ToIntFunction<CatalogFile> period = f -> periods.indexOf(periodSpec.target().labelOf(f).label().orElse(""));
+        List<CatalogFile> dated = files.test.stream().filter(f -> period.applyAsInt(f) >= 0).toList();
+        Map<Long, double[]> scores = fileScores(ws, dir, dated, period, periodSpec, progress);
+        int[] truth = dated.stream().mapToInt(period).toArray();
         double[][] s = new double[dated.size()][];
         for (int i = 0; i < dated.size(); i++) {
-            CatalogFile f = dated.get(i);
-            truth[i] = periods.indexOf(labelOf.get(f.id()));
-            s[i] = byDisplay.get(f.displayPath());
-            if (s[i] == null) {
-                s[i] = new double[periods.size()];
-                s[i][truth[i]] = -1;
-            }
-            scores.put(f.id(), s[i]);
+            s[i] = scores.getOrDefault(dated.get(i).id(), wrong(periods.size(), truth[i]));
         }
         long[] trainCounts = files.trainCounts(periods,
                 f -> periodSpec.target().labelOf(f).label().orElse(""));

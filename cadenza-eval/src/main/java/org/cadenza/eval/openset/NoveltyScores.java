@@ -140,12 +140,30 @@ public final class NoveltyScores {
      */
     public static double maxSoftmaxProbabilityScore(float[] logits) {
         checkLogits(logits);
+        double[] l = new double[logits.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = logits[i];
+        }
+        return maxSoftmaxProbabilityScore(l);
+    }
+
+    /**
+     * {@link #maxSoftmaxProbabilityScore(float[])} of scores kept in {@code double}: logits, or a file's mean
+     * log-probabilities (whose softmax is the normalised geometric mean of its windows' probabilities).
+     *
+     * @param logits at least one, finite
+     */
+    public static double maxSoftmaxProbabilityScore(double[] logits) {
+        if (logits.length == 0 || !java.util.Arrays.stream(logits).allMatch(Double::isFinite)) {
+            throw new IllegalArgumentException("a softmax score needs at least one finite logit, got "
+                    + java.util.Arrays.toString(logits));
+        }
         double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
+        for (double l : logits) {
             max = Math.max(max, l);
         }
         double sum = 0;
-        for (float l : logits) {
+        for (double l : logits) {
             sum += Math.exp(l - max);
         }
         return -1.0 / sum;
