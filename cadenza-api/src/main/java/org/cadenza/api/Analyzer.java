@@ -188,7 +188,8 @@ final class Analyzer implements AutoCloseable {
     }
 
     private double windowSeconds() {
-        if (composer instanceof NotesPredictor n && !n.settings().window().isBars()) {
+        if (composer instanceof NotesPredictor n
+                && n.settings().window().unit() == org.cadenza.features.symbolic.NoteWindowSpec.Unit.SECONDS) {
             return n.settings().window().windowSeconds();
         }
         return 0;

@@ -62,7 +62,7 @@ public final class CompareCommand implements Callable<Integer> {
              Workspace other = blind == null ? null : WorkspaceOption.existing(blind);
              TrainingProgress progress = new TrainingProgress()) {
             ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(),
-                    models.noteWindow.settings(data.firstSeconds), models.algorithms(),
+                    models.noteWindow.settings(data.firstSeconds), models.algorithms(), models.pieceAlgorithms(),
                     models.noPianoRoll ? null : models.roll.rollSettings(data), models.network(data.seed()),
                     audioRuns, !models.noFusion, Optional.ofNullable(other), threads.resolve(), models.trees,
                     models.rounds);

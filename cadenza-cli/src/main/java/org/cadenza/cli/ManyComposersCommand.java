@@ -34,7 +34,8 @@ public final class ManyComposersCommand implements Callable<Integer> {
     Path split;
 
     @Mixin
-    ModelSetOptions models = new ModelSetOptions("logistic", "sgd-log");
+    ModelSetOptions models = new ModelSetOptions("logistic", "sgd-log").withPieceClassifiers("random-forest",
+            "logistic");
 
     @Mixin
     RollWindowOption rollWindow = new RollWindowOption("5s");
@@ -70,7 +71,7 @@ public final class ManyComposersCommand implements Callable<Integer> {
         Balancing balancing = OptionValues.parse(spec, "--balance", () -> Balancing.parse(balance.value()));
         WindowSpec window = OptionValues.parse(spec, "--roll-window", () -> WindowSpec.parse(rollWindow.value()));
         ManyComposersBenchmark.Spec s = new ManyComposersBenchmark.Spec(splitCsv, datasets,
-                models.noteWindow.settings(null), models.algorithms(),
+                models.noteWindow.settings(null), models.algorithms(), models.pieceAlgorithms(),
                 models.noPianoRoll ? null : models.roll.settings(window, null), models.network(seed.value()),
                 !models.noFusion, balancing, seed.value(), threads.resolve(), models.trees, models.rounds);
         try (Workspace ws = Workspace.open(workspace.dir());

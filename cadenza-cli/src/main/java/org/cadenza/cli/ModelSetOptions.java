@@ -20,6 +20,9 @@ public final class ModelSetOptions {
     @Option(names = "--classifiers", split = ",", paramLabel = "NAME")
     List<String> classifiers;
 
+    @Option(names = "--piece-classifiers", split = ",", paramLabel = "NAME")
+    List<String> pieceClassifiers = new ArrayList<>();
+
     @Mixin
     NoteWindowOption noteWindow;
 
@@ -53,11 +56,26 @@ public final class ModelSetOptions {
         this.classifiers = new ArrayList<>(List.of(defaultClassifiers));
     }
 
+    /** This command's default whole-piece classifiers. */
+    ModelSetOptions withPieceClassifiers(String... names) {
+        pieceClassifiers = new ArrayList<>(List.of(names));
+        return this;
+    }
+
     /** @return the classifiers asked for, each checked (a bad name is a usage error listing the choices) */
     List<ClassicalAlgorithm> algorithms() {
+        return parse("--classifiers", classifiers);
+    }
+
+    /** @return the whole-piece classifiers asked for, each checked */
+    List<ClassicalAlgorithm> pieceAlgorithms() {
+        return parse("--piece-classifiers", pieceClassifiers);
+    }
+
+    private List<ClassicalAlgorithm> parse(String option, List<String> names) {
         List<ClassicalAlgorithm> out = new ArrayList<>();
-        for (String c : classifiers) {
-            out.add(OptionValues.parse(mixee, "--classifiers", () -> ClassicalAlgorithm.parse(c)));
+        for (String c : names) {
+            out.add(OptionValues.parse(mixee, option, () -> ClassicalAlgorithm.parse(c)));
         }
         return out;
     }

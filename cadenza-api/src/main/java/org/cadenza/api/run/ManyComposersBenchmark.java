@@ -73,7 +73,8 @@ public final class ManyComposersBenchmark {
      * @param splitCsv    the benchmark's split.csv
      * @param dataRoot    the datasets folder its paths are relative to
      * @param notes       the notes route's windows and features
-     * @param classifiers the notes route's classifiers, one row each
+     * @param classifiers the notes route's classifiers on windows, one row each
+     * @param pieceClassifiers the notes route's classifiers on whole pieces, one row each (members of the fusion)
      * @param roll        the piano-roll route's settings, or null to leave it out
      * @param network     the piano-roll CNN's training
      * @param fusion      whether to add the fusion of the best notes model and the piano roll
@@ -84,11 +85,12 @@ public final class ManyComposersBenchmark {
      * @param rounds      rounds of AdaBoost
      */
     public record Spec(Path splitCsv, Path dataRoot, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
-                       PianoRollSettings roll, TrainingConfig network, boolean fusion, Balancing balancing, long seed,
+                       List<ClassicalAlgorithm> pieceClassifiers, PianoRollSettings roll, TrainingConfig network, boolean fusion, Balancing balancing, long seed,
                        int threads, int trees, int rounds) {
         public Spec {
             Parameters.nonNull("splitCsv, dataRoot, notes", splitCsv, dataRoot, notes);
             classifiers = List.copyOf(classifiers);
+            pieceClassifiers = List.copyOf(pieceClassifiers);
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(balancing, "balancing");
         }
@@ -156,7 +158,7 @@ public final class ManyComposersBenchmark {
 
         DatasetSpec composerSpec = dataset(spec, Target.COMPOSER);
         ModelComparison.Table table = ModelComparison.run(ws, new ModelComparison.Spec(composerSpec, spec.notes(),
-                spec.classifiers(), spec.roll(), spec.network(), Map.of(), spec.fusion(), Optional.empty(),
+                spec.classifiers(), spec.pieceClassifiers(), spec.roll(), spec.network(), Map.of(), spec.fusion(), Optional.empty(),
                 spec.threads(), spec.trees(), spec.rounds()), outDir.resolve("composer"), progress, listener);
 
         SplitFiles files = SplitFiles.of(ws, split, spec.dataRoot());
@@ -365,7 +367,7 @@ public final class ManyComposersBenchmark {
 
     private static PeriodRow period(Workspace ws, Spec spec, ModelComparison.Table table, SplitFiles files, Path outDir,
                                     ProgressListener progress) {
-        ModelComparison.Row best = table.rows().stream().filter(r -> r.input().equals("notes"))
+        ModelComparison.Row best = table.rows().stream().filter(r -> r.name().startsWith("notes-"))
                 .max(java.util.Comparator.comparingDouble(ModelComparison.Row::validationAccuracy)).orElse(null);
         if (best == null) {
             return null;

@@ -27,6 +27,7 @@ import org.cadenza.eval.ClassificationReport;
 import org.cadenza.eval.DummyBaselines;
 import org.cadenza.eval.EvaluationReport;
 import org.cadenza.eval.Level;
+import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.model.classical.ClassicalAlgorithm;
 import org.cadenza.model.classical.ClassicalConfig;
 import org.cadenza.model.notes.NotesSettings;
@@ -59,7 +60,9 @@ public final class ModelComparison {
      *
      * @param dataset     target and split (use a split file: every model must see the same split)
      * @param notes       the notes route's windows and features
-     * @param classifiers the notes route's classifiers, one row each
+     * @param classifiers the notes route's classifiers on {@code notes}'s windows, one row each
+     * @param pieceClassifiers the notes route's classifiers on whole pieces (one feature vector per file, as the
+     *                    peers' per-file features), one row each; members of the fusion
      * @param roll        the piano-roll route's settings, or null to leave it out
      * @param network     the piano-roll CNN's training
      * @param audioRuns   trained audio runs (name -&gt; run folder), evaluated as they are
@@ -71,12 +74,13 @@ public final class ModelComparison {
      * @param rounds      rounds of AdaBoost ({@link ClassicalConfig#boostingRounds()})
      */
     public record Spec(DatasetSpec dataset, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
-                       PianoRollSettings roll, TrainingConfig network, Map<String, Path> audioRuns, boolean fusion,
+                       List<ClassicalAlgorithm> pieceClassifiers, PianoRollSettings roll, TrainingConfig network, Map<String, Path> audioRuns, boolean fusion,
                        Optional<Workspace> blind, int threads, int trees, int rounds) {
         public Spec {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(notes, "notes");
             classifiers = List.copyOf(classifiers);
+            pieceClassifiers = List.copyOf(pieceClassifiers);
             audioRuns = new LinkedHashMap<>(audioRuns);
             Objects.requireNonNull(blind, "blind");
         }
@@ -120,15 +124,25 @@ public final class ModelComparison {
         List<Row> rows = new ArrayList<>();
         DummyBaselines[] dummies = new DummyBaselines[2];
         Map<String, Path> notesRuns = new LinkedHashMap<>();
-        for (ClassicalAlgorithm a : spec.classifiers()) {
-            String name = "notes-" + a.cliName();
-            Path dir = outDir.resolve(name);
-            notesRuns.put(name, dir);
-            rows.add(done.containsKey(name) ? done.get(name) : measure(ws, spec, split, name, "notes", a.cliName()
-                    + " on " + spec.notes().window() + " note windows", dir, () -> {
-                        ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(a).optSeed(spec.dataset().seed())
-                                .optTrees(spec.trees()).optBoostingRounds(spec.rounds()).build();
-                        RouteTrainingRun.notes(ws, spec.notes(), spec.dataset(), cfg, dir, progress, spec.threads());
+        List<String> pieceRuns = new ArrayList<>();
+        List<NotesModel> notesModels = new ArrayList<>();
+        spec.classifiers().forEach(a -> notesModels.add(new NotesModel("notes-" + a.cliName(), spec.notes(), a,
+                a.cliName() + " on " + spec.notes().window() + " note windows")));
+        NotesSettings wholePieces = spec.notes().withWindow(NoteWindowSpec.piece());
+        spec.pieceClassifiers().forEach(a -> notesModels.add(new NotesModel("piece-" + a.cliName(), wholePieces, a,
+                a.cliName() + " on whole pieces")));
+        for (NotesModel m : notesModels) {
+            Path dir = outDir.resolve(m.name());
+            notesRuns.put(m.name(), dir);
+            if (m.settings().window().isPiece()) {
+                pieceRuns.add(m.name());
+            }
+            rows.add(done.containsKey(m.name()) ? done.get(m.name()) : measure(ws, spec, split, m.name(), "notes",
+                    m.description(), dir, () -> {
+                        ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(m.algorithm())
+                                .optSeed(spec.dataset().seed()).optTrees(spec.trees())
+                                .optBoostingRounds(spec.rounds()).build();
+                        RouteTrainingRun.notes(ws, m.settings(), spec.dataset(), cfg, dir, progress, spec.threads());
                     }, progress, dummies));
             write(outDir, rows);
         }
@@ -150,12 +164,13 @@ public final class ModelComparison {
             write(outDir, rows);
         }
         if (spec.fusion()) {
-            // the best notes model on validation (never on test): the lowest piece-level negative log-likelihood,
-            // the objective the fusion weights are fit on (steadier than accuracy on a few dozen pieces)
+            // the best notes model on windows on validation (never on test): the lowest piece-level negative
+            // log-likelihood, the objective the fusion weights are fit on (steadier than accuracy on a few dozen
+            // pieces); every whole-piece model joins it
             Optional<Row> bestNotes = Optional.empty();
             double bestNll = Double.POSITIVE_INFINITY;
             for (Row r : rows) {
-                if (r.input().equals("notes")) {
+                if (r.input().equals("notes") && !pieceRuns.contains(r.name())) {
                     double nll = validationNll(ws, notesRuns.get(r.name()), files(split, Split.VAL), spec, progress);
                     if (nll < bestNll) {
                         bestNll = nll;
@@ -168,6 +183,10 @@ public final class ModelComparison {
             bestNotes.ifPresent(r -> {
                 members.add(notesRuns.get(r.name()));
                 names.add(r.name());
+            });
+            pieceRuns.forEach(n -> {
+                members.add(notesRuns.get(n));
+                names.add(n);
             });
             if (spec.roll() != null) {
                 members.add(rollDir);
@@ -199,6 +218,10 @@ public final class ModelComparison {
             throw new UncheckedIOException("cannot write " + md, e);
         }
         return new Table(rows, dummies[0], Optional.ofNullable(dummies[1]), outDir.resolve(CSV), md);
+    }
+
+    /** One notes-route row: its folder name, how files become rows, its classifier and what the table calls it. */
+    private record NotesModel(String name, NotesSettings settings, ClassicalAlgorithm algorithm, String description) {
     }
 
     private static Row measure(Workspace ws, Spec spec, LabelledSplit split, String name, String input,

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.dataset.Balancing;
+import org.cadenza.features.symbolic.FeatureSet;
 import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.features.symbolic.SymbolicParams;
 import org.cadenza.io.midi.NoteReader;
@@ -61,10 +62,12 @@ class ManyComposersBenchmarkTest {
         }
         Path splitCsv = Files.writeString(tmp.resolve("split.csv"), split);
 
-        NotesSettings notes = new NotesSettings(SymbolicParams.defaults(), NoteWindowSpec.parse("4s/4s"),
+        NotesSettings notes = new NotesSettings(SymbolicParams.builder().optFeatureSet(FeatureSet.EXTENDED).build(),
+                NoteWindowSpec.parse("4s/4s"),
                 OptionalDouble.empty(), NoteReader.Pedal.EXTEND);
         ManyComposersBenchmark.Spec spec = new ManyComposersBenchmark.Spec(splitCsv, data, notes,
-                List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), null, TrainingConfig.builder().build(), false, Balancing.NONE,
+                List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), null,
+                TrainingConfig.builder().build(), false, Balancing.NONE,
                 42, 1, 10, 10);
         Path out = tmp.resolve("out");
         ManyComposersBenchmark.Result r;
@@ -86,6 +89,9 @@ class ManyComposersBenchmarkTest {
         assertEquals(1, m.crossFormat().get("midi").items());
         assertTrue(m.openSetAuroc() >= 0 && m.openSetAuroc() <= 1, "AUROC " + m.openSetAuroc());
         assertEquals(0, m.unreadable());
+        ManyComposersBenchmark.ModelRow piece = r.rows().get(1);
+        assertEquals("piece-logistic", piece.name(), "the whole-piece classifier's row");
+        assertEquals(4, piece.test().items());
 
         // the dummy names the most frequent training composer, soprano (4 MIDI + 1 MusicXML), for every file
         assertEquals(0.5, r.dummy().test().top1(), 1e-12);

@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
  * of a fixed number of bars (the bar lines come from the file's time signatures and tempo map), each with its hop.
  *
  * <p>Text form ({@link #parse(String)}, {@link #toString()}): {@code "30s"} (30 s windows every 15 s),
- * {@code "30s/10s"}, {@code "500ms/250ms"}, {@code "8bars"} (8-bar windows every 4 bars), {@code "8bars/2bars"}.
+ * {@code "30s/10s"}, {@code "500ms/250ms"}, {@code "8bars"} (8-bar windows every 4 bars), {@code "8bars/2bars"},
+ * {@code "piece"} (one window: the whole piece, as the peers' per-file features see it).
  *
  * @param unit   what {@code window} and {@code hop} count
- * @param window window length: seconds (finite, &gt; 0) or bars (a whole number &gt;= 1)
+ * @param window window length: seconds (finite, &gt; 0) or bars (a whole number &gt;= 1); 1 for {@link Unit#PIECE}
  * @param hop    distance between window starts, in the same unit: seconds (finite, &gt; 0) or bars (a whole number
- *               &gt;= 1)
+ *               &gt;= 1); 1 for {@link Unit#PIECE}
  */
 public record NoteWindowSpec(Unit unit, double window, double hop) {
 
@@ -25,7 +26,9 @@ public record NoteWindowSpec(Unit unit, double window, double hop) {
         /** Seconds of the tempo-mapped timeline. */
         SECONDS,
         /** Bars (measures) between the sequence's bar lines. */
-        BARS
+        BARS,
+        /** One window, the whole piece (from its first onset to its end); window and hop are 1. */
+        PIECE
     }
 
     private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)\\s*(ms|s|bars?)");
@@ -36,6 +39,11 @@ public record NoteWindowSpec(Unit unit, double window, double hop) {
             if (!(window > 0) || !Double.isFinite(window) || !(hop > 0) || !Double.isFinite(hop)) {
                 throw new IllegalArgumentException("NoteWindowSpec: window and hop must be finite numbers of seconds"
                         + " > 0, got " + window + " s and " + hop + " s");
+            }
+        } else if (unit == Unit.PIECE) {
+            if (window != 1 || hop != 1) {
+                throw new IllegalArgumentException("NoteWindowSpec: a whole-piece window has window and hop 1, got "
+                        + window + " and " + hop);
             }
         } else if (!(window >= 1) || !(hop >= 1) || window != Math.rint(window) || hop != Math.rint(hop)
                 || window > Integer.MAX_VALUE || hop > Integer.MAX_VALUE) {
@@ -52,6 +60,16 @@ public record NoteWindowSpec(Unit unit, double window, double hop) {
     /** Windows of {@code bars} bars starting every {@code hopBars} bars (both &gt;= 1). */
     public static NoteWindowSpec bars(int bars, int hopBars) {
         return new NoteWindowSpec(Unit.BARS, bars, hopBars);
+    }
+
+    /** One window per piece: the whole of it. */
+    public static NoteWindowSpec piece() {
+        return new NoteWindowSpec(Unit.PIECE, 1, 1);
+    }
+
+    /** Whether the window is the whole piece. */
+    public boolean isPiece() {
+        return unit == Unit.PIECE;
     }
 
     /** Whether windows are counted in bars. */
@@ -93,14 +111,17 @@ public record NoteWindowSpec(Unit unit, double window, double hop) {
     /**
      * Reads {@code "30s"}, {@code "30s/15s"}, {@code "500ms/250ms"}, {@code "8bars"}, {@code "8bars/4bars"} (also
      * {@code "1bar"}); case and spaces around the parts are ignored. Without a hop, the hop is half the window (for
-     * bars, half rounded down and at least 1 bar).
+     * bars, half rounded down and at least 1 bar). {@code "piece"} is one window, the whole piece.
      *
      * @throws IllegalArgumentException naming the text and the expected form
      */
     public static NoteWindowSpec parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("NoteWindowSpec: no window given; expected e.g. \"30s\", \"30s/15s\","
-                    + " \"8bars\" or \"8bars/4bars\"");
+                    + " \"8bars\", \"8bars/4bars\" or \"piece\"");
+        }
+        if (text.trim().equalsIgnoreCase("piece")) {
+            return piece();
         }
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split("/", -1);
         if (parts.length > 2) {
@@ -147,6 +168,9 @@ public record NoteWindowSpec(Unit unit, double window, double hop) {
     /** Canonical text readable by {@link #parse(String)}, e.g. {@code "30s/15s"}, {@code "2.5s/1.25s"}, {@code "8bars/4bars"}. */
     @Override
     public String toString() {
+        if (isPiece()) {
+            return "piece";
+        }
         return isBars() ? (long) window + "bars/" + (long) hop + "bars" : plain(window) + "s/" + plain(hop) + "s";
     }
 

@@ -9,8 +9,8 @@ import org.cadenza.io.midi.Note;
 import org.cadenza.io.midi.NoteSequence;
 
 /**
- * Cuts a {@link NoteSequence} into {@link NoteWindow}s, by seconds or by bars ({@link NoteWindowSpec}), the unit the
- * symbolic classifiers see.
+ * Cuts a {@link NoteSequence} into {@link NoteWindow}s, by seconds or by bars ({@link NoteWindowSpec}), or takes it
+ * whole as one window, the unit the symbolic classifiers see.
  *
  * <ul>
  *   <li>Percussion notes (channel index 9) are dropped first; the rest below counts pitched notes only.</li>
@@ -57,7 +57,8 @@ public final class NoteWindower {
         double first = notes.firstOnsetSeconds();
         double end = Math.min(notes.durationSeconds(), first + maxSeconds);
         double[] onsets = notes.notes().stream().mapToDouble(Note::onsetSeconds).toArray();
-        List<double[]> spans = spec.isBars() ? barSpans(notes, spec, first, end) : secondSpans(spec, first, end);
+        List<double[]> spans = spec.isPiece() ? List.of(new double[] {first, Math.max(end, Math.nextUp(first))})
+                : spec.isBars() ? barSpans(notes, spec, first, end) : secondSpans(spec, first, end);
         List<NoteWindow> out = new ArrayList<>();
         for (double[] s : spans) {
             if (hasOnset(onsets, s[0], s[1])) {

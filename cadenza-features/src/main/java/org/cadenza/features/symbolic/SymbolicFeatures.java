@@ -49,6 +49,7 @@ import org.cadenza.io.midi.Note;
  *   <li>{@code chord_*} (13, {@link ChordType}): proportion of onset groups per chord type of their pitch-class set
  *       ({@link ChordNotes}).</li>
  * </ol>
+ * With {@link FeatureSet#EXTENDED}, {@link TempoFreeFeatures}'s 86 values follow.
  *
  * <p>Every value is finite. Statistics of nothing (no notes, no interval, fewer than two groups) are 0. An empty note
  * list gives all zeros except {@code silence_fraction} = 1 when {@code spanSeconds > 0}. Percussion notes are ignored.
@@ -86,7 +87,7 @@ public final class SymbolicFeatures {
         return names;
     }
 
-    /** Number of values: 133 + duration bins + IOI bins (153 with the defaults). */
+    /** Number of values: 133 + duration bins + IOI bins (153 with the defaults), + 86 for the extended set. */
     public int size() {
         return names.size();
     }
@@ -167,6 +168,9 @@ public final class SymbolicFeatures {
 
         v.put(key.bestCorrelation()).put(key.margin()).put(key.major() && !sorted.isEmpty() ? 1 : 0);
         v.put(proportions(a.chordTypes));
+        if (params.featureSet() == FeatureSet.EXTENDED) {
+            v.put(TempoFreeFeatures.compute(sorted, iois, a.melody, a.bass));
+        }
         return v.done();
     }
 
@@ -284,6 +288,9 @@ public final class SymbolicFeatures {
         n.addAll(List.of("key_best_correlation", "key_correlation_margin", "key_mode_major"));
         for (ChordType t : ChordType.values()) {
             n.add(t.featureName());
+        }
+        if (p.featureSet() == FeatureSet.EXTENDED) {
+            n.addAll(TempoFreeFeatures.names());
         }
         return n;
     }

@@ -22,9 +22,10 @@ import java.util.Objects;
  * @param skyline               how the melody and the bass line are extracted; default {@link SkylineMode#ONSET}
  * @param chordNotes            which notes make the pitch-class set classified at each onset group; default
  *                              {@link ChordNotes#STRUCK}
+ * @param featureSet            which groups of features: {@link FeatureSet#BASE} (default) or {@link FeatureSet#EXTENDED}
  */
 public record SymbolicParams(double chordToleranceSeconds, int durationBins, int ioiBins, double firstBinEdgeSeconds,
-                             SkylineMode skyline, ChordNotes chordNotes) {
+                             SkylineMode skyline, ChordNotes chordNotes, FeatureSet featureSet) {
 
     /**
      * Version of the feature definitions; part of {@link #key()}, so a model trained on other definitions refuses
@@ -35,6 +36,7 @@ public record SymbolicParams(double chordToleranceSeconds, int durationBins, int
     public SymbolicParams {
         Objects.requireNonNull(skyline, "skyline");
         Objects.requireNonNull(chordNotes, "chordNotes");
+        Objects.requireNonNull(featureSet, "featureSet");
         require("SymbolicParams",
                 Double.isFinite(chordToleranceSeconds) && chordToleranceSeconds >= 0 && chordToleranceSeconds < 1,
                 "chordToleranceSeconds must be in [0, 1) s, got " + chordToleranceSeconds);
@@ -60,7 +62,8 @@ public record SymbolicParams(double chordToleranceSeconds, int durationBins, int
      * intervals 0-12 and over 12, octave register bins 0-8) and {@link #VERSION}; equal keys mean equal features.
      * The default: {@code symbolic-v1;chord_tolerance_s=0.03;duration_bins=10;ioi_bins=10;first_bin_edge_s=0.0625;
      * skyline=ONSET;chord_notes=STRUCK;key_profiles=krumhansl-kessler;melodic_intervals=abs-0-12-over;
-     * register=octaves-0-8;std=population}.
+     * register=octaves-0-8;std=population}; {@link FeatureSet#EXTENDED} appends {@code ;set=extended} (the base set
+     * appends nothing, so that models trained before the option keep their key).
      */
     public String key() {
         return String.format(Locale.ROOT,
@@ -68,7 +71,8 @@ public record SymbolicParams(double chordToleranceSeconds, int durationBins, int
                         + "chord_notes=%s;key_profiles=krumhansl-kessler;melodic_intervals=abs-0-12-over;"
                         + "register=octaves-0-8;std=population",
                 VERSION, Double.toString(chordToleranceSeconds), durationBins, ioiBins,
-                Double.toString(firstBinEdgeSeconds), skyline, chordNotes);
+                Double.toString(firstBinEdgeSeconds), skyline, chordNotes)
+                + (featureSet == FeatureSet.BASE ? "" : ";set=" + featureSet.cliName());
     }
 
     @Override
@@ -84,6 +88,7 @@ public record SymbolicParams(double chordToleranceSeconds, int durationBins, int
         private double firstBinEdgeSeconds = 0.0625;
         private SkylineMode skyline = SkylineMode.ONSET;
         private ChordNotes chordNotes = ChordNotes.STRUCK;
+        private FeatureSet featureSet = FeatureSet.BASE;
 
         private Builder() {
         }
@@ -124,10 +129,16 @@ public record SymbolicParams(double chordToleranceSeconds, int durationBins, int
             return this;
         }
 
+        /** Default {@link FeatureSet#BASE}. */
+        public Builder optFeatureSet(FeatureSet v) {
+            featureSet = Objects.requireNonNull(v, "featureSet");
+            return this;
+        }
+
         /** Validates and builds; throws {@link IllegalArgumentException} naming the offending parameter. */
         public SymbolicParams build() {
             return new SymbolicParams(chordToleranceSeconds, durationBins, ioiBins, firstBinEdgeSeconds, skyline,
-                    chordNotes);
+                    chordNotes, featureSet);
         }
     }
 }

@@ -157,4 +157,19 @@ class NoteWindowerTest {
         assertTrue(e.getMessage().contains("nobars.mid"), e.getMessage());
         assertEquals(1, NoteWindower.windows(noBars, NoteWindowSpec.seconds(10, 10)).size());
     }
+
+    @Test
+    void aWholePieceIsOneWindowFromItsFirstOnset() {
+        NoteWindowSpec piece = NoteWindowSpec.parse("piece");
+        assertTrue(piece.isPiece());
+        assertEquals("piece", piece.toString());
+        List<NoteWindow> ws = NoteWindower.windows(NoteSequence.of(everySecond(5, 125)), piece);
+        assertEquals(1, ws.size());
+        assertSpan(ws.get(0), 5, 125);
+        assertEquals(120, ws.get(0).notes().size());
+        // a cap reads the start only; a piece of one short note is still a window
+        assertSpan(NoteWindower.windows(NoteSequence.of(everySecond(5, 125)), piece, 30).get(0), 5, 35);
+        assertEquals(1, NoteWindower.windows(NoteSequence.of(everySecond(0, 1)), piece).size());
+        assertThrows(IllegalStateException.class, piece::windowSeconds);
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
+import org.cadenza.features.symbolic.FeatureSet;
 import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.features.symbolic.SymbolicParams;
 import org.cadenza.io.Parameters;
@@ -40,6 +41,11 @@ public record NotesSettings(SymbolicParams features, NoteWindowSpec window, Opti
                 NoteReader.Pedal.EXTEND);
     }
 
+    /** These settings with other windows. */
+    public NotesSettings withWindow(NoteWindowSpec other) {
+        return new NotesSettings(features, other, firstSeconds, pedal);
+    }
+
     /** Canonical string of everything that decides a file's feature rows (the model's input contract). */
     public String key() {
         return String.format(Locale.ROOT, "notes;%s;window=%s;first=%s;pedal=%s", features.key(), window,
@@ -68,15 +74,19 @@ public record NotesSettings(SymbolicParams features, NoteWindowSpec window, Opti
     }
 
     /**
-     * The settings stored as {@code s}; the feature parameters are the defaults, and settings made with other ones
-     * (another version of the features) are refused with both keys.
+     * The settings stored as {@code s}; the feature parameters are the defaults with the feature set the key names
+     * ({@link FeatureSet}), and settings made with other ones (another version of the features) are refused with both
+     * keys.
      *
      * @param source where {@code s} was read (for the message)
      */
     public static NotesSettings of(Stored s, Path source) {
         NotesSettings settings;
         try {
-            settings = new NotesSettings(SymbolicParams.defaults(), NoteWindowSpec.parse(s.window()),
+            FeatureSet set = s.featuresKey() != null && s.featuresKey().endsWith(";set=" + FeatureSet.EXTENDED.cliName())
+                    ? FeatureSet.EXTENDED : FeatureSet.BASE;
+            settings = new NotesSettings(SymbolicParams.builder().optFeatureSet(set).build(),
+                    NoteWindowSpec.parse(s.window()),
                     s.firstSeconds() == null ? OptionalDouble.empty() : OptionalDouble.of(s.firstSeconds()),
                     NoteReader.Pedal.valueOf(s.pedal()));
         } catch (IllegalArgumentException | NullPointerException e) {

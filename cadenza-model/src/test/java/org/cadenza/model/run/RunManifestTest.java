@@ -53,6 +53,18 @@ class RunManifestTest {
     }
 
     @Test
+    void extendedFeaturesAndWholePieceWindowsComeBackAsTheyWereSaved(@TempDir Path run) {
+        NotesSettings extended = new NotesSettings(org.cadenza.features.symbolic.SymbolicParams.builder()
+                .optFeatureSet(org.cadenza.features.symbolic.FeatureSet.EXTENDED).build(),
+                org.cadenza.features.symbolic.NoteWindowSpec.piece(), java.util.OptionalDouble.empty(),
+                NotesSettings.defaults().pedal());
+        extended.save(run);
+        assertEquals(extended, NotesSettings.load(run));
+        assertEquals(239, new org.cadenza.features.symbolic.SymbolicFeatures(NotesSettings.load(run).features())
+                .size());
+    }
+
+    @Test
     void runsMadeBeforeTheManifestLoadFromTheirOwnFiles(@TempDir Path old) throws Exception {
         Files.writeString(old.resolve("route.json"), "{\"input\" : \"notes\", \"formatVersion\" : 1}");
         Files.writeString(old.resolve("notes.json"), JSON.writeValueAsString(NotesSettings.defaults().stored()));
