@@ -96,6 +96,42 @@ public final class FusionTraining {
         }
         int[] truth = common.stream().mapToInt(RouteEvaluation.LabelledFile::trueClass).toArray();
         LateFusion fusion = LateFusion.fit(names, classes, tables, truth);
+        write(ws, dataset, split, fusionDir, members, fusion);
+        return fusion;
+    }
+
+    /**
+     * Makes a fusion run that combines other members with the weights of {@code fitted}: the final refit, where the
+     * members were fit again on the training and validation files after {@link #fit} chose the weights on
+     * validation (weights chosen on files the members were fit on would trust them too much).
+     *
+     * @param members one run per member of {@code fitted}, in its order, predicting its classes
+     */
+    public static LateFusion withWeights(Workspace ws, DatasetSpec dataset, Path fusionDir, List<Path> members,
+                                         LateFusion fitted) {
+        if (members.size() != fitted.members().size()) {
+            throw new IllegalArgumentException("one run per member expected: " + fitted.members().size() + " members, "
+                    + members.size() + " runs");
+        }
+        List<String> names = new ArrayList<>();
+        for (Path m : members) {
+            try (FilePredictor p = Predictors.open(m)) {
+                if (!p.classes().equals(fitted.classes())) {
+                    throw new CadenzaException(m + " predicts " + p.classes() + ", the fusion " + fitted.classes());
+                }
+            }
+            names.add(nameOf(fusionDir, m));
+        }
+        LateFusion fusion = new LateFusion(names, fitted.classes(), fitted.weights(), fitted.scale(),
+                fitted.validationItems(), fitted.validationNll(), fitted.validationAccuracy(),
+                fitted.memberAccuracy());
+        write(ws, dataset, LabelledSplit.plan(ws, dataset, f -> true, ""), fusionDir, members, fusion);
+        return fusion;
+    }
+
+    private static void write(Workspace ws, DatasetSpec dataset, LabelledSplit split, Path fusionDir,
+                              List<Path> members, LateFusion fusion) {
+        List<String> classes = fusion.classes();
         try {
             Files.createDirectories(fusionDir);
             fusion.save(fusionDir);
@@ -110,7 +146,6 @@ public final class FusionTraining {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fusion run " + fusionDir, e);
         }
-        return fusion;
     }
 
     /** A member's folder as the fusion records it: relative to the fusion folder when inside it, else absolute. */

@@ -67,8 +67,8 @@ class ManyComposersBenchmarkTest {
                 OptionalDouble.empty(), NoteReader.Pedal.EXTEND);
         ManyComposersBenchmark.Spec spec = new ManyComposersBenchmark.Spec(splitCsv, data, notes,
                 List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), null,
-                TrainingConfig.builder().build(), false, Balancing.NONE,
-                42, 1, 10, 10);
+                TrainingConfig.builder().build(), true, Balancing.NONE,
+                42, 1, 10, 10, true);
         Path out = tmp.resolve("out");
         ManyComposersBenchmark.Result r;
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
@@ -92,6 +92,19 @@ class ManyComposersBenchmarkTest {
         ManyComposersBenchmark.ModelRow piece = r.rows().get(1);
         assertEquals("piece-logistic", piece.name(), "the whole-piece classifier's row");
         assertEquals(4, piece.test().items());
+        // the fusion of the two, and its refit: both notes members fit again on train + val, the weights kept
+        assertEquals(List.of("notes-logistic", "piece-logistic", "fusion", "fusion-refit"),
+                r.rows().stream().map(ManyComposersBenchmark.ModelRow::name).toList());
+        assertEquals(4, r.rows().get(3).test().items());
+        Path composer = out.resolve("composer");
+        org.cadenza.model.fusion.LateFusion fitted = org.cadenza.model.fusion.LateFusion.load(composer.resolve("fusion"));
+        org.cadenza.model.fusion.LateFusion refit =
+                org.cadenza.model.fusion.LateFusion.load(composer.resolve("fusion-refit"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fitted.weights(), refit.weights(), 0);
+        for (String member : List.of("notes-logistic", "piece-logistic")) {
+            assertTrue(Files.readString(composer.resolve("refit").resolve(member)
+                    .resolve(org.cadenza.model.run.RunManifest.FILE)).contains("fit=train+val"), member);
+        }
 
         // the dummy names the most frequent training composer, soprano (4 MIDI + 1 MusicXML), for every file
         assertEquals(0.5, r.dummy().test().top1(), 1e-12);

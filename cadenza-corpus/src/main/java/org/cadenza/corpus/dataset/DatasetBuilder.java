@@ -94,6 +94,7 @@ public final class DatasetBuilder {
 
     private static Plan plan(Workspace ws, WindowRecipe recipe, DatasetSpec ds) {
         Parameters.nonNull("ws, recipe, ds", ws, recipe, ds);
+        ds.requireHeldOutValidation("the audio route");
         FeatureParams fp = recipe.features();
         RenderSettings rendered = recipe.render();
         WindowSpec spec = recipe.window();

@@ -34,11 +34,12 @@ import java.util.TreeSet;
  *                          are added to the training split only, never to validation or test; default none. Each
  *                          is rendered with {@link #augmentedRender(RenderSettings, Augmentation, WindowSpec)}.
  *                          Recordings (audio files) have no MIDI to change and get no augmented copies.
+ * @param trainOnValidation fit on the validation files too ({@link #fitFiles}); default false
  */
 public record DatasetSpec(Target target, SplitSource splitSource, long seed, int minPiecesPerClass,
                           Optional<SortedSet<String>> classWhitelist, Balancing balancing,
                           PieceSampling pieceSampling, WindowSelection selection,
-                          List<Augmentation> trainAugmentations) {
+                          List<Augmentation> trainAugmentations, boolean trainOnValidation) {
 
     /** Default seed. */
     public static final long DEFAULT_SEED = 42;
@@ -78,6 +79,7 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
         b.pieceSampling = pieceSampling;
         b.selection = selection;
         b.augmentations = trainAugmentations;
+        b.trainOnValidation = trainOnValidation;
         return b;
     }
 
@@ -92,7 +94,29 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
                 + minPiecesPerClass + ";classes=" + classWhitelist.map(Object::toString).orElse("all")
                 + ";balancing=" + balancing + ";sampling=" + pieceSampling + ";selection=" + selection.key()
                 + (trainAugmentations.isEmpty() ? "" : ";augment=" + String.join("|",
-                        trainAugmentations.stream().map(Augmentation::key).toList()));
+                        trainAugmentations.stream().map(Augmentation::key).toList()))
+                + (trainOnValidation ? ";fit=train+val" : "");
+    }
+
+    /**
+     * Refuses a spec that fits on the validation files, for {@code what} (a route that keeps its best epoch or stops
+     * early on the validation split, which must then stay held out).
+     */
+    public void requireHeldOutValidation(String what) {
+        require("DatasetSpec", !trainOnValidation, what + " chooses its epochs on the validation split, so it cannot "
+                + "also be fit on it (trainOnValidation is for the notes route's classifiers)");
+    }
+
+    /**
+     * The files a model is fit on: the training split, and the validation split too when {@link #trainOnValidation}
+     * (a final refit, after everything was chosen on validation).
+     */
+    public List<org.cadenza.corpus.catalog.CatalogFile> fitFiles(LabelledSplit split) {
+        List<org.cadenza.corpus.catalog.CatalogFile> out = new java.util.ArrayList<>(split.files(Split.TRAIN));
+        if (trainOnValidation) {
+            out.addAll(split.files(Split.VAL));
+        }
+        return out;
     }
 
     /**
@@ -128,6 +152,7 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
         private PieceSampling pieceSampling = PieceSampling.ROUND_ROBIN;
         private WindowSelection selection = WindowSelection.ALL;
         private List<Augmentation> augmentations = List.of();
+        private boolean trainOnValidation;
 
         private Builder() {
         }
@@ -186,10 +211,19 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
             return this;
         }
 
+        /**
+         * Default false. True: fit on the training and the validation files (a final refit once every choice was made
+         * on validation; the validation figures of such a model are no longer held out). The notes route only.
+         */
+        public Builder optTrainOnValidation(boolean v) {
+            this.trainOnValidation = v;
+            return this;
+        }
+
         /** Validates and builds; throws {@link IllegalArgumentException} naming the offending parameter. */
         public DatasetSpec build() {
             return new DatasetSpec(target, splitSource, seed, minPieces, whitelist, balancing, pieceSampling,
-                    selection, augmentations);
+                    selection, augmentations, trainOnValidation);
         }
     }
 }

@@ -92,6 +92,7 @@ public final class EmbeddingRun {
     public static Result train(Workspace ws, EmbeddingInput input, DatasetSpec ds, EmbeddingConfig cfg, Path runDir,
                                TrainingListener listener, ProgressListener progress, int threads) {
         Objects.requireNonNull(input, "input");
+        ds.requireHeldOutValidation("an embedding");
         if (cfg.hasMlpTrunk() != (input.kind() == EmbeddingInput.Kind.NOTES)) {
             throw new IllegalArgumentException("the " + cfg.trunk() + " trunk does not read " + input.kind()
                     + " windows: feature vectors (notes) take the mlp trunk, piano rolls a CNN (small, resnet,"

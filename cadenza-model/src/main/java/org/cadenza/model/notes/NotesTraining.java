@@ -118,7 +118,7 @@ public final class NotesTraining {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(config, "config");
         LabelledSplit split = LabelledSplit.plan(ws, ds, NoteFiles::readable, NoteFiles.NOT_MIDI);
-        List<CatalogFile> trainFiles = split.files(Split.TRAIN);
+        List<CatalogFile> trainFiles = ds.fitFiles(split);
         org.cadenza.corpus.dataset.TrainableSplit.require(ws.dir(), trainFiles.size(), split.files(Split.VAL).size(),
                 "MIDI files", split.excluded());
         RunSettings wanted = new RunSettings(settings.key(), config.key(), ds.key());
@@ -167,7 +167,7 @@ public final class NotesTraining {
             throw new IllegalArgumentException("chunkFiles must be >= 1, got " + chunkFiles);
         }
         LabelledSplit split = LabelledSplit.plan(ws, ds, NoteFiles::readable, NoteFiles.NOT_MIDI);
-        List<CatalogFile> trainFiles = split.files(Split.TRAIN);
+        List<CatalogFile> trainFiles = ds.fitFiles(split);
         if (trainFiles.isEmpty() || split.files(Split.VAL).isEmpty()) {
             throw new CadenzaException("nothing to train on in " + ws.dir() + ": " + trainFiles.size()
                     + " training and " + split.files(Split.VAL).size() + " validation MIDI files");

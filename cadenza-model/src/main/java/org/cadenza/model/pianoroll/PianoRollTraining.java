@@ -94,6 +94,7 @@ public final class PianoRollTraining {
     public static Result train(Workspace ws, PianoRollSettings settings, DatasetSpec ds, TrainingConfig config,
                                Path runDir, TrainingListener listener, ProgressListener progress, int threads) {
         Objects.requireNonNull(settings, "settings");
+        ds.requireHeldOutValidation("the piano-roll route");
         LabelledSplit split = LabelledSplit.plan(ws, ds, NoteFiles::readable, NoteFiles.NOT_MIDI);
         List<String> problems = new ArrayList<>();
         List<Augmentation> copies = new ArrayList<>();
