@@ -25,8 +25,11 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     PeriodsOption periods;
 
-    @Option(names = "--linkage", defaultValue = "average")
+    @Option(names = "--linkage", defaultValue = "average", paramLabel = "HOW")
     String linkage;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--perplexity")
     Double perplexity;
@@ -37,11 +40,19 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    private static java.util.Map<String, Linkage> linkages() {
+        java.util.Map<String, Linkage> out = new java.util.LinkedHashMap<>();
+        for (Linkage l : Linkage.values()) {
+            out.put(l.name().toLowerCase(Locale.ROOT), l);
+        }
+        return out;
+    }
+
     @Override
     public Integer call() {
         ModelRuntime.setThreads(1);
         MapSettings.Builder s = MapSettings.builder().optSeed(seed.value())
-                .optLinkage(Linkage.valueOf(linkage.toUpperCase(Locale.ROOT)));
+                .optLinkage(OptionValues.choice(spec, "--linkage", linkage, linkages()));
         if (perplexity != null) {
             s.optPerplexity(perplexity);
         }
