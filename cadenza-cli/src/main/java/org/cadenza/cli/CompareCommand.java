@@ -63,6 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
              TrainingProgress progress = new TrainingProgress()) {
             ModelComparison.Spec s = new ModelComparison.Spec(data.dataset(),
                     models.noteWindow.settings(data.firstSeconds), models.algorithms(), models.pieceAlgorithms(),
+                    models.pieceBalancing(),
                     models.noPianoRoll ? null : models.roll.rollSettings(data), models.network(data.seed()),
                     audioRuns, !models.noFusion, Optional.ofNullable(other), threads.resolve(), models.trees,
                     models.rounds);

@@ -3,6 +3,7 @@ package org.cadenza.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cadenza.corpus.dataset.Balancing;
 import org.cadenza.model.Architecture;
 import org.cadenza.model.classical.ClassicalAlgorithm;
 import org.cadenza.model.train.TrainingConfig;
@@ -22,6 +23,9 @@ public final class ModelSetOptions {
 
     @Option(names = "--piece-classifiers", split = ",", paramLabel = "NAME")
     List<String> pieceClassifiers = new ArrayList<>();
+
+    @Option(names = "--piece-balance", defaultValue = "cap:400", paramLabel = "HOW")
+    String pieceBalance;
 
     @Mixin
     NoteWindowOption noteWindow;
@@ -70,6 +74,11 @@ public final class ModelSetOptions {
     /** @return the whole-piece classifiers asked for, each checked */
     List<ClassicalAlgorithm> pieceAlgorithms() {
         return parse("--piece-classifiers", pieceClassifiers);
+    }
+
+    /** @return the whole-piece classifiers' balancing, checked */
+    Balancing pieceBalancing() {
+        return OptionValues.parse(mixee, "--piece-balance", () -> Balancing.parse(pieceBalance));
     }
 
     private List<ClassicalAlgorithm> parse(String option, List<String> names) {

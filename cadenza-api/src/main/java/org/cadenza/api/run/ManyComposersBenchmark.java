@@ -82,6 +82,7 @@ public final class ManyComposersBenchmark {
      * @param network     the piano-roll CNN's training
      * @param fusion      whether to add the fusion of the best notes model and the piano roll
      * @param balancing   the training windows' balancing
+     * @param pieceBalancing the whole-piece classifiers' balancing (one row per file)
      * @param seed        seed of every training
      * @param threads     threads reading files
      * @param trees       trees of the forests
@@ -90,14 +91,15 @@ public final class ManyComposersBenchmark {
      *                    and validation files, combined with the weights chosen on validation before
      */
     public record Spec(Path splitCsv, Path dataRoot, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
-                       List<ClassicalAlgorithm> pieceClassifiers, PianoRollSettings roll, TrainingConfig network, boolean fusion, Balancing balancing, long seed,
+                       List<ClassicalAlgorithm> pieceClassifiers, PianoRollSettings roll, TrainingConfig network, boolean fusion, Balancing balancing,
+                       Balancing pieceBalancing, long seed,
                        int threads, int trees, int rounds, boolean refit) {
         public Spec {
             Parameters.nonNull("splitCsv, dataRoot, notes", splitCsv, dataRoot, notes);
             classifiers = List.copyOf(classifiers);
             pieceClassifiers = List.copyOf(pieceClassifiers);
             Objects.requireNonNull(network, "network");
-            Objects.requireNonNull(balancing, "balancing");
+            Parameters.nonNull("balancing, pieceBalancing", balancing, pieceBalancing);
         }
     }
 
@@ -163,7 +165,7 @@ public final class ManyComposersBenchmark {
 
         DatasetSpec composerSpec = dataset(spec, Target.COMPOSER);
         ModelComparison.Table table = ModelComparison.run(ws, new ModelComparison.Spec(composerSpec, spec.notes(),
-                spec.classifiers(), spec.pieceClassifiers(), spec.roll(), spec.network(), Map.of(), spec.fusion(), Optional.empty(),
+                spec.classifiers(), spec.pieceClassifiers(), spec.pieceBalancing(), spec.roll(), spec.network(), Map.of(), spec.fusion(), Optional.empty(),
                 spec.threads(), spec.trees(), spec.rounds()), outDir.resolve("composer"), progress, listener);
 
         SplitFiles files = SplitFiles.of(ws, split, spec.dataRoot());
@@ -222,7 +224,10 @@ public final class ManyComposersBenchmark {
             ClassicalConfig cfg = ClassicalConfig.builder()
                     .setAlgorithm(ClassicalAlgorithm.parse(name.substring(name.indexOf('-') + 1)))
                     .optSeed(spec.seed()).optTrees(spec.trees()).optBoostingRounds(spec.rounds()).build();
-            RouteTrainingRun.notes(ws, NotesSettings.load(member), refitSpec, cfg, dir, progress, spec.threads());
+            NotesSettings settings = NotesSettings.load(member);
+            DatasetSpec data = settings.window().isPiece()
+                    ? refitSpec.toBuilder().optBalancing(spec.pieceBalancing()).build() : refitSpec;
+            RouteTrainingRun.notes(ws, settings, data, cfg, dir, progress, spec.threads());
             members.add(dir);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -488,8 +493,10 @@ public final class ManyComposersBenchmark {
                     r.period().test().toPercentages(), r.period().dummy().toPercentages(),
                     String.join(", ", r.period().classes())));
         }
-        b.append(String.format(Locale.ROOT, "%nPeak Java heap in use: %.1f GiB. Notes windows: %s; balancing: %s; "
-                + "seed %d.%n", r.peakHeapBytes() / (1024.0 * 1024 * 1024), spec.notes().window(), spec.balancing(),
+        b.append(String.format(Locale.ROOT, "%nPeak Java heap in use: %.1f GiB. Notes windows: %s; features: %s; "
+                + "balancing: %s (whole pieces: %s); seed %d.%n", r.peakHeapBytes() / (1024.0 * 1024 * 1024),
+                spec.notes().window(), spec.notes().features().featureSet().cliName(), spec.balancing(),
+                spec.pieceBalancing(),
                 spec.seed()));
         return b.toString();
     }

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.cadenza.corpus.ProgressListener;
 import org.cadenza.corpus.Workspace;
 import org.cadenza.corpus.catalog.CatalogFile;
+import org.cadenza.corpus.dataset.Balancing;
 import org.cadenza.corpus.dataset.DatasetSpec;
 import org.cadenza.corpus.dataset.LabelledSplit;
 import org.cadenza.corpus.dataset.Split;
@@ -63,6 +64,8 @@ public final class ModelComparison {
      * @param classifiers the notes route's classifiers on {@code notes}'s windows, one row each
      * @param pieceClassifiers the notes route's classifiers on whole pieces (one feature vector per file, as the
      *                    peers' per-file features), one row each; members of the fusion
+     * @param pieceBalancing the balancing of their training rows (one per file: drawing small classes up to many
+     *                    copies of a few files makes forests slow and adds nothing)
      * @param roll        the piano-roll route's settings, or null to leave it out
      * @param network     the piano-roll CNN's training
      * @param audioRuns   trained audio runs (name -&gt; run folder), evaluated as they are
@@ -74,13 +77,14 @@ public final class ModelComparison {
      * @param rounds      rounds of AdaBoost ({@link ClassicalConfig#boostingRounds()})
      */
     public record Spec(DatasetSpec dataset, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
-                       List<ClassicalAlgorithm> pieceClassifiers, PianoRollSettings roll, TrainingConfig network, Map<String, Path> audioRuns, boolean fusion,
+                       List<ClassicalAlgorithm> pieceClassifiers, Balancing pieceBalancing, PianoRollSettings roll, TrainingConfig network, Map<String, Path> audioRuns, boolean fusion,
                        Optional<Workspace> blind, int threads, int trees, int rounds) {
         public Spec {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(notes, "notes");
             classifiers = List.copyOf(classifiers);
             pieceClassifiers = List.copyOf(pieceClassifiers);
+            Objects.requireNonNull(pieceBalancing, "pieceBalancing");
             audioRuns = new LinkedHashMap<>(audioRuns);
             Objects.requireNonNull(blind, "blind");
         }
@@ -127,10 +131,11 @@ public final class ModelComparison {
         List<String> pieceRuns = new ArrayList<>();
         List<NotesModel> notesModels = new ArrayList<>();
         spec.classifiers().forEach(a -> notesModels.add(new NotesModel("notes-" + a.cliName(), spec.notes(), a,
-                a.cliName() + " on " + spec.notes().window() + " note windows")));
+                a.cliName() + " on " + spec.notes().window() + " note windows", spec.dataset())));
         NotesSettings wholePieces = spec.notes().withWindow(NoteWindowSpec.piece());
+        DatasetSpec pieces = spec.dataset().toBuilder().optBalancing(spec.pieceBalancing()).build();
         spec.pieceClassifiers().forEach(a -> notesModels.add(new NotesModel("piece-" + a.cliName(), wholePieces, a,
-                a.cliName() + " on whole pieces")));
+                a.cliName() + " on whole pieces", pieces)));
         for (NotesModel m : notesModels) {
             Path dir = outDir.resolve(m.name());
             notesRuns.put(m.name(), dir);
@@ -142,7 +147,7 @@ public final class ModelComparison {
                         ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(m.algorithm())
                                 .optSeed(spec.dataset().seed()).optTrees(spec.trees())
                                 .optBoostingRounds(spec.rounds()).build();
-                        RouteTrainingRun.notes(ws, m.settings(), spec.dataset(), cfg, dir, progress, spec.threads());
+                        RouteTrainingRun.notes(ws, m.settings(), m.dataset(), cfg, dir, progress, spec.threads());
                     }, progress, dummies));
             write(outDir, rows);
         }
@@ -220,8 +225,12 @@ public final class ModelComparison {
         return new Table(rows, dummies[0], Optional.ofNullable(dummies[1]), outDir.resolve(CSV), md);
     }
 
-    /** One notes-route row: its folder name, how files become rows, its classifier and what the table calls it. */
-    private record NotesModel(String name, NotesSettings settings, ClassicalAlgorithm algorithm, String description) {
+    /**
+     * One notes-route row: its folder name, how files become rows, its classifier, what the table calls it and its
+     * training data (the split is every row's; the balancing may differ).
+     */
+    private record NotesModel(String name, NotesSettings settings, ClassicalAlgorithm algorithm, String description,
+                              DatasetSpec dataset) {
     }
 
     private static Row measure(Workspace ws, Spec spec, LabelledSplit split, String name, String input,

@@ -67,7 +67,7 @@ class ManyComposersBenchmarkTest {
                 OptionalDouble.empty(), NoteReader.Pedal.EXTEND);
         ManyComposersBenchmark.Spec spec = new ManyComposersBenchmark.Spec(splitCsv, data, notes,
                 List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), List.of(ClassicalAlgorithm.LOGISTIC_REGRESSION), null,
-                TrainingConfig.builder().build(), true, Balancing.NONE,
+                TrainingConfig.builder().build(), true, Balancing.NONE, Balancing.NONE,
                 42, 1, 10, 10, true);
         Path out = tmp.resolve("out");
         ManyComposersBenchmark.Result r;
