@@ -76,7 +76,8 @@ public final class ManyComposersCommand implements Callable<Integer> {
         ManyComposersBenchmark.Spec s = new ManyComposersBenchmark.Spec(splitCsv, datasets,
                 models.noteWindow.settings(null), models.algorithms(), models.pieceAlgorithms(),
                 models.noPianoRoll ? null : models.roll.settings(window, null), models.network(seed.value()),
-                !models.noFusion, balancing, models.pieceBalancing(), seed.value(), threads.resolve(), models.trees, models.rounds, !noRefit);
+                !models.noFusion, balancing, models.pieceBalancing(), seed.value(), threads.resolve(), models.trees,
+                models.rounds, !noRefit);
         try (Workspace ws = Workspace.open(workspace.dir());
              TrainingProgress progress = new TrainingProgress()) {
             ManyComposersBenchmark.Result r = ManyComposersBenchmark.run(ws, s, out.dir(), new ConsoleProgress(),

@@ -30,7 +30,8 @@ public final class NoteWindowOption {
         NoteWindowSpec w = OptionValues.parse(command, "--note-window", () -> NoteWindowSpec.parse(noteWindow));
         FeatureSet set = OptionValues.parse(command, "--note-features", () -> FeatureSet.parse(noteFeatures));
         NotesSettings d = NotesSettings.defaults();
-        return new NotesSettings(SymbolicParams.builder().optFeatureSet(set).build(), w, firstSeconds == null ? OptionalDouble.empty()
+        return new NotesSettings(SymbolicParams.builder().optFeatureSet(set).build(), w,
+                firstSeconds == null ? OptionalDouble.empty()
                 : OptionalDouble.of(firstSeconds), d.pedal());
     }
 }

@@ -91,9 +91,9 @@ public final class ManyComposersBenchmark {
      *                    and validation files, combined with the weights chosen on validation before
      */
     public record Spec(Path splitCsv, Path dataRoot, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
-                       List<ClassicalAlgorithm> pieceClassifiers, PianoRollSettings roll, TrainingConfig network, boolean fusion, Balancing balancing,
-                       Balancing pieceBalancing, long seed,
-                       int threads, int trees, int rounds, boolean refit) {
+                       List<ClassicalAlgorithm> pieceClassifiers, PianoRollSettings roll, TrainingConfig network,
+                       boolean fusion, Balancing balancing, Balancing pieceBalancing, long seed, int threads, int trees,
+                       int rounds, boolean refit) {
         public Spec {
             Parameters.nonNull("splitCsv, dataRoot, notes", splitCsv, dataRoot, notes);
             classifiers = List.copyOf(classifiers);
@@ -165,8 +165,9 @@ public final class ManyComposersBenchmark {
 
         DatasetSpec composerSpec = dataset(spec, Target.COMPOSER);
         ModelComparison.Table table = ModelComparison.run(ws, new ModelComparison.Spec(composerSpec, spec.notes(),
-                spec.classifiers(), spec.pieceClassifiers(), spec.pieceBalancing(), spec.roll(), spec.network(), Map.of(), spec.fusion(), Optional.empty(),
-                spec.threads(), spec.trees(), spec.rounds()), outDir.resolve("composer"), progress, listener);
+                spec.classifiers(), spec.pieceClassifiers(), spec.pieceBalancing(), spec.roll(), spec.network(),
+                Map.of(), spec.fusion(), Optional.empty(), spec.threads(), spec.trees(), spec.rounds()),
+                outDir.resolve("composer"), progress, listener);
 
         SplitFiles files = SplitFiles.of(ws, split, spec.dataRoot());
         List<String> composers = classesOf(outDir.resolve("composer").resolve(table.rows().get(0).name()));

@@ -77,8 +77,9 @@ public final class ModelComparison {
      * @param rounds      rounds of AdaBoost ({@link ClassicalConfig#boostingRounds()})
      */
     public record Spec(DatasetSpec dataset, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
-                       List<ClassicalAlgorithm> pieceClassifiers, Balancing pieceBalancing, PianoRollSettings roll, TrainingConfig network, Map<String, Path> audioRuns, boolean fusion,
-                       Optional<Workspace> blind, int threads, int trees, int rounds) {
+                       List<ClassicalAlgorithm> pieceClassifiers, Balancing pieceBalancing, PianoRollSettings roll,
+                       TrainingConfig network, Map<String, Path> audioRuns, boolean fusion, Optional<Workspace> blind,
+                       int threads, int trees, int rounds) {
         public Spec {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(notes, "notes");

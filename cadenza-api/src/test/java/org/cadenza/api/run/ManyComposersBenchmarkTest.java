@@ -97,7 +97,8 @@ class ManyComposersBenchmarkTest {
                 r.rows().stream().map(ManyComposersBenchmark.ModelRow::name).toList());
         assertEquals(4, r.rows().get(3).test().items());
         Path composer = out.resolve("composer");
-        org.cadenza.model.fusion.LateFusion fitted = org.cadenza.model.fusion.LateFusion.load(composer.resolve("fusion"));
+        org.cadenza.model.fusion.LateFusion fitted =
+                org.cadenza.model.fusion.LateFusion.load(composer.resolve("fusion"));
         org.cadenza.model.fusion.LateFusion refit =
                 org.cadenza.model.fusion.LateFusion.load(composer.resolve("fusion-refit"));
         org.junit.jupiter.api.Assertions.assertArrayEquals(fitted.weights(), refit.weights(), 0);

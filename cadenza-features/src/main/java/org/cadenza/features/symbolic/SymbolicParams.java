@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param skyline               how the melody and the bass line are extracted; default {@link SkylineMode#ONSET}
  * @param chordNotes            which notes make the pitch-class set classified at each onset group; default
  *                              {@link ChordNotes#STRUCK}
- * @param featureSet            which groups of features: {@link FeatureSet#BASE} (default) or {@link FeatureSet#EXTENDED}
+ * @param featureSet            which groups of features: {@link FeatureSet#BASE} (default) or
+ *                              {@link FeatureSet#EXTENDED}
  */
 public record SymbolicParams(double chordToleranceSeconds, int durationBins, int ioiBins, double firstBinEdgeSeconds,
                              SkylineMode skyline, ChordNotes chordNotes, FeatureSet featureSet) {

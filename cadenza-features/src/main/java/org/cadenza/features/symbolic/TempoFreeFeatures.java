@@ -25,7 +25,8 @@ import org.cadenza.io.midi.Note;
  *       melody's and the bass line's intervals with their direction, clipped to an octave either way (the peers'
  *       top-voice interval histogram).</li>
  * </ol>
- * Percussion is left out, as everywhere in {@link SymbolicFeatures}. Histograms hold proportions (all 0 when they counted nothing), as in {@link SymbolicFeatures}.
+ * Percussion is left out, as everywhere in {@link SymbolicFeatures}. Histograms hold proportions (all 0 when they
+ * counted nothing), as in {@link SymbolicFeatures}.
  */
 final class TempoFreeFeatures {
 

@@ -83,7 +83,8 @@ public record NotesSettings(SymbolicParams features, NoteWindowSpec window, Opti
     public static NotesSettings of(Stored s, Path source) {
         NotesSettings settings;
         try {
-            FeatureSet set = s.featuresKey() != null && s.featuresKey().endsWith(";set=" + FeatureSet.EXTENDED.cliName())
+            FeatureSet set = s.featuresKey() != null
+                    && s.featuresKey().endsWith(";set=" + FeatureSet.EXTENDED.cliName())
                     ? FeatureSet.EXTENDED : FeatureSet.BASE;
             settings = new NotesSettings(SymbolicParams.builder().optFeatureSet(set).build(),
                     NoteWindowSpec.parse(s.window()),
