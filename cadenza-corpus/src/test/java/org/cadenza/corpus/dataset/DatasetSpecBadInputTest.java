@@ -23,4 +23,16 @@ class DatasetSpecBadInputTest {
                         .optTrainAugmentations(List.of(Augmentation.transpose(2), Augmentation.transpose(2))).build(),
                 "DatasetSpec: training augmentations must differ");
     }
+
+    @Test
+    void aSpecThatFitsOnValidationIsRefusedByTheRoutesThatChooseEpochsOnIt() {
+        DatasetSpec refit = DatasetSpec.builder().optTrainOnValidation(true).build();
+        refuses(() -> refit.requireHeldOutValidation("the piano-roll route"),
+                "DatasetSpec: the piano-roll route chooses its epochs on the validation split, so it cannot also be fit"
+                        + " on it");
+        DatasetSpec.DEFAULTS.requireHeldOutValidation("the piano-roll route"); // held out: accepted
+        org.junit.jupiter.api.Assertions.assertTrue(refit.key().endsWith(";fit=train+val"), refit.key());
+        org.junit.jupiter.api.Assertions.assertFalse(DatasetSpec.DEFAULTS.key().contains("fit="),
+                "the default key is the key of earlier runs");
+    }
 }
