@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.io.midi.MidiLimits;
 import org.cadenza.io.midi.NoteReader;
 import org.cadenza.io.midi.NoteSequence;
@@ -189,7 +190,7 @@ final class Analyzer implements AutoCloseable {
 
     private double windowSeconds() {
         if (composer instanceof NotesPredictor n
-                && n.settings().window().unit() == org.cadenza.features.symbolic.NoteWindowSpec.Unit.SECONDS) {
+                && n.settings().window().unit() == NoteWindowSpec.Unit.SECONDS) {
             return n.settings().window().windowSeconds();
         }
         return 0;

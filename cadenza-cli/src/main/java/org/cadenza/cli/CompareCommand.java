@@ -65,7 +65,7 @@ public final class CompareCommand implements Callable<Integer> {
                     models.noteWindow.settings(data.firstSeconds), models.algorithms(), models.pieceAlgorithms(),
                     models.pieceBalancing(),
                     models.noPianoRoll ? null : models.roll.rollSettings(data), models.network(data.seed()),
-                    audioRuns, !models.noFusion, Optional.ofNullable(other), threads.resolve(), models.trees,
+                    audioRuns, !models.noFusion, false, Optional.ofNullable(other), threads.resolve(), models.trees,
                     models.rounds);
             ModelComparison.Table t = ModelComparison.run(ws, s, out.dir(), new ConsoleProgress(), progress);
             json.print(java.nio.file.Files.readString(t.markdown()) + "table: " + t.markdown() + ", " + t.csv() + "\n",

@@ -1,6 +1,5 @@
 package org.cadenza.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.cadenza.eval.map.ComposerMap;
@@ -40,19 +39,11 @@ public final class MapCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    private static java.util.Map<String, Linkage> linkages() {
-        java.util.Map<String, Linkage> out = new java.util.LinkedHashMap<>();
-        for (Linkage l : Linkage.values()) {
-            out.put(l.name().toLowerCase(Locale.ROOT), l);
-        }
-        return out;
-    }
-
     @Override
     public Integer call() {
         ModelRuntime.setThreads(1);
         MapSettings.Builder s = MapSettings.builder().optSeed(seed.value())
-                .optLinkage(OptionValues.choice(spec, "--linkage", linkage, linkages()));
+                .optLinkage(OptionValues.choice(spec, "--linkage", linkage, Linkage.class));
         if (perplexity != null) {
             s.optPerplexity(perplexity);
         }

@@ -1,5 +1,6 @@
 package org.cadenza.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,6 +26,17 @@ final class OptionValues {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), option + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * {@link #choice(CommandSpec, String, String, Map)} over the constants of an enum, named in lower case.
+     */
+    static <E extends Enum<E>> E choice(CommandSpec command, String option, String value, Class<E> type) {
+        Map<String, E> choices = new LinkedHashMap<>();
+        for (E e : type.getEnumConstants()) {
+            choices.put(e.name().toLowerCase(Locale.ROOT), e);
+        }
+        return choice(command, option, value, choices);
     }
 
     /**

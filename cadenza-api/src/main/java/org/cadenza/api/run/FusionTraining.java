@@ -53,20 +53,7 @@ public final class FusionTraining {
         if (members.size() < 2) {
             throw new IllegalArgumentException("fusion needs at least two member runs, got " + members.size());
         }
-        List<String> classes = null;
-        for (Path m : members) {
-            if (RunRoute.of(m) == InputRoute.FUSION) {
-                throw new IllegalArgumentException(m + " is a fusion run: give its members instead");
-            }
-            try (FilePredictor p = Predictors.open(m)) {
-                if (classes == null) {
-                    classes = p.classes();
-                } else if (!classes.equals(p.classes())) {
-                    throw new CadenzaException(m + " predicts " + p.classes() + ", " + members.get(0) + " predicts "
-                            + classes + ": fusion needs members trained on the same classes");
-                }
-            }
-        }
+        List<String> classes = commonClasses(members);
         LabelledSplit split = LabelledSplit.plan(ws, dataset, f -> true, "");
         if (!split.classes().equals(classes)) {
             throw new CadenzaException("the dataset options give the classes " + split.classes() + ", the members "
@@ -113,20 +100,32 @@ public final class FusionTraining {
             throw new IllegalArgumentException("one run per member expected: " + fitted.members().size() + " members, "
                     + members.size() + " runs");
         }
-        List<String> names = new ArrayList<>();
-        for (Path m : members) {
-            try (FilePredictor p = Predictors.open(m)) {
-                if (!p.classes().equals(fitted.classes())) {
-                    throw new CadenzaException(m + " predicts " + p.classes() + ", the fusion " + fitted.classes());
-                }
-            }
-            names.add(nameOf(fusionDir, m));
+        List<String> classes = commonClasses(members);
+        if (!classes.equals(fitted.classes())) {
+            throw new CadenzaException("the runs predict " + classes + ", the fusion " + fitted.classes());
         }
-        LateFusion fusion = new LateFusion(names, fitted.classes(), fitted.weights(), fitted.scale(),
-                fitted.validationItems(), fitted.validationNll(), fitted.validationAccuracy(),
-                fitted.memberAccuracy());
+        LateFusion fusion = fitted.withMembers(members.stream().map(m -> nameOf(fusionDir, m)).toList());
         write(ws, dataset, LabelledSplit.plan(ws, dataset, f -> true, ""), fusionDir, members, fusion);
         return fusion;
+    }
+
+    /** The classes every member predicts, in their order; refuses a fusion member or members that disagree. */
+    private static List<String> commonClasses(List<Path> members) {
+        List<String> classes = null;
+        for (Path m : members) {
+            if (RunRoute.of(m) == InputRoute.FUSION) {
+                throw new IllegalArgumentException(m + " is a fusion run: give its members instead");
+            }
+            try (FilePredictor p = Predictors.open(m)) {
+                if (classes == null) {
+                    classes = p.classes();
+                } else if (!classes.equals(p.classes())) {
+                    throw new CadenzaException(m + " predicts " + p.classes() + ", " + members.get(0) + " predicts "
+                            + classes + ": fusion needs members trained on the same classes");
+                }
+            }
+        }
+        return classes;
     }
 
     private static void write(Workspace ws, DatasetSpec dataset, LabelledSplit split, Path fusionDir,

@@ -42,9 +42,6 @@ import org.cadenza.eval.openset.OpenSetMetrics;
 import org.cadenza.io.Parameters;
 import org.cadenza.model.classical.ClassicalAlgorithm;
 import org.cadenza.model.classical.ClassicalConfig;
-import org.cadenza.model.fusion.LateFusion;
-import org.cadenza.model.route.InputRoute;
-import org.cadenza.model.route.RunRoute;
 import org.cadenza.model.notes.NotesSettings;
 import org.cadenza.model.pianoroll.PianoRollSettings;
 import org.cadenza.model.train.TrainingConfig;
@@ -166,7 +163,7 @@ public final class ManyComposersBenchmark {
         DatasetSpec composerSpec = dataset(spec, Target.COMPOSER);
         ModelComparison.Table table = ModelComparison.run(ws, new ModelComparison.Spec(composerSpec, spec.notes(),
                 spec.classifiers(), spec.pieceClassifiers(), spec.pieceBalancing(), spec.roll(), spec.network(),
-                Map.of(), spec.fusion(), Optional.empty(), spec.threads(), spec.trees(), spec.rounds()),
+                Map.of(), spec.fusion(), spec.refit(), Optional.empty(), spec.threads(), spec.trees(), spec.rounds()),
                 outDir.resolve("composer"), progress, listener);
 
         SplitFiles files = SplitFiles.of(ws, split, spec.dataRoot());
@@ -176,12 +173,8 @@ public final class ManyComposersBenchmark {
         ModelRow dummy = scored("dummy", "-", "most frequent training composer (top-5: the five most frequent)",
                 files, composers, Accuracies.priorScores(files.testRows().size(), trainCounts), multiFormat, Double.NaN, 0,
                 Double.NaN);
-        List<ModelComparison.Row> models = new ArrayList<>(table.rows());
-        if (spec.refit() && table.rows().stream().anyMatch(r -> r.name().equals(FUSION))) {
-            models.add(refit(ws, spec, composerSpec, outDir.resolve("composer"), progress));
-        }
         List<ModelRow> rows = new ArrayList<>();
-        for (ModelComparison.Row r : models) {
+        for (ModelComparison.Row r : table.rows()) {
             Path run = outDir.resolve("composer").resolve(r.name());
             rows.add(evaluate(ws, run, r, files, composers, multiFormat, composerSpec, progress));
         }
@@ -196,46 +189,6 @@ public final class ManyComposersBenchmark {
             throw new UncheckedIOException("cannot write " + md, e);
         }
         return result;
-    }
-
-    private static final String FUSION = "fusion";
-    private static final String REFIT = "fusion-refit";
-
-    /**
-     * The final refit: every notes-route member of {@code composer/fusion} trained again on the training and the
-     * validation files (in {@code composer/refit/<member>}; other members as they are), combined with the fusion's
-     * weights in {@code composer/fusion-refit}. Nothing is chosen here: the members, their settings and the weights
-     * all come from the runs fit on the training files and chosen on validation.
-     */
-    private static ModelComparison.Row refit(Workspace ws, Spec spec, DatasetSpec composerSpec, Path composerDir,
-                                             ProgressListener progress) {
-        Path fusionDir = composerDir.resolve(FUSION);
-        LateFusion fitted = LateFusion.load(fusionDir);
-        DatasetSpec refitSpec = composerSpec.toBuilder().optTrainOnValidation(true).build();
-        List<Path> members = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (String m : fitted.members()) {
-            Path member = fusionDir.resolve(m).normalize();
-            if (RunRoute.of(member) != InputRoute.NOTES) {
-                members.add(member);
-                continue;
-            }
-            String name = member.getFileName().toString();
-            Path dir = composerDir.resolve("refit").resolve(name);
-            ClassicalConfig cfg = ClassicalConfig.builder()
-                    .setAlgorithm(ClassicalAlgorithm.parse(name.substring(name.indexOf('-') + 1)))
-                    .optSeed(spec.seed()).optTrees(spec.trees()).optBoostingRounds(spec.rounds()).build();
-            NotesSettings settings = NotesSettings.load(member);
-            DatasetSpec data = settings.window().isPiece()
-                    ? refitSpec.toBuilder().optBalancing(spec.pieceBalancing()).build() : refitSpec;
-            RouteTrainingRun.notes(ws, settings, data, cfg, dir, progress, spec.threads());
-            members.add(dir);
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        FusionTraining.withWeights(ws, composerSpec, composerDir.resolve(REFIT), members, fitted);
-        return new ModelComparison.Row(REFIT, "fusion", "the fusion refit: its notes members fit on train + val, "
-                + "its weights as chosen on val", Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, 0, seconds,
-                Double.NaN, Double.NaN);
     }
 
     private static DatasetSpec dataset(Spec spec, Target target) {
@@ -497,8 +450,7 @@ public final class ManyComposersBenchmark {
         b.append(String.format(Locale.ROOT, "%nPeak Java heap in use: %.1f GiB. Notes windows: %s; features: %s; "
                 + "balancing: %s (whole pieces: %s); seed %d.%n", r.peakHeapBytes() / (1024.0 * 1024 * 1024),
                 spec.notes().window(), spec.notes().features().featureSet().cliName(), spec.balancing(),
-                spec.pieceBalancing(),
-                spec.seed()));
+                spec.pieceBalancing(), spec.seed()));
         return b.toString();
     }
 

@@ -31,6 +31,7 @@ import org.cadenza.eval.Level;
 import org.cadenza.features.symbolic.NoteWindowSpec;
 import org.cadenza.model.classical.ClassicalAlgorithm;
 import org.cadenza.model.classical.ClassicalConfig;
+import org.cadenza.model.fusion.LateFusion;
 import org.cadenza.model.notes.NotesSettings;
 import org.cadenza.model.pianoroll.PianoRollSettings;
 import org.cadenza.model.pipeline.FilePredictor;
@@ -71,6 +72,8 @@ public final class ModelComparison {
      * @param audioRuns   trained audio runs (name -&gt; run folder), evaluated as they are
      * @param fusion      whether to add the fusion of the best notes model (on validation), the piano roll and the
      *                    audio runs
+     * @param refit       whether to add, after the fusion, its final refit ({@value #REFIT}): the notes members fit
+     *                    again on the training and validation files, combined with the weights chosen on validation
      * @param blind       a workspace to evaluate blind on (the same classes from another corpus), or empty
      * @param threads     threads reading files
      * @param trees       trees of the forests ({@link ClassicalConfig#trees()})
@@ -78,8 +81,8 @@ public final class ModelComparison {
      */
     public record Spec(DatasetSpec dataset, NotesSettings notes, List<ClassicalAlgorithm> classifiers,
                        List<ClassicalAlgorithm> pieceClassifiers, Balancing pieceBalancing, PianoRollSettings roll,
-                       TrainingConfig network, Map<String, Path> audioRuns, boolean fusion, Optional<Workspace> blind,
-                       int threads, int trees, int rounds) {
+                       TrainingConfig network, Map<String, Path> audioRuns, boolean fusion, boolean refit,
+                       Optional<Workspace> blind, int threads, int trees, int rounds) {
         public Spec {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(notes, "notes");
@@ -128,28 +131,11 @@ public final class ModelComparison {
         LabelledSplit split = LabelledSplit.plan(ws, spec.dataset(), f -> true, "");
         List<Row> rows = new ArrayList<>();
         DummyBaselines[] dummies = new DummyBaselines[2];
-        Map<String, Path> notesRuns = new LinkedHashMap<>();
-        List<String> pieceRuns = new ArrayList<>();
-        List<NotesModel> notesModels = new ArrayList<>();
-        spec.classifiers().forEach(a -> notesModels.add(new NotesModel("notes-" + a.cliName(), spec.notes(), a,
-                a.cliName() + " on " + spec.notes().window() + " note windows", spec.dataset())));
-        NotesSettings wholePieces = spec.notes().withWindow(NoteWindowSpec.piece());
-        DatasetSpec pieces = spec.dataset().toBuilder().optBalancing(spec.pieceBalancing()).build();
-        spec.pieceClassifiers().forEach(a -> notesModels.add(new NotesModel("piece-" + a.cliName(), wholePieces, a,
-                a.cliName() + " on whole pieces", pieces)));
-        for (NotesModel m : notesModels) {
-            Path dir = outDir.resolve(m.name());
-            notesRuns.put(m.name(), dir);
-            if (m.settings().window().isPiece()) {
-                pieceRuns.add(m.name());
-            }
+        Map<String, NotesModel> notesModels = notesModels(spec, outDir);
+        for (NotesModel m : notesModels.values()) {
             rows.add(done.containsKey(m.name()) ? done.get(m.name()) : measure(ws, spec, split, m.name(), "notes",
-                    m.description(), dir, () -> {
-                        ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(m.algorithm())
-                                .optSeed(spec.dataset().seed()).optTrees(spec.trees())
-                                .optBoostingRounds(spec.rounds()).build();
-                        RouteTrainingRun.notes(ws, m.settings(), m.dataset(), cfg, dir, progress, spec.threads());
-                    }, progress, dummies));
+                    m.description(), m.dir(), () -> m.train(ws, m.dataset(), m.dir(), progress, spec.threads()),
+                    progress, dummies));
             write(outDir, rows);
         }
         Path rollDir = outDir.resolve("pianoroll");
@@ -176,8 +162,9 @@ public final class ModelComparison {
             Optional<Row> bestNotes = Optional.empty();
             double bestNll = Double.POSITIVE_INFINITY;
             for (Row r : rows) {
-                if (r.input().equals("notes") && !pieceRuns.contains(r.name())) {
-                    double nll = validationNll(ws, notesRuns.get(r.name()), files(split, Split.VAL), spec, progress);
+                NotesModel m = notesModels.get(r.name());
+                if (m != null && !m.wholePieces()) {
+                    double nll = validationNll(ws, m.dir(), files(split, Split.VAL), spec, progress);
                     if (nll < bestNll) {
                         bestNll = nll;
                         bestNotes = Optional.of(r);
@@ -187,12 +174,12 @@ public final class ModelComparison {
             List<Path> members = new ArrayList<>();
             List<String> names = new ArrayList<>();
             bestNotes.ifPresent(r -> {
-                members.add(notesRuns.get(r.name()));
+                members.add(notesModels.get(r.name()).dir());
                 names.add(r.name());
             });
-            pieceRuns.forEach(n -> {
-                members.add(notesRuns.get(n));
-                names.add(n);
+            notesModels.values().stream().filter(NotesModel::wholePieces).forEach(m -> {
+                members.add(m.dir());
+                names.add(m.name());
             });
             if (spec.roll() != null) {
                 members.add(rollDir);
@@ -209,6 +196,14 @@ public final class ModelComparison {
                         "late fusion of " + String.join(" + ", names), dir,
                         () -> FusionTraining.fit(ws, spec.dataset(), dir, members, progress), progress, dummies));
                 write(outDir, rows);
+                if (spec.refit()) {
+                    Path refitDir = outDir.resolve(REFIT);
+                    rows.add(done.containsKey(REFIT) ? done.get(REFIT) : measure(ws, spec, split, REFIT, "fusion",
+                            "the fusion refit: its notes members fit on train + val, its weights as chosen on val",
+                            refitDir, () -> refit(ws, spec, notesModels.values(), dir, members, refitDir, outDir,
+                                    progress), progress, dummies));
+                    write(outDir, rows);
+                }
             }
         }
         if (dummies[0] == null) { // every row came from an earlier run: evaluate one again for the dummy
@@ -226,12 +221,65 @@ public final class ModelComparison {
         return new Table(rows, dummies[0], Optional.ofNullable(dummies[1]), outDir.resolve(CSV), md);
     }
 
+    /** The folder of the final refit's fusion (its notes members are refit in {@code refit/<member>}). */
+    public static final String REFIT = "fusion-refit";
+
     /**
-     * One notes-route row: its folder name, how files become rows, its classifier, what the table calls it and its
-     * training data (the split is every row's; the balancing may differ).
+     * One notes-route row: its folder name and folder, how files become rows, its classifier, what the table calls it
+     * and its training data (the split is every row's; the balancing may differ).
      */
-    private record NotesModel(String name, NotesSettings settings, ClassicalAlgorithm algorithm, String description,
-                              DatasetSpec dataset) {
+    private record NotesModel(String name, Path dir, NotesSettings settings, ClassicalConfig config,
+                              String description, DatasetSpec dataset) {
+
+        boolean wholePieces() {
+            return settings.window().isPiece();
+        }
+
+        void train(Workspace ws, DatasetSpec data, Path runDir, ProgressListener progress, int threads) {
+            RouteTrainingRun.notes(ws, settings, data, config, runDir, progress, threads);
+        }
+    }
+
+    /** The notes rows by name: the classifiers on windows ({@code notes-*}), then on whole pieces ({@code piece-*}). */
+    private static Map<String, NotesModel> notesModels(Spec spec, Path outDir) {
+        Map<String, NotesModel> out = new LinkedHashMap<>();
+        NotesSettings wholePieces = spec.notes().withWindow(NoteWindowSpec.piece());
+        DatasetSpec pieces = spec.dataset().toBuilder().optBalancing(spec.pieceBalancing()).build();
+        for (boolean whole : new boolean[] {false, true}) {
+            for (ClassicalAlgorithm a : whole ? spec.pieceClassifiers() : spec.classifiers()) {
+                String name = (whole ? "piece-" : "notes-") + a.cliName();
+                ClassicalConfig cfg = ClassicalConfig.builder().setAlgorithm(a).optSeed(spec.dataset().seed())
+                        .optTrees(spec.trees()).optBoostingRounds(spec.rounds()).build();
+                out.put(name, whole
+                        ? new NotesModel(name, outDir.resolve(name), wholePieces, cfg, a.cliName() + " on whole pieces",
+                                pieces)
+                        : new NotesModel(name, outDir.resolve(name), spec.notes(), cfg, a.cliName() + " on "
+                                + spec.notes().window() + " note windows", spec.dataset()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The final refit: every notes member of the fusion in {@code fusionDir} trained again, with its own settings,
+     * on the training and the validation files (in {@code <outDir>/refit/<member>}; other members as they are),
+     * combined with that fusion's weights in {@code refitDir}. Nothing is chosen here.
+     */
+    private static void refit(Workspace ws, Spec spec, java.util.Collection<NotesModel> notesModels, Path fusionDir,
+                              List<Path> members, Path refitDir, Path outDir, ProgressListener progress) {
+        List<Path> refitMembers = new ArrayList<>();
+        for (Path member : members) {
+            Optional<NotesModel> m = notesModels.stream().filter(n -> n.dir().equals(member)).findFirst();
+            if (m.isEmpty()) {
+                refitMembers.add(member);
+                continue;
+            }
+            Path dir = outDir.resolve("refit").resolve(m.get().name());
+            m.get().train(ws, m.get().dataset().toBuilder().optTrainOnValidation(true).build(), dir, progress,
+                    spec.threads());
+            refitMembers.add(dir);
+        }
+        FusionTraining.withWeights(ws, spec.dataset(), refitDir, refitMembers, LateFusion.load(fusionDir));
     }
 
     private static Row measure(Workspace ws, Spec spec, LabelledSplit split, String name, String input,

@@ -2,11 +2,13 @@ package org.cadenza.corpus.dataset;
 
 import static org.cadenza.io.Parameters.require;
 
+import org.cadenza.corpus.catalog.CatalogFile;
 import org.cadenza.features.WindowSpec;
 import org.cadenza.io.Parameters;
 import org.cadenza.render.Augmentation;
 import org.cadenza.render.RenderSettings;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -111,8 +113,8 @@ public record DatasetSpec(Target target, SplitSource splitSource, long seed, int
      * The files a model is fit on: the training split, and the validation split too when {@link #trainOnValidation}
      * (a final refit, after everything was chosen on validation).
      */
-    public List<org.cadenza.corpus.catalog.CatalogFile> fitFiles(LabelledSplit split) {
-        List<org.cadenza.corpus.catalog.CatalogFile> out = new java.util.ArrayList<>(split.files(Split.TRAIN));
+    public List<CatalogFile> fitFiles(LabelledSplit split) {
+        List<CatalogFile> out = new ArrayList<>(split.files(Split.TRAIN));
         if (trainOnValidation) {
             out.addAll(split.files(Split.VAL));
         }

@@ -290,13 +290,13 @@ public final class SymbolicFeatures {
             n.add(t.featureName());
         }
         if (p.featureSet() == FeatureSet.EXTENDED) {
-            n.addAll(TempoFreeFeatures.names());
+            n.addAll(TempoFreeFeatures.NAMES);
         }
         return n;
     }
 
     /** Mean, population standard deviation, median, minimum and maximum; all 0 for no values. */
-    private record Stats(double mean, double std, double median, double min, double max) {
+    record Stats(double mean, double std, double median, double min, double max) {
         static Stats of(double[] x) {
             if (x.length == 0) {
                 return new Stats(0, 0, 0, 0, 0);

@@ -35,11 +35,13 @@ final class TempoFreeFeatures {
             "sound_effects"};
     private static final int RELATIVE = 4;
     private static final int SIGNED = 12;
+    /** The names, in order. */
+    static final List<String> NAMES = List.copyOf(buildNames());
 
     private TempoFreeFeatures() {
     }
 
-    static List<String> names() {
+    private static List<String> buildNames() {
         List<String> n = new ArrayList<>();
         for (String f : FAMILIES) {
             n.add("family_" + f);
@@ -69,7 +71,7 @@ final class TempoFreeFeatures {
      * @param bass        the bass line's pitches
      */
     static double[] compute(List<Note> pitched, double[] iois, List<Integer> melody, List<Integer> bass) {
-        double[] out = new double[names().size()];
+        double[] out = new double[NAMES.size()];
         int o = 0;
         Set<Integer> tracks = new HashSet<>();
         Set<List<Integer>> voices = new HashSet<>();
@@ -81,7 +83,7 @@ final class TempoFreeFeatures {
         o += FAMILIES.length;
         out[o++] = Math.log1p(tracks.size());
         out[o++] = Math.log1p(voices.size());
-        double pulse = median(iois);
+        double pulse = SymbolicFeatures.Stats.of(Arrays.stream(iois).filter(v -> v > 0).toArray()).median();
         if (pulse > 0) {
             for (double ioi : iois) {
                 out[o + relativeBin(ioi, pulse)] += 1.0 / iois.length;
@@ -111,15 +113,5 @@ final class TempoFreeFeatures {
             out[o + d + SIGNED] += 1.0 / n;
         }
         return o + 2 * SIGNED + 1;
-    }
-
-    /** The median of positive values (0 when there are none). */
-    private static double median(double[] values) {
-        double[] s = Arrays.stream(values).filter(v -> v > 0).sorted().toArray();
-        if (s.length == 0) {
-            return 0;
-        }
-        int mid = s.length / 2;
-        return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
     }
 }

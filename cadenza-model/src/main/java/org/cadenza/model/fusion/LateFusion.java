@@ -132,6 +132,12 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
         return new LateFusion(members, classes, best, bestScale, n, bestNll, bestAcc, memberAccuracy);
     }
 
+    /** The same weights, scale and validation figures over other member runs (one per member, in order). */
+    public LateFusion withMembers(List<String> others) {
+        return new LateFusion(others, classes, weights, scale, validationItems, validationNll, validationAccuracy,
+                memberAccuracy);
+    }
+
     /** The fused scores (log-probabilities up to a constant) of one item from each member's scores. */
     public double[] combine(List<double[]> memberScores) {
         if (memberScores.size() != members.size()) {

@@ -83,11 +83,15 @@ public record NotesSettings(SymbolicParams features, NoteWindowSpec window, Opti
     public static NotesSettings of(Stored s, Path source) {
         NotesSettings settings;
         try {
-            FeatureSet set = s.featuresKey() != null
-                    && s.featuresKey().endsWith(";set=" + FeatureSet.EXTENDED.cliName())
-                    ? FeatureSet.EXTENDED : FeatureSet.BASE;
-            settings = new NotesSettings(SymbolicParams.builder().optFeatureSet(set).build(),
-                    NoteWindowSpec.parse(s.window()),
+            // the feature set whose key is the stored one (else the base set, refused below with both keys)
+            SymbolicParams features = SymbolicParams.defaults();
+            for (FeatureSet set : FeatureSet.values()) {
+                SymbolicParams p = SymbolicParams.builder().optFeatureSet(set).build();
+                if (p.key().equals(s.featuresKey())) {
+                    features = p;
+                }
+            }
+            settings = new NotesSettings(features, NoteWindowSpec.parse(s.window()),
                     s.firstSeconds() == null ? OptionalDouble.empty() : OptionalDouble.of(s.firstSeconds()),
                     NoteReader.Pedal.valueOf(s.pedal()));
         } catch (IllegalArgumentException | NullPointerException e) {
