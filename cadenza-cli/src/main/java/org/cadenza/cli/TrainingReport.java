@@ -98,13 +98,19 @@ final class TrainingReport {
         return head;
     }
 
-    /** The fusion's document: members, classes, weights and scale, validation figures, and the run manifest holding them. */
+    /**
+     * The fusion's document: members, classes, weights, scale and prior correction, validation figures, and the run
+     * manifest holding them.
+     */
     static ObjectNode fusion(ObjectNode head, LateFusion f, Path file) {
         head.set("members", JsonOption.tree(f.members()));
         head.set("classes", JsonOption.tree(f.classes()));
         head.set("weights", JsonOption.tree(f.weights()));
-        head.put("scale", f.scale()).put("validationItems", f.validationItems())
-                .put("validationAccuracy", f.validationAccuracy()).put("validationNll", f.validationNll());
+        head.put("scale", f.scale()).put("priorCorrection", f.priorCorrection());
+        head.set("classPrior", JsonOption.tree(f.classPrior()));
+        head.put("validationItems", f.validationItems()).put("validationAccuracy", f.validationAccuracy())
+                .put("validationBalancedAccuracy", f.validationBalancedAccuracy())
+                .put("validationNll", f.validationNll());
         head.set("memberAccuracy", JsonOption.tree(f.memberAccuracy()));
         head.put("fusion", file.toString());
         return head;

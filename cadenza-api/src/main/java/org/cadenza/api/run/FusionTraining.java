@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Makes a fusion run from trained member runs: the validation files of the dataset spec's split (the split the members
  * were trained on: give the same options, best a split file) are predicted by every member as its evaluation does
  * ({@link RouteEvaluation#predictRun}: audio runs from the workspace's cached windows), and {@link LateFusion#fit}
- * chooses the weights on the files every member could read. The test split is never read here. The fusion run folder
+ * chooses the weights (and the prior correction, from the first member's training counts) on the files every member
+ * could read. The test split is never read here. The fusion run folder
  * gets a {@link org.cadenza.model.run.RunManifest} with the weights, the route, the dataset and the first member's
  * training counts (the dummy baselines), and {@value RunFiles#FILE}.
  */
@@ -82,7 +83,7 @@ public final class FusionTraining {
             tables.add(common.stream().map(f -> s.get(f.display())).toArray(double[][]::new));
         }
         int[] truth = common.stream().mapToInt(RouteEvaluation.LabelledFile::trueClass).toArray();
-        LateFusion fusion = LateFusion.fit(names, classes, tables, truth);
+        LateFusion fusion = LateFusion.fit(names, classes, tables, truth, trainingShares(members.get(0), classes));
         write(ws, dataset, split, fusionDir, members, fusion);
         return fusion;
     }
@@ -107,6 +108,20 @@ public final class FusionTraining {
         LateFusion fusion = fitted.withMembers(members.stream().map(m -> nameOf(fusionDir, m)).toList());
         write(ws, dataset, LabelledSplit.plan(ws, dataset, f -> true, ""), fusionDir, members, fusion);
         return fusion;
+    }
+
+    /**
+     * Each class's share of the first member's training files: the prior the fusion's prior correction divides out;
+     * null (no correction) where the run kept no counts.
+     */
+    private static double[] trainingShares(Path member, List<String> classes) {
+        try {
+            return LateFusion.shares(TrainingCounts.read(member, classes).files());
+        } catch (org.cadenza.io.BadInputException | IllegalArgumentException e) {
+            LOG.warn("the fusion gets no prior correction ({} keeps no usable training counts): {}", member,
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** The classes every member predicts, in their order; refuses a fusion member or members that disagree. */

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.cadenza.model.run.RunManifest;
 
@@ -21,18 +23,33 @@ import org.cadenza.model.run.RunManifest;
  * the weights closest to uniform. A grid is enough: with a few dozen validation pieces, finer weights would only fit
  * noise.
  *
+ * <p><b>Prior correction</b> (logit adjustment, Menon et al., "Long-tail learning via logit adjustment", ICLR 2021):
+ * members trained on unbalanced classes favour the big ones, which costs the small classes their recall. The fused
+ * score subtracts {@code priorCorrection * log(classPrior[c])}, where {@code classPrior} is the share of each class
+ * among the training files: 0 leaves the members' priors as they are, 1 divides them out (the Bayes rule for
+ * balanced accuracy when the members are calibrated). After the weights and scale, {@link #fit} chooses it on the
+ * same validation items from {@link #CORRECTIONS}, maximising the mean of accuracy and balanced accuracy (the two
+ * figures every table reports; balanced accuracy alone would give up too much of the first); ties go to the smaller
+ * correction, so a fusion whose validation gains nothing from it keeps 0. Without a prior (runs made before it
+ * existed) the correction is 0.
+ *
  * @param members           the members' names (run folders), in the order of {@link #weights}
  * @param classes           the classes every member predicts, in score order
  * @param weights           one weight per member, &ge; 0, summing to 1
  * @param scale             multiplies the weighted sum before the softmax, &gt; 0
+ * @param classPrior        each class's share of the training files (sums to 1; null: uniform, no correction)
+ * @param priorCorrection   how much of {@code log classPrior} the fused score subtracts, &ge; 0
  * @param validationItems   validation items the weights were fit on
- * @param validationNll     the fused mean negative log-likelihood on them
- * @param validationAccuracy the fused accuracy on them
+ * @param validationNll     the fused mean negative log-likelihood on them (before the prior correction)
+ * @param validationAccuracy the fused accuracy on them (after it)
+ * @param validationBalancedAccuracy the fused balanced accuracy on them (after it): the mean recall of the classes
+ *                          they hold
  * @param memberAccuracy    each member's own accuracy on them
  */
 public record LateFusion(List<String> members, List<String> classes, double[] weights, double scale,
+                         double[] classPrior, double priorCorrection,
                          int validationItems, double validationNll, double validationAccuracy,
-                         double[] memberAccuracy) {
+                         double validationBalancedAccuracy, double[] memberAccuracy) {
 
     /** Grid step of the weights. */
     public static final double STEP = 0.05;
@@ -40,12 +57,30 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
     public static final int FINE_MEMBERS = 4;
     /** Scales tried. */
     public static final List<Double> SCALES = List.of(0.25, 0.5, 1.0, 2.0, 4.0);
+    /** Prior corrections tried: 0 to 2 in steps of 0.05. */
+    public static final List<Double> CORRECTIONS = java.util.stream.IntStream.rangeClosed(0, 40)
+            .mapToObj(i -> i / 20.0).toList();
+    /** The smallest class share the correction takes a logarithm of (a class without training files). */
+    private static final double MIN_PRIOR = 1e-6;
 
     public LateFusion {
         members = List.copyOf(members);
         classes = List.copyOf(classes);
         weights = weights.clone();
         memberAccuracy = memberAccuracy.clone();
+        if (classPrior == null) {
+            classPrior = new double[classes.size()];
+            Arrays.fill(classPrior, 1.0 / Math.max(1, classes.size()));
+        } else {
+            classPrior = classPrior.clone();
+        }
+        if (classPrior.length != classes.size()) {
+            throw new IllegalArgumentException(classPrior.length + " class shares for " + classes.size()
+                    + " classes");
+        }
+        if (!(priorCorrection >= 0)) {
+            throw new IllegalArgumentException("the prior correction must be >= 0, got " + priorCorrection);
+        }
         if (weights.length != members.size() || memberAccuracy.length != members.size() || members.isEmpty()) {
             throw new IllegalArgumentException("one weight and one accuracy per member expected: " + members.size()
                     + " members, " + weights.length + " weights");
@@ -70,8 +105,10 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
      * @param classes the classes (the same for every member)
      * @param scores  per member, {@code [item][class]} mean log-probabilities of the validation items
      * @param truth   the true class of each validation item
+     * @param classPrior each class's share of the training files, or null for no prior correction
      */
-    public static LateFusion fit(List<String> members, List<String> classes, List<double[][]> scores, int[] truth) {
+    public static LateFusion fit(List<String> members, List<String> classes, List<double[][]> scores, int[] truth,
+                                 double[] classPrior) {
         Objects.requireNonNull(truth, "truth");
         int m = members.size();
         if (m == 0 || scores.size() != m) {
@@ -129,13 +166,71 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
                 }
             }
         }
-        return new LateFusion(members, classes, best, bestScale, n, bestNll, bestAcc, memberAccuracy);
+        double[] prior = classPrior == null ? null : normalised(classPrior, classes.size());
+        double[][] fused = combineAll(scores, best, bestScale);
+        double bestCorrection = 0;
+        double bestObjective = Double.NEGATIVE_INFINITY;
+        double bestBalanced = balancedAccuracy(fused, truth);
+        for (double tau : prior == null ? List.of(0.0) : CORRECTIONS) {
+            double[][] corrected = corrected(fused, prior, tau);
+            double acc = accuracy(corrected, truth);
+            double bal = balancedAccuracy(corrected, truth);
+            if ((acc + bal) / 2 > bestObjective + 1e-12) {
+                bestObjective = (acc + bal) / 2;
+                bestCorrection = tau;
+                bestAcc = acc;
+                bestBalanced = bal;
+            }
+        }
+        return new LateFusion(members, classes, best, bestScale, prior, bestCorrection, n, bestNll, bestAcc,
+                bestBalanced, memberAccuracy);
     }
 
-    /** The same weights, scale and validation figures over other member runs (one per member, in order). */
+    /** The same weights, scale, prior correction and validation figures over other member runs (one per member). */
     public LateFusion withMembers(List<String> others) {
-        return new LateFusion(others, classes, weights, scale, validationItems, validationNll, validationAccuracy,
-                memberAccuracy);
+        return new LateFusion(others, classes, weights, scale, classPrior, priorCorrection, validationItems,
+                validationNll, validationAccuracy, validationBalancedAccuracy, memberAccuracy);
+    }
+
+    /** Each class's share of {@code counts} (per class, in order), for {@link #fit}'s prior. */
+    public static double[] shares(long[] counts) {
+        double total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("no training counts to take class shares of");
+        }
+        double[] out = new double[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            out[c] = counts[c] / total;
+        }
+        return out;
+    }
+
+    private static double[] normalised(double[] prior, int classes) {
+        if (prior.length != classes) {
+            throw new IllegalArgumentException(prior.length + " class shares for " + classes + " classes");
+        }
+        double sum = Arrays.stream(prior).sum();
+        if (!(sum > 0) || Arrays.stream(prior).anyMatch(p -> !(p >= 0))) {
+            throw new IllegalArgumentException("class shares must be >= 0 and not all 0: " + Arrays.toString(prior));
+        }
+        return Arrays.stream(prior).map(p -> p / sum).toArray();
+    }
+
+    private static double[][] corrected(double[][] fused, double[] prior, double tau) {
+        if (tau == 0) {
+            return fused;
+        }
+        double[][] out = new double[fused.length][];
+        for (int i = 0; i < fused.length; i++) {
+            out[i] = fused[i].clone();
+            for (int c = 0; c < out[i].length; c++) {
+                out[i][c] -= tau * Math.log(Math.max(prior[c], MIN_PRIOR));
+            }
+        }
+        return out;
     }
 
     /** The fused scores (log-probabilities up to a constant) of one item from each member's scores. */
@@ -150,7 +245,7 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
                 out[c] += scale * weights[k] * s[c];
             }
         }
-        return out;
+        return corrected(new double[][] {out}, classPrior, priorCorrection)[0];
     }
 
     /** Writes this into {@code runDir}'s run manifest. */
@@ -210,6 +305,23 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
         return right / (double) scores.length;
     }
 
+    /** The mean recall of the classes {@code truth} holds. */
+    private static double balancedAccuracy(double[][] scores, int[] truth) {
+        Map<Integer, int[]> perClass = new TreeMap<>(); // class -> {right, items}
+        for (int i = 0; i < scores.length; i++) {
+            int arg = 0;
+            for (int j = 1; j < scores[i].length; j++) {
+                if (scores[i][j] > scores[i][arg]) {
+                    arg = j;
+                }
+            }
+            int[] c = perClass.computeIfAbsent(truth[i], k -> new int[2]);
+            c[0] += arg == truth[i] ? 1 : 0;
+            c[1]++;
+        }
+        return perClass.values().stream().mapToDouble(c -> c[0] / (double) c[1]).average().orElse(0);
+    }
+
     /** Every way of writing {@code total} as an ordered sum of {@code parts} non-negative integers. */
     static List<int[]> compositions(int total, int parts) {
         List<int[]> out = new ArrayList<>();
@@ -232,12 +344,14 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
     @Override
     public boolean equals(Object o) {
         return o instanceof LateFusion f && members.equals(f.members) && classes.equals(f.classes)
-                && Arrays.equals(weights, f.weights) && scale == f.scale && validationItems == f.validationItems;
+                && Arrays.equals(weights, f.weights) && scale == f.scale && Arrays.equals(classPrior, f.classPrior)
+                && priorCorrection == f.priorCorrection && validationItems == f.validationItems;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(members, classes, Arrays.hashCode(weights), scale, validationItems);
+        return Objects.hash(members, classes, Arrays.hashCode(weights), scale, Arrays.hashCode(classPrior),
+                priorCorrection, validationItems);
     }
 
     @Override
@@ -247,7 +361,9 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
             b.append(k == 0 ? "" : " + ").append(String.format(java.util.Locale.ROOT, "%.2f x %s", weights[k],
                     members.get(k)));
         }
-        return b.append(String.format(java.util.Locale.ROOT, ", scale %.2f (fit on %d validation items: accuracy"
-                + " %.1f %%, NLL %.3f)", scale, validationItems, 100 * validationAccuracy, validationNll)).toString();
+        return b.append(String.format(java.util.Locale.ROOT, ", scale %.2f, prior correction %.2f (fit on %d"
+                + " validation items: accuracy %.1f %%, balanced %.1f %%, NLL %.3f)", scale, priorCorrection,
+                validationItems, 100 * validationAccuracy, 100 * validationBalancedAccuracy, validationNll))
+                .toString();
     }
 }
