@@ -55,7 +55,7 @@ import org.cadenza.model.train.TrainingListener;
  * asks: top-1, balanced and top-5 accuracy overall, per dataset, per format, across formats for the composers that
  * have several, and the open-set AUROC of "1 - the largest probability" between test files and the unseen
  * composers' files; then the period of the same test files (composers of known dates) with the best notes
- * classifier. Every figure has the dummy beside it (the training prior: the most frequent training composer for
+ * classifier, and of the unseen composers' files (composers of known dates never seen in training). Every figure has the dummy beside it (the training prior: the most frequent training composer for
  * top-1, the five most frequent for top-5).
  *
  * <p>A test file that cannot be read counts as wrong (as the peers count theirs).
@@ -120,14 +120,21 @@ public final class ManyComposersBenchmark {
     }
 
     /**
-     * The period of the test files whose composers have known dates, with one notes classifier.
+     * The period of the test files whose composers have known dates, with one notes classifier; and the period of
+     * the files of the composers never seen (the benchmark's unseen composers, in no split, so never in training:
+     * leave-composers-out, seed 001's question asked honestly).
      *
-     * @param model   the classifier (the best notes model on the composer validation split)
-     * @param classes the periods
-     * @param test    its figures
-     * @param dummy   the training prior's
+     * @param model           the classifier (the best notes model on the composer validation split)
+     * @param classes         the periods
+     * @param test            its figures on the test files of composers of known dates
+     * @param dummy           the training prior's on them
+     * @param unseen          its figures on the unseen composers' files of known dates (a period it learned), or
+     *                        null when there are none
+     * @param unseenDummy     the training prior's on them, or null
+     * @param unseenComposers how many unseen composers those files come from
      */
-    public record PeriodRow(String model, List<String> classes, Accuracies test, Accuracies dummy) {
+    public record PeriodRow(String model, List<String> classes, Accuracies test, Accuracies dummy,
+                            Accuracies unseen, Accuracies unseenDummy, int unseenComposers) {
     }
 
     /**
@@ -392,17 +399,29 @@ public final class ManyComposersBenchmark {
         }
         List<String> periods = classesOf(dir);
         ToIntFunction<CatalogFile> period = f -> periods.indexOf(periodSpec.target().labelOf(f).label().orElse(""));
+        long[] trainCounts = files.trainCounts(periods,
+                f -> periodSpec.target().labelOf(f).label().orElse(""));
         List<CatalogFile> dated = files.test.stream().filter(f -> period.applyAsInt(f) >= 0).toList();
+        List<CatalogFile> unseen = files.unseen.stream().filter(f -> period.applyAsInt(f) >= 0).toList();
+        Accuracies[] test = periodFigures(ws, dir, dated, period, periodSpec, trainCounts, progress);
+        Accuracies[] never = unseen.isEmpty() ? new Accuracies[2]
+                : periodFigures(ws, dir, unseen, period, periodSpec, trainCounts, progress);
+        int unseenComposers = (int) unseen.stream().map(CatalogFile::composerId).distinct().count();
+        return new PeriodRow(best.model(), periods, test[0], test[1], never[0], never[1], unseenComposers);
+    }
+
+    /** The period run's figures on {@code dated} (an unreadable file counts as wrong), then the training prior's. */
+    private static Accuracies[] periodFigures(Workspace ws, Path dir, List<CatalogFile> dated,
+                                              ToIntFunction<CatalogFile> period, DatasetSpec periodSpec,
+                                              long[] trainCounts, ProgressListener progress) {
+        int classes = trainCounts.length;
         Map<Long, double[]> scores = fileScores(ws, dir, dated, period, periodSpec, progress);
         int[] truth = dated.stream().mapToInt(period).toArray();
         double[][] s = new double[dated.size()][];
         for (int i = 0; i < dated.size(); i++) {
-            s[i] = scores.getOrDefault(dated.get(i).id(), wrong(periods.size(), truth[i]));
+            s[i] = scores.getOrDefault(dated.get(i).id(), wrong(classes, truth[i]));
         }
-        long[] trainCounts = files.trainCounts(periods,
-                f -> periodSpec.target().labelOf(f).label().orElse(""));
-        return new PeriodRow(best.model(), periods, Accuracies.of(truth, s, periods.size()),
-                Accuracies.dummy(truth, trainCounts));
+        return new Accuracies[] {Accuracies.of(truth, s, classes), Accuracies.dummy(truth, trainCounts)};
     }
 
     private static void resetPeaks() {
@@ -446,6 +465,12 @@ public final class ManyComposersBenchmark {
                     + "%s; dummy %s. Periods: %s.%n", r.period().model(), r.period().test().items(),
                     r.period().test().toPercentages(), r.period().dummy().toPercentages(),
                     String.join(", ", r.period().classes())));
+            if (r.period().unseen() != null) {
+                b.append(String.format(Locale.ROOT, "%nPeriod of composers never seen (the same model; the files of "
+                        + "the %d unseen composers of known dates, in no split, %d files): %s; dummy %s.%n",
+                        r.period().unseenComposers(), r.period().unseen().items(),
+                        r.period().unseen().toPercentages(), r.period().unseenDummy().toPercentages()));
+            }
         }
         b.append(String.format(Locale.ROOT, "%nPeak Java heap in use: %.1f GiB. Notes windows: %s; features: %s; "
                 + "balancing: %s (whole pieces: %s); seed %d.%n", r.peakHeapBytes() / (1024.0 * 1024 * 1024),

@@ -1,7 +1,6 @@
 package org.cadenza.api.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -40,9 +39,9 @@ class ManyComposersBenchmarkTest {
         StringBuilder split = new StringBuilder("path,dataset,format,composer,group,split\n");
         String[] sides = {"train", "train", "train", "train", "val", "test"};
         for (int k = 0; k < 6; k++) {
-            for (String c : List.of("basso", "soprano")) {
+            for (String c : List.of("bach", "chopin")) {
                 String path = "midi-set/" + c + "/p" + k + ".mid";
-                SyntheticCorpus.piece(data.resolve(path), c, k, 24);
+                SyntheticCorpus.piece(data.resolve(path), c.equals("bach") ? "basso" : "soprano", k, 24);
                 split.append(path).append(",midi-set,midi,").append(c).append(",midi-set:").append(c).append("/p")
                         .append(k).append(',').append(sides[k]).append('\n');
             }
@@ -52,13 +51,13 @@ class ManyComposersBenchmarkTest {
                     .append('\n');
         }
         for (int k = 0; k < 2; k++) {
-            String xml = "xml-set/soprano/x" + k + ".musicxml";
-            TestScores.musicXml(data.resolve(xml), "Soprano " + k);
-            split.append(xml).append(",xml-set,musicxml,soprano,xml-set:soprano/x").append(k).append(',')
+            String xml = "xml-set/chopin/x" + k + ".musicxml";
+            TestScores.musicXml(data.resolve(xml), "Chopin " + k);
+            split.append(xml).append(",xml-set,musicxml,chopin,xml-set:chopin/x").append(k).append(',')
                     .append(k == 0 ? "train" : "test").append('\n');
-            String unseen = "kern-set/tenor/u" + k + ".krn";
-            TestScores.kern(data.resolve(unseen), "Tenor " + k);
-            split.append(unseen).append(",kern-set,kern,tenor,kern-set:tenor/u").append(k).append(",unseen\n");
+            String unseen = "kern-set/handel/u" + k + ".krn";
+            TestScores.kern(data.resolve(unseen), "Handel " + k);
+            split.append(unseen).append(",kern-set,kern,handel,kern-set:handel/u").append(k).append(",unseen\n");
         }
         Path splitCsv = Files.writeString(tmp.resolve("split.csv"), split);
 
@@ -74,8 +73,8 @@ class ManyComposersBenchmarkTest {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
             r = ManyComposersBenchmark.run(ws, spec, out, ProgressListener.NONE, TrainingListener.NONE);
         }
-        assertEquals(List.of("alto", "basso", "soprano"), r.composers());
-        assertEquals(4, r.testFiles(), "basso p5, soprano p5 and x1, alto k5");
+        assertEquals(List.of("alto", "bach", "chopin"), r.composers());
+        assertEquals(4, r.testFiles(), "bach p5, chopin p5 and x1, alto k5");
         assertEquals(2, r.unseenFiles());
         assertEquals(22, r.ingest().ingested(), "12 MIDI, 8 kern, 2 MusicXML files");
 
@@ -84,7 +83,7 @@ class ManyComposersBenchmarkTest {
         assertEquals(Set.of("kern-set", "midi-set", "xml-set"), m.byDataset().keySet());
         assertEquals(Set.of("kern", "midi", "musicxml"), m.byFormat().keySet());
         assertEquals(2, m.byFormat().get("midi").items());
-        // soprano is the one composer with files in two formats
+        // chopin is the one composer with files in two formats
         assertEquals(Set.of("midi", "musicxml"), m.crossFormat().keySet());
         assertEquals(1, m.crossFormat().get("midi").items());
         assertTrue(m.openSetAuroc() >= 0 && m.openSetAuroc() <= 1, "AUROC " + m.openSetAuroc());
@@ -107,12 +106,20 @@ class ManyComposersBenchmarkTest {
                     .resolve(org.cadenza.model.run.RunManifest.FILE)).contains("fit=train+val"), member);
         }
 
-        // the dummy names the most frequent training composer, soprano (4 MIDI + 1 MusicXML), for every file
+        // the dummy names the most frequent training composer, chopin (4 MIDI + 1 MusicXML), for every file
         assertEquals(0.5, r.dummy().test().top1(), 1e-12);
         assertEquals(1.0, r.dummy().test().top5(), 1e-12, "three classes: all in the top five");
-        assertNull(r.period(), "no composer here has known dates");
+        // period: bach baroque, chopin romantic (the built-in table), alto unknown; handel, never seen, baroque
+        ManyComposersBenchmark.PeriodRow period = r.period();
+        assertEquals(List.of("baroque", "romantic"), period.classes());
+        assertEquals(3, period.test().items(), "bach p5, chopin p5 and x1: alto has no period");
+        assertEquals(2.0 / 3, period.dummy().top1(), 1e-12, "the dummy says romantic (5 training files to 4)");
+        assertEquals(2, period.unseen().items(), "handel's two files, in no split");
+        assertEquals(1, period.unseenComposers());
+        assertEquals(0.0, period.unseenDummy().top1(), 1e-12, "romantic, handel is baroque");
         String md = Files.readString(r.markdown());
-        assertTrue(md.contains("Per format") && md.contains("Across formats") && md.contains("logistic"), md);
+        assertTrue(md.contains("Per format") && md.contains("Across formats") && md.contains("logistic")
+                && md.contains("Period of composers never seen"), md);
 
         // resumable: a second run trains nothing again and gives the same figures
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
