@@ -129,6 +129,14 @@ class TrainingCountsTest {
             assertEquals(p.windows()[0], o.windowsTrained()[0]);
             // what the command prints: the rows trained on
             assertArrayEquals(o.windowsTrained(), over.windowsPerClass());
+
+            // the same run folder again: a parameter kNN does not use (trees) is the same model, reused; k is not
+            NotesTraining.train(ws, settings, DatasetSpec.DEFAULTS, knn.toBuilder().optTrees(60).build(),
+                    tmp.resolve("plain"), ProgressListener.NONE, 1);
+            org.cadenza.io.CadenzaException other = assertThrows(org.cadenza.io.CadenzaException.class,
+                    () -> NotesTraining.train(ws, settings, DatasetSpec.DEFAULTS, knn.toBuilder().optNeighbours(9)
+                            .build(), tmp.resolve("plain"), ProgressListener.NONE, 1));
+            assertTrue(other.getMessage().contains("other settings"), other.getMessage());
         }
     }
 }

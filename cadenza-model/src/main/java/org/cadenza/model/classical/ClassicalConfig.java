@@ -7,7 +7,9 @@ import java.util.OptionalInt;
 
 /**
  * Everything that decides a classical model, with documented defaults. Only the hyperparameters of the chosen
- * {@link #algorithm()} are used; the others keep their defaults and still appear in {@link #key()}.
+ * {@link #algorithm()} are used; the others keep their defaults and still appear in {@link #key()}, and
+ * {@link #sameModel} compares two keys on the parameters their algorithm uses only (an SGD run trained with another
+ * {@code --trees} is the same model).
  *
  * @param algorithm           the learner (required)
  * @param seed                the seed of every random choice (SGD shuffling, bootstrap samples, split features);
@@ -87,6 +89,61 @@ public record ClassicalConfig(ClassicalAlgorithm algorithm, long seed, Scaling s
                 treeDepth.isPresent() ? Integer.toString(treeDepth.getAsInt()) : "full",
                 treeFeatureFraction.isPresent() ? Double.toString(treeFeatureFraction.getAsDouble()) : "sqrt",
                 Double.toString(logisticC));
+    }
+
+    /** The key's entries every algorithm uses. */
+    private static final java.util.Set<String> COMMON = java.util.Set.of("classical", "algorithm", "seed", "scaling",
+            "pca");
+
+    /** @return the key's entries that {@code algorithm} uses, besides {@link #COMMON} */
+    private static java.util.Set<String> parametersOf(ClassicalAlgorithm algorithm) {
+        return switch (algorithm) {
+            case KNN -> java.util.Set.of("k");
+            case ADABOOST -> java.util.Set.of("boost-rounds", "boost-depth");
+            case RANDOM_FOREST, EXTRA_TREES -> java.util.Set.of("trees", "tree-depth", "tree-features");
+            case LOGISTIC_REGRESSION -> java.util.Set.of("logistic-c");
+            case SGD_HINGE, SGD_LOG, SGD_MODIFIED_HUBER, SGD_PERCEPTRON -> java.util.Set.of("sgd-epochs", "sgd-lr");
+        };
+    }
+
+    /**
+     * Whether two {@link #key()}s describe the same model: the same algorithm and the same values of the parameters
+     * it uses (the others are ignored). A key that is not a classical key is compared as it is.
+     */
+    public static boolean sameModel(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        java.util.Map<String, String> x = entries(a);
+        java.util.Map<String, String> y = entries(b);
+        String algorithm = x.get("algorithm");
+        if (algorithm == null || !algorithm.equals(y.get("algorithm")) || !a.startsWith("classical;")
+                || !b.startsWith("classical;")) {
+            return false;
+        }
+        ClassicalAlgorithm alg;
+        try {
+            alg = ClassicalAlgorithm.parse(algorithm);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        java.util.Set<String> used = new java.util.HashSet<>(COMMON);
+        used.addAll(parametersOf(alg));
+        for (String k : used) {
+            if (!java.util.Objects.equals(x.get(k), y.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static java.util.Map<String, String> entries(String key) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String part : key.split(";")) {
+            int eq = part.indexOf('=');
+            out.put(eq < 0 ? part : part.substring(0, eq), eq < 0 ? "" : part.substring(eq + 1));
+        }
+        return out;
     }
 
     /** @return a builder holding this configuration's values */

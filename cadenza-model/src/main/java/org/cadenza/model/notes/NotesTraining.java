@@ -256,7 +256,8 @@ public final class NotesTraining {
         Optional<RunSettings> before = RunManifest.find(runDir, RunManifest.Section.TRAINING, RunSettings.class);
         if (before.isPresent()) {
             RunSettings previous = before.get();
-            if (!previous.equals(wanted)) {
+            if (!previous.notes().equals(wanted.notes()) || !previous.dataset().equals(wanted.dataset())
+                    || !ClassicalConfig.sameModel(previous.model(), wanted.model())) {
                 throw new CadenzaException(runDir + ": this run folder was made with other settings (" + previous
                         + "); use a new run folder or the same settings (" + wanted + ")");
             }
