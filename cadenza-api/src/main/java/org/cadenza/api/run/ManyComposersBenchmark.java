@@ -55,7 +55,8 @@ import org.cadenza.model.train.TrainingListener;
  * asks: top-1, balanced and top-5 accuracy overall, per dataset, per format, across formats for the composers that
  * have several, and the open-set AUROC of "1 - the largest probability" between test files and the unseen
  * composers' files; then the period of the same test files (composers of known dates) with the best notes
- * classifier, and of the unseen composers' files (composers of known dates never seen in training). Every figure has the dummy beside it (the training prior: the most frequent training composer for
+ * classifier, and of the unseen composers' files (composers of known dates never seen in training). Every figure
+ * has the dummy beside it (the training prior: the most frequent training composer for
  * top-1, the five most frequent for top-5).
  *
  * <p>A test file that cannot be read counts as wrong (as the peers count theirs).
@@ -398,9 +399,9 @@ public final class ManyComposersBenchmark {
             RouteTrainingRun.notes(ws, spec.notes(), periodSpec, cfg, dir, progress, spec.threads());
         }
         List<String> periods = classesOf(dir);
-        ToIntFunction<CatalogFile> period = f -> periods.indexOf(periodSpec.target().labelOf(f).label().orElse(""));
-        long[] trainCounts = files.trainCounts(periods,
-                f -> periodSpec.target().labelOf(f).label().orElse(""));
+        java.util.function.Function<CatalogFile, String> label = f -> periodSpec.target().labelOf(f).label().orElse("");
+        ToIntFunction<CatalogFile> period = f -> periods.indexOf(label.apply(f));
+        long[] trainCounts = files.trainCounts(periods, label);
         List<CatalogFile> dated = files.test.stream().filter(f -> period.applyAsInt(f) >= 0).toList();
         List<CatalogFile> unseen = files.unseen.stream().filter(f -> period.applyAsInt(f) >= 0).toList();
         Accuracies[] test = periodFigures(ws, dir, dated, period, periodSpec, trainCounts, progress);

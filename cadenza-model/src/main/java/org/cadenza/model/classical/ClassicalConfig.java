@@ -114,11 +114,13 @@ public record ClassicalConfig(ClassicalAlgorithm algorithm, long seed, Scaling s
         if (a.equals(b)) {
             return true;
         }
+        if (!a.startsWith("classical;") || !b.startsWith("classical;")) {
+            return false;
+        }
         java.util.Map<String, String> x = entries(a);
         java.util.Map<String, String> y = entries(b);
         String algorithm = x.get("algorithm");
-        if (algorithm == null || !algorithm.equals(y.get("algorithm")) || !a.startsWith("classical;")
-                || !b.startsWith("classical;")) {
+        if (algorithm == null || !algorithm.equals(y.get("algorithm"))) {
             return false;
         }
         ClassicalAlgorithm alg;

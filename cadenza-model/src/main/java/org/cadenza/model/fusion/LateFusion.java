@@ -171,8 +171,10 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
         double bestCorrection = 0;
         double bestObjective = Double.NEGATIVE_INFINITY;
         double bestBalanced = balancedAccuracy(fused, truth);
+        double[] logPrior = prior == null ? null : logOf(prior);
         for (double tau : prior == null ? List.of(0.0) : CORRECTIONS) {
-            double[][] corrected = corrected(fused, prior, tau);
+            double[][] corrected = Arrays.stream(fused).map(row -> corrected(row, logPrior, tau))
+                    .toArray(double[][]::new);
             double acc = accuracy(corrected, truth);
             double bal = balancedAccuracy(corrected, truth);
             if ((acc + bal) / 2 > bestObjective + 1e-12) {
@@ -219,16 +221,19 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
         return Arrays.stream(prior).map(p -> p / sum).toArray();
     }
 
-    private static double[][] corrected(double[][] fused, double[] prior, double tau) {
+    /** {@code log classPrior}, each share floored at {@value #MIN_PRIOR}. */
+    private static double[] logOf(double[] prior) {
+        return Arrays.stream(prior).map(p -> Math.log(Math.max(p, MIN_PRIOR))).toArray();
+    }
+
+    /** One item's fused scores less {@code tau} times the log prior ({@code row} itself when {@code tau} is 0). */
+    private static double[] corrected(double[] row, double[] logPrior, double tau) {
         if (tau == 0) {
-            return fused;
+            return row;
         }
-        double[][] out = new double[fused.length][];
-        for (int i = 0; i < fused.length; i++) {
-            out[i] = fused[i].clone();
-            for (int c = 0; c < out[i].length; c++) {
-                out[i][c] -= tau * Math.log(Math.max(prior[c], MIN_PRIOR));
-            }
+        double[] out = row.clone();
+        for (int c = 0; c < out.length; c++) {
+            out[c] -= tau * logPrior[c];
         }
         return out;
     }
@@ -245,7 +250,7 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
                 out[c] += scale * weights[k] * s[c];
             }
         }
-        return corrected(new double[][] {out}, classPrior, priorCorrection)[0];
+        return corrected(out, logOf(classPrior), priorCorrection);
     }
 
     /** Writes this into {@code runDir}'s run manifest. */
@@ -291,16 +296,21 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
         return sum / fused.length;
     }
 
+    /** The index of the largest score (the first on ties). */
+    private static int argmax(double[] scores) {
+        int arg = 0;
+        for (int j = 1; j < scores.length; j++) {
+            if (scores[j] > scores[arg]) {
+                arg = j;
+            }
+        }
+        return arg;
+    }
+
     private static double accuracy(double[][] scores, int[] truth) {
         int right = 0;
         for (int i = 0; i < scores.length; i++) {
-            int arg = 0;
-            for (int j = 1; j < scores[i].length; j++) {
-                if (scores[i][j] > scores[i][arg]) {
-                    arg = j;
-                }
-            }
-            right += arg == truth[i] ? 1 : 0;
+            right += argmax(scores[i]) == truth[i] ? 1 : 0;
         }
         return right / (double) scores.length;
     }
@@ -309,14 +319,8 @@ public record LateFusion(List<String> members, List<String> classes, double[] we
     private static double balancedAccuracy(double[][] scores, int[] truth) {
         Map<Integer, int[]> perClass = new TreeMap<>(); // class -> {right, items}
         for (int i = 0; i < scores.length; i++) {
-            int arg = 0;
-            for (int j = 1; j < scores[i].length; j++) {
-                if (scores[i][j] > scores[i][arg]) {
-                    arg = j;
-                }
-            }
             int[] c = perClass.computeIfAbsent(truth[i], k -> new int[2]);
-            c[0] += arg == truth[i] ? 1 : 0;
+            c[0] += argmax(scores[i]) == truth[i] ? 1 : 0;
             c[1]++;
         }
         return perClass.values().stream().mapToDouble(c -> c[0] / (double) c[1]).average().orElse(0);
